@@ -1,0 +1,59 @@
+package io.kafkaindexing.server;
+
+import com.google.inject.Injector;
+import io.kafkaindexing.core.config.RuntimeProperties;
+import io.kafkaindexing.core.guice.Initialization;
+import io.kafkaindexing.core.guice.NodeRole;
+import io.kafkaindexing.core.lifecycle.Lifecycle;
+import io.kafkaindexing.core.server.HttpServer;
+import io.kafkaindexing.core.server.ServerConfig;
+import io.kafkaindexing.query.QueryModule;
+import io.kafkaindexing.server.kafka.EmbeddedKafkaModule;
+import java.util.List;
+
+/**
+ * All roles in one process: the Overlord (supervisors, tasks), the peons (task threads), the
+ * Broker, the metadata store, and optionally an embedded Kafka broker. The host modules are listed
+ * here; the Kafka indexing service comes in as an extension (classpath or extensions directory).
+ * Thread-safe: {@link #close()} may be called from a shutdown hook.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+  private final Injector injector;
+  private final Lifecycle lifecycle;
+
+  private EmbeddedServer(Injector injector) {
+    this.injector = injector;
+    this.lifecycle = injector.getInstance(Lifecycle.class);
+  }
+
+  /** Builds and starts the server; on failure everything started so far is stopped again. */
+  public static EmbeddedServer start(RuntimeProperties properties) throws Exception {
+    Injector injector = Initialization.makeInjector(properties,
+        List.of(new QueryModule(), new EmbeddedKafkaModule(properties)));
+    EmbeddedServer server = new EmbeddedServer(injector);
+    server.lifecycle.start();
+    return server;
+  }
+
+  public int port(NodeRole role) {
+    return injector.getInstance(HttpServer.class).port(role);
+  }
+
+  /** The base URL of a role's API, e.g. {@code http://127.0.0.1:8081}. */
+  public String url(NodeRole role) {
+    String host = injector.getInstance(ServerConfig.class).getBindAddress();
+    if (host.equals("0.0.0.0")) {
+      host = "localhost";
+    }
+    return "http://" + host + ":" + port(role);
+  }
+
+  public Injector injector() {
+    return injector;
+  }
+
+  @Override
+  public void close() {
+    lifecycle.stop();
+  }
+}

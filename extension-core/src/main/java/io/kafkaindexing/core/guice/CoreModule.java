@@ -1,0 +1,38 @@
+package io.kafkaindexing.core.guice;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import io.kafkaindexing.core.config.JsonConfigProvider;
+import io.kafkaindexing.core.config.RuntimeProperties;
+import io.kafkaindexing.core.lifecycle.Lifecycle;
+import io.kafkaindexing.core.metadata.MetadataStorageConfig;
+import io.kafkaindexing.core.metadata.MetadataStorageConnector;
+import io.kafkaindexing.core.server.HttpServer;
+import io.kafkaindexing.core.server.ServerConfig;
+
+/**
+ * Host bindings every process has: configuration, the JSON mapper (with every module's Jackson
+ * types), the lifecycle, the metadata store connector and the HTTP server.
+ */
+public final class CoreModule extends AbstractModule {
+  private final RuntimeProperties properties;
+  private final ObjectMapper mapper;
+
+  public CoreModule(RuntimeProperties properties, ObjectMapper mapper) {
+    this.properties = properties;
+    this.mapper = mapper;
+  }
+
+  @Override
+  protected void configure() {
+    bind(RuntimeProperties.class).toInstance(properties);
+    bind(ObjectMapper.class).toInstance(mapper);
+    Lifecycle.declare(binder());
+    Multibinder.newSetBinder(binder(), ResourceBinding.class);
+    JsonConfigProvider.bind(binder(), "druid.server", ServerConfig.class);
+    JsonConfigProvider.bind(binder(), "druid.metadata.storage", MetadataStorageConfig.class);
+    Lifecycle.register(binder(), MetadataStorageConnector.class);
+    Lifecycle.register(binder(), HttpServer.class);
+  }
+}

@@ -1,0 +1,155 @@
+package io.kafkaindexing.core.metadata;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import io.kafkaindexing.core.lifecycle.Managed;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JDBC access to the metadata store (embedded Derby, PostgreSQL, MySQL/MariaDB). Creates the tables
+ * it is asked for at start-up if missing, and runs units of work in transactions. Connections are
+ * opened per unit of work. Thread-safe.
+ */
+@Singleton
+public final class MetadataStorageConnector implements Managed {
+  private static final Logger log = LoggerFactory.getLogger(MetadataStorageConnector.class);
+
+  /** A unit of work on one connection inside a transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private final MetadataStorageConfig config;
+
+  @Inject
+  public MetadataStorageConnector(MetadataStorageConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Stage stage() {
+    return Stage.INIT;
+  }
+
+  @Override
+  public void start() throws SQLException {
+    if (config.dialect() == SqlDialect.DERBY) {
+      String path = derbyPath();
+      if (path != null) {
+        java.io.File parent = new java.io.File(path).getAbsoluteFile().getParentFile();
+        if (parent != null && !parent.exists() && !parent.mkdirs()) {
+          throw new SQLException("Cannot create directory[" + parent + "] for the metadata store");
+        }
+      }
+    }
+    try (Connection c = connect()) {
+      log.info("Metadata store ready: {} ({})", config.dialect().type(), c.getMetaData().getDatabaseProductVersion());
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (config.dialect() == SqlDialect.DERBY && derbyPath() != null) {
+      try {
+        DriverManager.getConnection("jdbc:derby:" + derbyPath() + ";shutdown=true").close();
+      } catch (SQLException e) {
+        // Derby reports a successful database shutdown as SQLState 08006.
+        if (!"08006".equals(e.getSQLState())) {
+          log.warn("Derby metadata store did not shut down cleanly", e);
+        }
+      }
+    }
+  }
+
+  private String derbyPath() {
+    String uri = config.connectUri();
+    if (!uri.startsWith("jdbc:derby:") || uri.startsWith("jdbc:derby://")) {
+      return null;
+    }
+    String rest = uri.substring("jdbc:derby:".length());
+    int semi = rest.indexOf(';');
+    return semi < 0 ? rest : rest.substring(0, semi);
+  }
+
+  public MetadataStorageConfig config() {
+    return config;
+  }
+
+  public SqlDialect dialect() {
+    return config.dialect();
+  }
+
+  public String table(String name) {
+    return config.table(name);
+  }
+
+  /** A new connection in auto-commit mode; the caller closes it. */
+  public Connection connect() throws SQLException {
+    Properties props = new Properties();
+    if (config.user() != null) {
+      props.setProperty("user", config.user());
+    }
+    if (config.password() != null) {
+      props.setProperty("password", config.password());
+    }
+    return DriverManager.getConnection(config.dialect().jdbcUrl(config.connectUri()), props);
+  }
+
+  /** Runs {@code work} in a transaction: committed if it returns, rolled back if it throws. */
+  public <T> T inTransaction(Work<T> work) throws SQLException {
+    try (Connection c = connect()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  /** Creates table {@code fullName} with the given DDL statements unless it exists. */
+  public void createTableIfMissing(String fullName, List<String> ddl) throws SQLException {
+    try (Connection c = connect()) {
+      if (tableExists(c, fullName)) {
+        return;
+      }
+      try (Statement s = c.createStatement()) {
+        for (String sql : ddl) {
+          s.execute(sql);
+        }
+      } catch (SQLException e) {
+        if (tableExists(c, fullName)) {
+          return; // created concurrently by another process
+        }
+        throw e;
+      }
+      log.info("Created table[{}]", fullName);
+    }
+  }
+
+  private static boolean tableExists(Connection c, String name) throws SQLException {
+    DatabaseMetaData md = c.getMetaData();
+    for (String candidate : new String[] {name, name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT)}) {
+      try (ResultSet rs = md.getTables(c.getCatalog(), null, candidate, new String[] {"TABLE"})) {
+        if (rs.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

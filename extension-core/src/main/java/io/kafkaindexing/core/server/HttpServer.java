@@ -1,0 +1,120 @@
+package io.kafkaindexing.core.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Inject;
+import com.google.inject.Injector;
+import com.google.inject.Singleton;
+import io.kafkaindexing.core.guice.NodeRole;
+import io.kafkaindexing.core.guice.ResourceBinding;
+import io.kafkaindexing.core.lifecycle.Managed;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Jetty server with a connector per {@link NodeRole} (Overlord on 8081, Broker on 8082 by
+ * default). Each connector routes to its own Jersey application holding the resources bound for
+ * that role plus {@code /status}. Resource instances come from Guice. Started last (stage SERVER)
+ * so nothing is served before the services behind it are up. Thread-safe after start.
+ */
+@Singleton
+public final class HttpServer implements Managed {
+  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+  private final ServerConfig config;
+  private final Set<ResourceBinding> bindings;
+  private final Injector injector;
+  private final ObjectMapper mapper;
+  private final Map<NodeRole, Integer> boundPorts = new EnumMap<>(NodeRole.class);
+  private Server server;
+
+  @Inject
+  public HttpServer(ServerConfig config, Set<ResourceBinding> bindings, Injector injector, ObjectMapper mapper) {
+    this.config = config;
+    this.bindings = bindings;
+    this.injector = injector;
+    this.mapper = mapper;
+  }
+
+  @Override
+  public Stage stage() {
+    return Stage.SERVER;
+  }
+
+  @Override
+  public synchronized void start() throws Exception {
+    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+    threads.setName("http");
+    server = new Server(threads);
+    ContextHandlerCollection contexts = new ContextHandlerCollection();
+    Map<NodeRole, ServerConnector> connectors = new EnumMap<>(NodeRole.class);
+    for (NodeRole role : NodeRole.values()) {
+      ServerConnector connector = new ServerConnector(server);
+      connector.setName(connectorName(role));
+      connector.setHost(config.getBindAddress());
+      connector.setPort(role == NodeRole.OVERLORD ? config.getOverlordPort() : config.getBrokerPort());
+      server.addConnector(connector);
+      connectors.put(role, connector);
+      contexts.addHandler(contextFor(role));
+    }
+    server.setHandler(contexts);
+    server.setStopAtShutdown(false);
+    server.start();
+    connectors.forEach((role, c) -> boundPorts.put(role, c.getLocalPort()));
+    log.info("HTTP server listening: Overlord on {}:{}, Broker on {}:{}", config.getBindAddress(),
+        boundPorts.get(NodeRole.OVERLORD), config.getBindAddress(), boundPorts.get(NodeRole.BROKER));
+  }
+
+  private Handler contextFor(NodeRole role) {
+    ResourceConfig rc = new ResourceConfig();
+    rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    rc.register(new StatusResource());
+    rc.register(new JsonWriter(mapper));
+    rc.register(ErrorMappers.forRole(role));
+    for (ResourceBinding binding : bindings) {
+      if (binding.role() == role) {
+        rc.register(injector.getInstance(binding.resourceClass()));
+      }
+    }
+    ServletContextHandler context = new ServletContextHandler();
+    context.setContextPath("/");
+    context.setVirtualHosts(List.of("@" + connectorName(role)));
+    context.addServlet(new ServletHolder(new ServletContainer(rc)), "/*");
+    return context;
+  }
+
+  private static String connectorName(NodeRole role) {
+    return role.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The port a role's connector is bound to (the real one when configured as 0). */
+  public synchronized int port(NodeRole role) {
+    Integer port = boundPorts.get(role);
+    if (port == null) {
+      throw new IllegalStateException("HTTP server is not started");
+    }
+    return port;
+  }
+
+  @Override
+  public synchronized void stop() throws Exception {
+    if (server != null) {
+      server.stop();
+      server = null;
+    }
+  }
+}

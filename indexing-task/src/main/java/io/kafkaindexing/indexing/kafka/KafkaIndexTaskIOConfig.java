@@ -1,0 +1,93 @@
+package io.kafkaindexing.indexing.kafka;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.kafkaindexing.indexing.input.InputFormat;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one Kafka indexing task reads: its task group, the base sequence name shared by its
+ * replicas, start offsets (inclusive) and end offsets (exclusive; {@link PartitionOffsets#UNBOUNDED}
+ * until the supervisor sets them), the consumer properties, the poll timeout and the input format.
+ * Immutable. {@link #toString()} never prints consumer properties (they may hold secrets).
+ */
+public final class KafkaIndexTaskIOConfig {
+  private final int taskGroupId;
+  private final String baseSequenceName;
+  private final PartitionOffsets startSequenceNumbers;
+  private final PartitionOffsets endSequenceNumbers;
+  private final Map<String, Object> consumerProperties;
+  private final long pollTimeout;
+  private final InputFormat inputFormat;
+
+  @JsonCreator
+  public KafkaIndexTaskIOConfig(@JsonProperty("taskGroupId") Integer taskGroupId,
+      @JsonProperty("baseSequenceName") String baseSequenceName,
+      @JsonProperty("startSequenceNumbers") PartitionOffsets startSequenceNumbers,
+      @JsonProperty("endSequenceNumbers") PartitionOffsets endSequenceNumbers,
+      @JsonProperty("consumerProperties") Map<String, Object> consumerProperties,
+      @JsonProperty("pollTimeout") Long pollTimeout,
+      @JsonProperty("inputFormat") InputFormat inputFormat) {
+    this.taskGroupId = taskGroupId == null ? 0 : taskGroupId;
+    this.baseSequenceName = Objects.requireNonNull(baseSequenceName, "baseSequenceName");
+    this.startSequenceNumbers = Objects.requireNonNull(startSequenceNumbers, "startSequenceNumbers");
+    this.endSequenceNumbers = Objects.requireNonNull(endSequenceNumbers, "endSequenceNumbers");
+    if (!startSequenceNumbers.getStream().equals(endSequenceNumbers.getStream())) {
+      throw new IllegalArgumentException("start and end offsets must be for the same topic");
+    }
+    this.consumerProperties = Map.copyOf(Objects.requireNonNull(consumerProperties, "consumerProperties"));
+    this.pollTimeout = pollTimeout == null ? 100L : pollTimeout;
+    this.inputFormat = Objects.requireNonNull(inputFormat, "inputFormat");
+  }
+
+  @JsonProperty("type")
+  public String getType() {
+    return "kafka";
+  }
+
+  @JsonProperty
+  public int getTaskGroupId() {
+    return taskGroupId;
+  }
+
+  @JsonProperty
+  public String getBaseSequenceName() {
+    return baseSequenceName;
+  }
+
+  @JsonProperty
+  public PartitionOffsets getStartSequenceNumbers() {
+    return startSequenceNumbers;
+  }
+
+  @JsonProperty
+  public PartitionOffsets getEndSequenceNumbers() {
+    return endSequenceNumbers;
+  }
+
+  @JsonProperty
+  public Map<String, Object> getConsumerProperties() {
+    return consumerProperties;
+  }
+
+  @JsonProperty
+  public long getPollTimeout() {
+    return pollTimeout;
+  }
+
+  @JsonProperty
+  public InputFormat getInputFormat() {
+    return inputFormat;
+  }
+
+  public String topic() {
+    return startSequenceNumbers.getStream();
+  }
+
+  @Override
+  public String toString() {
+    return "KafkaIndexTaskIOConfig{taskGroupId=" + taskGroupId + ", start=" + startSequenceNumbers
+        + ", end=" + endSequenceNumbers + "}";
+  }
+}

@@ -1,0 +1,203 @@
+package io.kafkaindexing.indexing.spec;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkaindexing.core.error.DruidException;
+import io.kafkaindexing.indexing.input.JsonInputFormat;
+import io.kafkaindexing.segment.aggregation.AggregatorFactory;
+import io.kafkaindexing.segment.spec.DimensionsSpec;
+import io.kafkaindexing.segment.spec.TimestampSpec;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Druid's {@code dataSchema}: {@code dataSource}, {@code timestampSpec}, {@code dimensionsSpec},
+ * {@code metricsSpec}, {@code granularitySpec}, {@code transformSpec}, or the legacy {@code parser}
+ * ({@code {"type":"string","parseSpec":{"format":"json","timestampSpec","dimensionsSpec"}}}) whose
+ * specs are used when the top-level ones are absent. The legacy parser is kept as given for the
+ * spec echo; {@link #legacyInputFormat()} turns it into the equivalent {@code inputFormat}.
+ * Immutable.
+ */
+public final class DataSchema {
+  private static final ObjectMapper PLAIN = new ObjectMapper();
+
+  private final String dataSource;
+  private final TimestampSpec timestampSpec;
+  private final DimensionsSpec dimensionsSpec;
+  private final List<AggregatorFactory> metricsSpec;
+  private final GranularitySpec granularitySpec;
+  private final TransformSpec transformSpec;
+  private final Map<String, Object> parser;
+
+  @JsonCreator
+  public DataSchema(@JsonProperty("dataSource") String dataSource,
+      @JsonProperty("timestampSpec") TimestampSpec timestampSpec,
+      @JsonProperty("dimensionsSpec") DimensionsSpec dimensionsSpec,
+      @JsonProperty("metricsSpec") List<AggregatorFactory> metricsSpec,
+      @JsonProperty("granularitySpec") GranularitySpec granularitySpec,
+      @JsonProperty("transformSpec") TransformSpec transformSpec,
+      @JsonProperty("parser") Map<String, Object> parser) {
+    this.dataSource = checkDataSource(dataSource);
+    this.parser = parser == null ? null : Map.copyOf(parser);
+    ParseSpecParts legacy = parser == null ? null : ParseSpecParts.of(parser);
+    TimestampSpec ts = timestampSpec != null ? timestampSpec : legacy != null ? legacy.timestampSpec : null;
+    if (ts == null) {
+      throw DruidException.invalidInput("dataSchema.timestampSpec is required (or a legacy dataSchema.parser"
+          + " with a parseSpec.timestampSpec)");
+    }
+    this.timestampSpec = ts;
+    this.metricsSpec = metricsSpec == null ? List.of() : List.copyOf(metricsSpec);
+    DimensionsSpec dims = dimensionsSpec != null ? dimensionsSpec
+        : legacy != null && legacy.dimensionsSpec != null ? legacy.dimensionsSpec
+        : new DimensionsSpec(null, null, null, null);
+    this.dimensionsSpec = dims;
+    this.granularitySpec = granularitySpec == null ? GranularitySpec.defaults() : granularitySpec;
+    this.transformSpec = transformSpec == null ? TransformSpec.NONE : transformSpec;
+    checkColumns();
+  }
+
+  private static String checkDataSource(String dataSource) {
+    if (dataSource == null || dataSource.isBlank()) {
+      throw DruidException.invalidInput("dataSchema.dataSource is required and cannot be empty");
+    }
+    if (dataSource.contains("/")) {
+      throw DruidException.invalidInput("dataSchema.dataSource[%s] cannot contain '/'", dataSource);
+    }
+    if (!dataSource.equals(dataSource.strip())) {
+      throw DruidException.invalidInput("dataSchema.dataSource[%s] cannot start or end with whitespace", dataSource);
+    }
+    return dataSource;
+  }
+
+  private void checkColumns() {
+    Set<String> names = new HashSet<>(dimensionsSpec.getDimensionNames());
+    Set<String> metricNames = new HashSet<>();
+    for (AggregatorFactory metric : metricsSpec) {
+      if (!metricNames.add(metric.getName())) {
+        throw DruidException.invalidInput("dataSchema.metricsSpec has duplicate metric name[%s]", metric.getName());
+      }
+      if (names.contains(metric.getName())) {
+        throw DruidException.invalidInput("Column[%s] is both a dimension and a metric in dataSchema",
+            metric.getName());
+      }
+    }
+    if (names.contains("__time") || metricNames.contains("__time")) {
+      throw DruidException.invalidInput("Column name[__time] is reserved for the row timestamp");
+    }
+  }
+
+  @JsonProperty
+  public String getDataSource() {
+    return dataSource;
+  }
+
+  @JsonProperty
+  public TimestampSpec getTimestampSpec() {
+    return timestampSpec;
+  }
+
+  @JsonProperty
+  public DimensionsSpec getDimensionsSpec() {
+    return dimensionsSpec;
+  }
+
+  @JsonProperty
+  public List<AggregatorFactory> getMetricsSpec() {
+    return metricsSpec;
+  }
+
+  @JsonProperty
+  public GranularitySpec getGranularitySpec() {
+    return granularitySpec;
+  }
+
+  @JsonProperty
+  public TransformSpec getTransformSpec() {
+    return transformSpec;
+  }
+
+  @JsonProperty
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public Map<String, Object> getParser() {
+    return parser;
+  }
+
+  /** The fields metrics read; schemaless discovery does not turn them into dimensions. */
+  public Set<String> metricInputs() {
+    Set<String> inputs = new LinkedHashSet<>();
+    metricsSpec.forEach(m -> inputs.addAll(m.requiredFields()));
+    return inputs;
+  }
+
+  /** The input format the legacy {@code parser} describes, or null without a parser. */
+  public JsonInputFormat legacyInputFormat() {
+    return parser == null ? null : ParseSpecParts.of(parser).inputFormat;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DataSchema that && dataSource.equals(that.dataSource)
+        && timestampSpec.equals(that.timestampSpec) && dimensionsSpec.equals(that.dimensionsSpec)
+        && metricsSpec.equals(that.metricsSpec) && granularitySpec.equals(that.granularitySpec)
+        && transformSpec.equals(that.transformSpec) && Objects.equals(parser, that.parser);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(dataSource, timestampSpec, dimensionsSpec, metricsSpec, granularitySpec, parser);
+  }
+
+  /** What a legacy {@code parser} object says, validated. */
+  private static final class ParseSpecParts {
+    final TimestampSpec timestampSpec;
+    final DimensionsSpec dimensionsSpec;
+    final JsonInputFormat inputFormat;
+
+    private ParseSpecParts(TimestampSpec timestampSpec, DimensionsSpec dimensionsSpec, JsonInputFormat inputFormat) {
+      this.timestampSpec = timestampSpec;
+      this.dimensionsSpec = dimensionsSpec;
+      this.inputFormat = inputFormat;
+    }
+
+    static ParseSpecParts of(Map<String, Object> parser) {
+      Object type = parser.get("type");
+      if (type != null && !"string".equalsIgnoreCase(type.toString())) {
+        throw DruidException.invalidInput("dataSchema.parser.type[%s] is not supported: use \"string\", or an"
+            + " ioConfig.inputFormat", type);
+      }
+      if (!(parser.get("parseSpec") instanceof Map<?, ?> parseSpec)) {
+        throw DruidException.invalidInput("dataSchema.parser.parseSpec is required with a legacy parser");
+      }
+      Object format = parseSpec.get("format");
+      if (format != null && !"json".equalsIgnoreCase(format.toString())) {
+        throw DruidException.invalidInput("dataSchema.parser.parseSpec.format[%s] is not supported yet: use"
+            + " \"json\"", format);
+      }
+      try {
+        TimestampSpec ts = parseSpec.get("timestampSpec") == null ? null
+            : PLAIN.convertValue(parseSpec.get("timestampSpec"), TimestampSpec.class);
+        DimensionsSpec ds = parseSpec.get("dimensionsSpec") == null ? null
+            : PLAIN.convertValue(parseSpec.get("dimensionsSpec"), DimensionsSpec.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> flatten = (Map<String, Object>) parseSpec.get("flattenSpec");
+        return new ParseSpecParts(ts, ds, new JsonInputFormat(flatten, null));
+      } catch (IllegalArgumentException | ClassCastException e) {
+        throw DruidException.invalidInput("Invalid dataSchema.parser.parseSpec: %s", rootMessage(e));
+      }
+    }
+
+    private static String rootMessage(Throwable t) {
+      Throwable root = t;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      return root.getMessage();
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.kafkaindexing.indexing.task;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Map;
+
+/**
+ * A unit of work the Overlord schedules on a peon (here: a thread of the task runner). The JSON
+ * form is the task payload Druid shows ({@code type}, {@code id}, {@code dataSource}...); type
+ * names are registered by the module that owns the task. Implementations are safe to read from any
+ * thread; {@link #run} is called once, from the runner's thread.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+public interface Task {
+  @JsonProperty
+  String getId();
+
+  /** The JSON type name, e.g. {@code index_kafka}. */
+  @JsonIgnore
+  String getType();
+
+  @JsonProperty
+  String getDataSource();
+
+  @JsonProperty
+  Map<String, Object> getContext();
+
+  /**
+   * Runs the task to completion and says how it ended. Returns promptly after
+   * {@link #stopGracefully()}.
+   */
+  TaskStatus run(TaskToolbox toolbox) throws Exception;
+
+  /** Asks a running task to stop; safe from any thread, idempotent. */
+  void stopGracefully();
+}

@@ -1,0 +1,92 @@
+package io.kafkaindexing.query;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import io.kafkaindexing.core.error.DruidException;
+import io.kafkaindexing.query.search.SearchToolkit;
+import io.kafkaindexing.query.timeline.TimelineEntry;
+import io.kafkaindexing.segment.read.SegmentView;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs native queries over the segments of the {@link SegmentRegistry}: finds the segments the
+ * query's intervals cover, runs the query type's engine on each (skipping empty in-memory indexes)
+ * and merges the partial results. Segments are read one after the other on the calling thread,
+ * each through a view that is closed before the next is opened. Tracks running queries by id so
+ * that they can be cancelled. Thread-safe.
+ */
+@Singleton
+public final class QueryExecutor {
+  private final SegmentRegistry registry;
+  private final Map<Class<?>, QueryToolkit<?, ?>> toolkits = new HashMap<>();
+  /** Deadlines of running queries by queryId. */
+  private final ConcurrentHashMap<String, QueryDeadline> running = new ConcurrentHashMap<>();
+
+  @Inject
+  public QueryExecutor(SegmentRegistry registry) {
+    this.registry = registry;
+    register(new SearchToolkit());
+  }
+
+  private void register(QueryToolkit<?, ?> toolkit) {
+    toolkits.put(toolkit.queryClass(), toolkit);
+  }
+
+  /**
+   * The results of {@code query}, whose context must hold its {@code queryId}.
+   *
+   * @throws DruidException on timeout, cancellation or an unsupported type
+   */
+  public List<?> run(Query query) {
+    String id = query.getId();
+    QueryDeadline deadline = QueryDeadline.start(id, QueryContexts.timeoutMs(query.getContext()));
+    if (id != null) {
+      running.put(id, deadline);
+    }
+    try {
+      return run(toolkitFor(query), query, deadline);
+    } finally {
+      if (id != null) {
+        running.remove(id, deadline);
+      }
+    }
+  }
+
+  /** Cancels the running query {@code queryId}; false when no such query runs. */
+  public boolean cancel(String queryId) {
+    QueryDeadline deadline = running.get(queryId);
+    if (deadline == null) {
+      return false;
+    }
+    deadline.cancel();
+    return true;
+  }
+
+  private QueryToolkit<?, ?> toolkitFor(Query query) {
+    QueryToolkit<?, ?> toolkit = toolkits.get(query.getClass());
+    if (toolkit == null) {
+      throw DruidException.invalidInput("queryType[%s] is not supported yet",
+          query.getType());
+    }
+    return toolkit;
+  }
+
+  private <Q extends Query, R> List<R> run(QueryToolkit<Q, R> toolkit, Query query, QueryDeadline deadline) {
+    Q typed = toolkit.queryClass().cast(query);
+    List<R> partials = new ArrayList<>();
+    for (TimelineEntry entry : registry.lookup(query.getDataSource().getName(), query.getIntervals())) {
+      deadline.check();
+      try (SegmentView view = entry.segment().open()) {
+        if (view.getNumRows() > 0) {
+          partials.add(toolkit.runOnSegment(typed, view, entry.interval(), deadline));
+        }
+      }
+    }
+    deadline.check();
+    return toolkit.merge(typed, partials);
+  }
+}

@@ -1,0 +1,155 @@
+package io.kafkaindexing.query.search;
+
+import io.kafkaindexing.query.QueryDeadline;
+import io.kafkaindexing.query.Result;
+import io.kafkaindexing.query.dimension.DefaultDimensionSpec;
+import io.kafkaindexing.query.dimension.DimensionSpec;
+import io.kafkaindexing.query.filter.DimFilter;
+import io.kafkaindexing.query.filter.ValueMatcher;
+import io.kafkaindexing.segment.column.DimensionSelector;
+import io.kafkaindexing.segment.column.IndexedInts;
+import io.kafkaindexing.segment.read.ColumnIndexSupplier;
+import io.kafkaindexing.segment.read.ColumnNames;
+import io.kafkaindexing.segment.read.Cursor;
+import io.kafkaindexing.segment.read.DictionaryEncodedValueIndex;
+import io.kafkaindexing.segment.read.SegmentView;
+import io.kafkaindexing.segment.read.TimeRangeIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.joda.time.Interval;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+
+/**
+ * Runs a search query on one segment, giving exactly one result entry whose timestamp is the start
+ * of the segment's data interval. Dimensions with a value index are searched through it (Druid's
+ * default {@code useIndexes} strategy): for each dictionary value the query accepts, the count is
+ * the number of rows in the interval (and filter) whose bitmap holds it. Other dimensions (numeric
+ * ones, read as {@code String.valueOf}, absent ones, read as null) are searched with one cursor pass
+ * counting each row holding the value once (Druid's cursor strategy counts repeated values of a
+ * multi-value row again; counting rows keeps both paths, and every segment form, in agreement). As in Druid, the search stops as soon as {@code min(limit,
+ * }{@value #MAX_SEARCH_LIMIT}{@code )} distinct hits are found; the hits are then sorted and cut.
+ * Stateless.
+ */
+public final class SearchEngine {
+  /** Druid's {@code druid.query.search.maxSearchLimit} default: no segment contributes more hits. */
+  public static final int MAX_SEARCH_LIMIT = 1000;
+  private static final int CHECK_EVERY = 1024;
+
+  public Result<SearchResultValue> run(SearchQuery query, SegmentView view, Interval interval,
+      QueryDeadline deadline) {
+    Hits hits = new Hits(Math.min(query.getLimit(), MAX_SEARCH_LIMIT));
+    DimFilter filter = query.getFilter();
+    ImmutableRoaringBitmap filterRows = filter == null ? null : filter.bitmap(view, false);
+    boolean filterFromIndexes = filter == null || filterRows != null;
+    TimeRangeIndex timeIndex = timeIndex(view);
+    List<DimensionSpec> viaCursor = new ArrayList<>();
+    if (filterFromIndexes && timeIndex != null) {
+      ImmutableRoaringBitmap rows = and(rowsIn(view, timeIndex, interval), filterRows);
+      for (DimensionSpec dim : dimensionsToSearch(query, view)) {
+        DictionaryEncodedValueIndex index = valueIndex(view, dim.getDimension());
+        if (index == null) {
+          viaCursor.add(dim);
+        } else if (!hits.full()) {
+          searchIndex(query.getQuerySpec(), dim.getOutputName(), index, rows, hits, deadline);
+        }
+      }
+    } else {
+      viaCursor.addAll(dimensionsToSearch(query, view));
+    }
+    if (!viaCursor.isEmpty() && !hits.full()) {
+      Cursor cursor = view.makeCursor(interval, filterFromIndexes ? filterRows : null);
+      ValueMatcher matcher = filterFromIndexes ? null : filter.makeMatcher(cursor.getColumnSelectorFactory());
+      searchCursor(query.getQuerySpec(), viaCursor, cursor, matcher, hits, deadline);
+    }
+    return new Result<>(view.getDataInterval().getStartMillis(), new SearchResultValue(hits.sorted(query.getSort())));
+  }
+
+  private static void searchIndex(SearchQuerySpec spec, String outputName, DictionaryEncodedValueIndex index,
+      ImmutableRoaringBitmap rows, Hits hits, QueryDeadline deadline) {
+    for (int id = 0; id < index.getCardinality() && !hits.full(); id++) {
+      if (id % CHECK_EVERY == 0) {
+        deadline.check();
+      }
+      String value = index.getValue(id);
+      if (!spec.accept(value)) {
+        continue;
+      }
+      ImmutableRoaringBitmap bitmap = index.getBitmap(id);
+      int count = rows == null ? bitmap.getCardinality() : ImmutableRoaringBitmap.andCardinality(bitmap, rows);
+      if (count > 0) {
+        hits.add(outputName, value, count);
+      }
+    }
+  }
+
+  private static void searchCursor(SearchQuerySpec spec, List<DimensionSpec> dims, Cursor cursor,
+      ValueMatcher matcher, Hits hits, QueryDeadline deadline) {
+    List<DimensionSelector> selectors = new ArrayList<>();
+    dims.forEach(d -> selectors.add(cursor.getColumnSelectorFactory().makeDimensionSelector(d.getDimension())));
+    for (int n = 0; !cursor.isDone() && !hits.full(); cursor.advance(), n++) {
+      if (n % CHECK_EVERY == 0) {
+        deadline.check();
+      }
+      if (matcher != null && !matcher.matches(false)) {
+        continue;
+      }
+      for (int d = 0; d < selectors.size(); d++) {
+        DimensionSelector selector = selectors.get(d);
+        IndexedInts row = selector.getRow();
+        for (int i = 0; i < row.size(); i++) {
+          String value = selector.lookupName(row.get(i));
+          if (spec.accept(value) && !seenEarlier(selector, row, i, value)) {
+            hits.add(dims.get(d).getOutputName(), value, 1);
+          }
+        }
+      }
+    }
+  }
+
+  /** True when a value of the row before position {@code i} equals {@code value}: a row counts once. */
+  private static boolean seenEarlier(DimensionSelector selector, IndexedInts row, int i, String value) {
+    for (int j = 0; j < i; j++) {
+      if (Objects.equals(selector.lookupName(row.get(j)), value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code searchDimensions}, or every dimension of the segment in schema order. */
+  private static List<DimensionSpec> dimensionsToSearch(SearchQuery query, SegmentView view) {
+    if (!query.getSearchDimensions().isEmpty()) {
+      return query.getSearchDimensions();
+    }
+    List<DimensionSpec> all = new ArrayList<>();
+    view.getDimensionNames().forEach(d -> all.add(DefaultDimensionSpec.of(d)));
+    return all;
+  }
+
+  private static DictionaryEncodedValueIndex valueIndex(SegmentView view, String column) {
+    ColumnIndexSupplier supplier = view.getIndexSupplier(column);
+    return supplier == null ? null : supplier.as(DictionaryEncodedValueIndex.class);
+  }
+
+  private static TimeRangeIndex timeIndex(SegmentView view) {
+    ColumnIndexSupplier supplier = view.getIndexSupplier(ColumnNames.TIME);
+    return supplier == null ? null : supplier.as(TimeRangeIndex.class);
+  }
+
+  /** The rows in {@code interval}; null meaning all rows when the interval covers the data. */
+  private static ImmutableRoaringBitmap rowsIn(SegmentView view, TimeRangeIndex index, Interval interval) {
+    Interval data = view.getDataInterval();
+    if (interval.getStartMillis() <= data.getStartMillis() && interval.getEndMillis() >= data.getEndMillis()) {
+      return null;
+    }
+    return index.rowsIn(interval);
+  }
+
+  private static ImmutableRoaringBitmap and(ImmutableRoaringBitmap a, ImmutableRoaringBitmap b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return ImmutableRoaringBitmap.and(a, b);
+  }
+}

@@ -1,0 +1,193 @@
+package io.kafkaindexing.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Injector;
+import io.kafkaindexing.core.config.RuntimeProperties;
+import io.kafkaindexing.core.guice.Initialization;
+import io.kafkaindexing.core.guice.NodeRole;
+import io.kafkaindexing.core.lifecycle.Lifecycle;
+import io.kafkaindexing.core.server.HttpServer;
+import io.kafkaindexing.segment.granularity.Granularities;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Broker's query API through the real injector, Jetty/Jersey server and an HTTP client, over the
+ * seed's rows announced as an in-memory index.
+ */
+class QueryResourceIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private static Lifecycle lifecycle;
+  private static String broker;
+  private static String overlord;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path extensions = Files.createTempDirectory("extensions");
+    RuntimeProperties props = new RuntimeProperties(Map.of(
+        "druid.server.overlordPort", "0",
+        "druid.server.brokerPort", "0",
+        "druid.server.bindAddress", "127.0.0.1",
+        "druid.metadata.storage.connector.connectURI", "jdbc:derby:memory:query-it-" + UUID.randomUUID() + ";create=true",
+        "druid.extensions.directory", extensions.toString()));
+    Injector injector = Initialization.makeInjector(props, List.of(new QueryModule()));
+    lifecycle = injector.getInstance(Lifecycle.class);
+    lifecycle.start();
+    HttpServer server = injector.getInstance(HttpServer.class);
+    broker = "http://127.0.0.1:" + server.port(NodeRole.BROKER);
+    overlord = "http://127.0.0.1:" + server.port(NodeRole.OVERLORD);
+    ObjectMapper mapper = injector.getInstance(ObjectMapper.class);
+    SeedData.announce(injector.getInstance(SegmentRegistry.class), SeedData.DATA_SOURCE, Granularities.HOUR,
+        SeedData.indexBySegment(SeedData.inputRows(SeedData.events(mapper)), Granularities.HOUR, SeedData::seedSchema));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (lifecycle != null) {
+      lifecycle.stop();
+    }
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(broker + path)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> get(String base, String path) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void seedSearchOnBothPathsPrettyAndCompact() throws Exception {
+    String query = SeedData.read("seed/search-query.json");
+    JsonNode expected = JSON.readTree(SeedData.read("seed/search-result.json"));
+
+    HttpResponse<String> pretty = post("/druid/v2/?pretty", query);
+    assertEquals(200, pretty.statusCode(), pretty.body());
+    assertEquals(expected, JSON.readTree(pretty.body()));
+    assertTrue(pretty.body().contains("\n"), "pretty output is indented: " + pretty.body());
+    assertTrue(pretty.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    assertFalse(pretty.headers().firstValue(QueryResource.QUERY_ID_HEADER).orElse("").isEmpty());
+
+    HttpResponse<String> compact = post("/druid/v2", query);
+    assertEquals(200, compact.statusCode(), compact.body());
+    assertEquals(SeedData.read("seed/search-result.json").trim(), compact.body());
+  }
+
+  @Test
+  void queryIdFromContextIsEchoed() throws Exception {
+    String query = "{\"queryType\":\"search\",\"dataSource\":\"metrics-kafka\",\"intervals\":[\"2018/2019\"],"
+        + "\"context\":{\"queryId\":\"my-query-1\"}}";
+    HttpResponse<String> response = post("/druid/v2/", query);
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals("my-query-1", response.headers().firstValue(QueryResource.QUERY_ID_HEADER).orElse(null));
+  }
+
+  @Test
+  void unknownDataSourceGivesEmptyList() throws Exception {
+    HttpResponse<String> response = post("/druid/v2/",
+        "{\"queryType\":\"search\",\"dataSource\":\"nope\",\"intervals\":[\"2018/2019\"]}");
+    assertEquals(200, response.statusCode());
+    assertEquals("[]", response.body());
+  }
+
+  @Test
+  void malformedJsonIs400WithLineAndColumn() throws Exception {
+    HttpResponse<String> response = post("/druid/v2/", "{\"queryType\":\"search\",\n  dataSource: \"x\"}");
+    assertEquals(400, response.statusCode(), response.body());
+    JsonNode body = JSON.readTree(response.body());
+    assertEquals("Json parse failed", body.get("error").asText());
+    assertEquals("com.fasterxml.jackson.core.JsonParseException", body.get("errorClass").asText());
+    assertTrue(body.get("host").isNull());
+    assertEquals("legacyQueryException", body.get("errorCode").asText());
+    assertEquals("INVALID_INPUT", body.get("category").asText());
+    assertEquals("OPERATOR", body.get("persona").asText());
+    assertTrue(body.get("errorMessage").asText().contains("line 2, column 3"), body.toString());
+    assertEquals("Json parse failed", body.get("context").get("legacyErrorCode").asText());
+    assertEquals(List.of("error", "errorClass", "host", "errorCode", "persona", "category", "errorMessage", "context"),
+        fieldNames(body));
+  }
+
+  @Test
+  void missingIntervalsIs400NamingTheField() throws Exception {
+    HttpResponse<String> response = post("/druid/v2/", "{\"queryType\":\"search\",\"dataSource\":\"metrics-kafka\"}");
+    assertEquals(400, response.statusCode(), response.body());
+    JsonNode body = JSON.readTree(response.body());
+    assertEquals("invalidInput", body.get("errorCode").asText());
+    assertEquals("INVALID_INPUT", body.get("category").asText());
+    assertTrue(body.get("errorMessage").asText().contains("intervals"), body.toString());
+  }
+
+  @Test
+  void unknownAndMissingQueryTypesAre400() throws Exception {
+    HttpResponse<String> unknown = post("/druid/v2", "{\"queryType\":\"bogus\",\"dataSource\":\"x\",\"intervals\":[]}");
+    assertEquals(400, unknown.statusCode(), unknown.body());
+    assertTrue(JSON.readTree(unknown.body()).get("errorMessage").asText().contains("Unknown queryType[bogus]"),
+        unknown.body());
+    HttpResponse<String> later = post("/druid/v2", "{\"queryType\":\"topN\",\"dataSource\":\"x\",\"intervals\":[]}");
+    assertEquals(400, later.statusCode(), later.body());
+    assertTrue(later.body().contains("queryType[topN] is not supported yet"), later.body());
+    HttpResponse<String> missing = post("/druid/v2", "{\"dataSource\":\"x\",\"intervals\":[]}");
+    assertEquals(400, missing.statusCode(), missing.body());
+    assertTrue(missing.body().contains("Missing required field[queryType]"), missing.body());
+    HttpResponse<String> empty = post("/druid/v2", "");
+    assertEquals(400, empty.statusCode(), empty.body());
+  }
+
+  @Test
+  void badContextIs400() throws Exception {
+    HttpResponse<String> response = post("/druid/v2", "{\"queryType\":\"search\",\"dataSource\":\"metrics-kafka\","
+        + "\"intervals\":[\"2018/2019\"],\"context\":{\"timeout\":\"bad\"}}");
+    assertEquals(400, response.statusCode(), response.body());
+    assertEquals("Query context parse failed", JSON.readTree(response.body()).get("error").asText());
+  }
+
+  @Test
+  void dataSourcesAreListed() throws Exception {
+    HttpResponse<String> list = get(broker, "/druid/v2/datasources");
+    assertEquals(200, list.statusCode(), list.body());
+    assertEquals("[\"metrics-kafka\"]", list.body());
+    HttpResponse<String> one = get(broker, "/druid/v2/datasources/metrics-kafka");
+    assertEquals(200, one.statusCode(), one.body());
+    assertEquals("{\"dimensions\":[\"url\",\"user\"],\"metrics\":[\"latencyMs\",\"views\"]}", one.body());
+  }
+
+  @Test
+  void healthOnBothPortsAndQueriesOnlyOnTheBroker() throws Exception {
+    assertEquals("true", get(broker, "/status/health").body());
+    assertEquals("true", get(overlord, "/status/health").body());
+    assertEquals(404, get(overlord, "/druid/v2/datasources").statusCode());
+  }
+
+  @Test
+  void cancelIsAccepted() throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(broker + "/druid/v2/some-query")).DELETE().build();
+    assertEquals(202, HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}

@@ -1,0 +1,256 @@
+package io.kafkaindexing.segment.incremental;
+
+import io.kafkaindexing.segment.aggregation.Aggregator;
+import io.kafkaindexing.segment.aggregation.AggregatorFactory;
+import io.kafkaindexing.segment.column.ValueType;
+import io.kafkaindexing.segment.read.ColumnNames;
+import io.kafkaindexing.segment.read.Segment;
+import io.kafkaindexing.segment.read.SegmentMetadata;
+import io.kafkaindexing.segment.read.SegmentView;
+import io.kafkaindexing.segment.row.InputRow;
+import io.kafkaindexing.segment.spec.DimensionSchema;
+import io.kafkaindexing.segment.spec.DimensionsSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.joda.time.DateTime;
+import org.joda.time.DateTimeZone;
+import org.joda.time.Interval;
+
+/**
+ * The in-memory, row-oriented index that real-time ingestion adds rows to and queries read while
+ * it grows (Druid's on-heap incremental index). Each row's time is truncated to the query
+ * granularity; with rollup, rows with equal time and dimension values are merged by aggregating
+ * their metrics; without, every row is kept. String dimensions are dictionary-encoded with a
+ * bitmap index per value; typed dimensions store numbers. Dimensions come from the
+ * {@link DimensionsSpec}, plus (when it discovers dimensions) every new name in
+ * {@link InputRow#getDimensions()} except exclusions, the timestamp column and metric names and
+ * inputs. Nulls are SQL-compatible: missing and null values are null and {@code ""} is distinct.
+ *
+ * <p>Thread safety: {@link #lock} guards every mutable field except the volatile counters. Any
+ * number of threads may call {@link #add}; each call holds the write lock for one row. Readers go
+ * through {@link #open()}: the returned view holds the read lock until closed, so it sees no
+ * change and blocks writers meanwhile; keep views short and never add from a thread holding one.
+ * The volatile counters are written under the write lock and read without it.
+ */
+public final class IncrementalIndex implements Segment {
+  /** Heap cost of a new row besides its values: row object, dims array, list slot, rollup map entry. */
+  private static final int ROW_OVERHEAD_BYTES = 32 + 16 + 8 + 80;
+  private static final int AGGREGATOR_BYTES = 48;
+
+  private final IncrementalIndexSchema schema;
+  private final List<AggregatorFactory> metrics;
+  private final Set<String> excludedFromDiscovery = new HashSet<>();
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+  /** Dimension indexers in schema order, by name too. Guarded by {@link #lock}. */
+  private final List<DimensionIndexer> indexers = new ArrayList<>();
+  private final Map<String, DimensionIndexer> indexerByName = new HashMap<>();
+  /** Rows by id (arrival order). Guarded by {@link #lock}. */
+  private final List<IncrementalRow> rows = new ArrayList<>();
+  /** Rollup lookup; null without rollup. Guarded by {@link #lock}. */
+  private final Map<RowKey, IncrementalRow> rowsByKey;
+  private final TimeOrderedRows timeIndex = new TimeOrderedRows();
+  private final InputRowSelectorFactory inputSelectors = new InputRowSelectorFactory();
+  /** Bytes of the rows themselves (indexes are counted by the indexers). Guarded by {@link #lock}. */
+  private long rowBytes;
+
+  private volatile int numRows;
+  /** Largest truncated row time; meaningful once numRows > 0 (written before numRows). */
+  private volatile long maxTime;
+  private volatile long estimatedBytes;
+
+  public IncrementalIndex(IncrementalIndexSchema schema) {
+    this.schema = schema;
+    this.metrics = schema.getMetrics();
+    this.rowsByKey = schema.isRollup() ? new HashMap<>() : null;
+    DimensionsSpec dims = schema.getDimensionsSpec();
+    excludedFromDiscovery.addAll(dims.getDimensionExclusions());
+    excludedFromDiscovery.add(schema.getTimestampSpec().getTimestampColumn());
+    excludedFromDiscovery.add(ColumnNames.TIME);
+    for (AggregatorFactory m : metrics) {
+      excludedFromDiscovery.add(m.getName());
+      excludedFromDiscovery.addAll(m.requiredFields());
+    }
+    dims.getDimensions().forEach(this::addDimension);
+  }
+
+  public IncrementalIndexSchema getSchema() {
+    return schema;
+  }
+
+  /**
+   * Adds one row (or merges it into an equal one under rollup).
+   *
+   * @return the row count afterwards and the values that could not be stored (stored as null)
+   * @throws IllegalArgumentException if the row's time is below the schema's minTimestamp
+   */
+  public IncrementalIndexAddResult add(InputRow row) {
+    long rowTime = row.getTimestampFromEpoch();
+    if (rowTime < schema.getMinTimestamp()) {
+      throw new IllegalArgumentException("Cannot add row[" + row + "] because its time[" + iso(rowTime)
+          + "] is below the minTimestamp[" + iso(schema.getMinTimestamp()) + "]");
+    }
+    long time = schema.getQueryGranularity().bucketStart(rowTime);
+    Set<String> parseErrors = new LinkedHashSet<>();
+    lock.writeLock().lock();
+    try {
+      discoverDimensions(row);
+      Object[] dims = new Object[indexers.size()];
+      for (DimensionIndexer indexer : indexers) {
+        dims[indexer.position()] = indexer.encode(row.getRaw(indexer.name()), parseErrors);
+      }
+      inputSelectors.set(row, parseErrors);
+      try {
+        IncrementalRow target = rowsByKey == null ? null : rowsByKey.get(new RowKey(time, dims));
+        if (target == null) {
+          target = newRow(time, dims);
+        }
+        for (Aggregator aggregator : target.metrics) {
+          aggregator.aggregate();
+        }
+      } finally {
+        inputSelectors.clear();
+      }
+      long bytes = rowBytes;
+      for (DimensionIndexer indexer : indexers) {
+        bytes += indexer.indexBytes();
+      }
+      estimatedBytes = bytes;
+      return new IncrementalIndexAddResult(rows.size(), new ArrayList<>(parseErrors));
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private IncrementalRow newRow(long time, Object[] dims) {
+    Aggregator[] aggregators = new Aggregator[metrics.size()];
+    for (int i = 0; i < aggregators.length; i++) {
+      aggregators[i] = metrics.get(i).factorize(inputSelectors);
+    }
+    IncrementalRow row = new IncrementalRow(rows.size(), time, dims, aggregators);
+    rows.add(row);
+    if (rowsByKey != null) {
+      rowsByKey.put(new RowKey(time, dims), row);
+    }
+    long bytes = ROW_OVERHEAD_BYTES + 4L * dims.length + (long) AGGREGATOR_BYTES * aggregators.length;
+    for (DimensionIndexer indexer : indexers) {
+      indexer.index(row.rowId, dims[indexer.position()]);
+      bytes += indexer.rowBytes(dims[indexer.position()]);
+    }
+    rowBytes += bytes + timeIndex.add(time, row.rowId);
+    if (rows.size() == 1 || time > maxTime) {
+      maxTime = time;
+    }
+    numRows = rows.size();
+    return row;
+  }
+
+  private void discoverDimensions(InputRow row) {
+    if (!schema.getDimensionsSpec().discoversDimensions()) {
+      return;
+    }
+    for (String name : row.getDimensions()) {
+      if (name != null && !indexerByName.containsKey(name) && !excludedFromDiscovery.contains(name)) {
+        addDimension(DimensionSchema.of(name)).backfillNulls(rows.size());
+      }
+    }
+  }
+
+  private DimensionIndexer addDimension(DimensionSchema d) {
+    int position = indexers.size();
+    DimensionIndexer indexer = d.getType() == ValueType.STRING
+        ? new StringDimensionIndexer(d.getName(), position, d.getMultiValueHandling(), d.isCreateBitmapIndex())
+        : new NumericDimensionIndexer(d.getName(), position, d.getType());
+    indexers.add(indexer);
+    indexerByName.put(d.getName(), indexer);
+    return indexer;
+  }
+
+  /** Stored rows (after rollup). */
+  public int numRows() {
+    return numRows;
+  }
+
+  public boolean isEmpty() {
+    return numRows == 0;
+  }
+
+  /** Estimated heap bytes of rows, dictionaries and indexes; compare with maxBytesInMemory. */
+  public long estimatedBytesInMemory() {
+    return estimatedBytes;
+  }
+
+  /**
+   * {@code [minTimestamp, queryGranularity.increment(max row time))}, or
+   * {@code [minTimestamp, minTimestamp)} when empty, as Druid's incremental index reports it.
+   */
+  public Interval dataInterval() {
+    long start = schema.getMinTimestamp();
+    if (numRows == 0) {
+      return new Interval(start, start, DateTimeZone.UTC);
+    }
+    return new Interval(start, schema.getQueryGranularity().increment(maxTime), DateTimeZone.UTC);
+  }
+
+  @Override
+  public Interval getDataInterval() {
+    return dataInterval();
+  }
+
+  /** Dimension names in schema order (discovered ones last). */
+  public List<String> getDimensionNames() {
+    lock.readLock().lock();
+    try {
+      List<String> names = new ArrayList<>(indexers.size());
+      indexers.forEach(i -> names.add(i.name()));
+      return Collections.unmodifiableList(names);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  public List<String> getMetricNames() {
+    List<String> names = new ArrayList<>(metrics.size());
+    metrics.forEach(m -> names.add(m.getName()));
+    return Collections.unmodifiableList(names);
+  }
+
+  public SegmentMetadata getMetadata() {
+    return new SegmentMetadata(metrics, schema.getTimestampSpec(), schema.getQueryGranularity(), schema.isRollup());
+  }
+
+  /** Opens a view holding the read lock until closed; see the class comment. */
+  @Override
+  public SegmentView open() {
+    lock.readLock().lock();
+    try {
+      Map<String, DimensionIndexer> dims = new LinkedHashMap<>();
+      indexers.forEach(i -> dims.put(i.name(), i));
+      return new IncrementalIndexView(this, dims, Collections.unmodifiableList(rows), timeIndex, lock.readLock());
+    } catch (RuntimeException | Error e) {
+      lock.readLock().unlock();
+      throw e;
+    }
+  }
+
+  List<AggregatorFactory> metrics() {
+    return metrics;
+  }
+
+  private static String iso(long millis) {
+    return new DateTime(millis, DateTimeZone.UTC).toString();
+  }
+
+  @Override
+  public String toString() {
+    return "IncrementalIndex{interval=" + dataInterval() + ", rows=" + numRows + "}";
+  }
+}

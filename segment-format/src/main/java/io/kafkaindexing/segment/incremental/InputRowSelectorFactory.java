@@ -1,0 +1,88 @@
+package io.kafkaindexing.segment.incremental;
+
+import io.kafkaindexing.segment.column.ColumnValueSelector;
+import io.kafkaindexing.segment.read.ColumnNames;
+import io.kafkaindexing.segment.row.InputRow;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The write-side selectors metrics aggregate from: each reads a column of the input row being
+ * added ({@link #set}). Values that are not numbers read as null and are reported once per column
+ * and row as parse errors. {@link ColumnNames#TIME} reads the row's (untruncated) time. Used only
+ * by the ingesting thread under the index's write lock; one selector per column is shared by all
+ * aggregators.
+ */
+final class InputRowSelectorFactory implements io.kafkaindexing.segment.column.ColumnSelectorFactory {
+  private final Map<String, InputColumnSelector> selectors = new HashMap<>();
+  private InputRow row;
+  private Collection<String> parseErrors;
+
+  void set(InputRow row, Collection<String> parseErrors) {
+    this.row = row;
+    this.parseErrors = parseErrors;
+  }
+
+  void clear() {
+    this.row = null;
+    this.parseErrors = null;
+  }
+
+  @Override
+  public ColumnValueSelector makeColumnValueSelector(String column) {
+    return selectors.computeIfAbsent(column, InputColumnSelector::new);
+  }
+
+  /** Reads one column of the current input row as a number. */
+  private final class InputColumnSelector implements ColumnValueSelector {
+    private final String column;
+
+    InputColumnSelector(String column) {
+      this.column = column;
+    }
+
+    private Number number() {
+      if (ColumnNames.TIME.equals(column)) {
+        return row.getTimestampFromEpoch();
+      }
+      Object raw = row.getRaw(column);
+      try {
+        return Values.toNumber(raw);
+      } catch (IllegalArgumentException e) {
+        if (parseErrors != null) {
+          parseErrors.add("Unable to parse " + e.getMessage() + " for field[" + column + "]");
+        }
+        return null;
+      }
+    }
+
+    @Override
+    public long getLong() {
+      Number n = number();
+      return n == null ? 0L : n.longValue();
+    }
+
+    @Override
+    public double getDouble() {
+      Number n = number();
+      return n == null ? 0d : n.doubleValue();
+    }
+
+    @Override
+    public float getFloat() {
+      Number n = number();
+      return n == null ? 0f : n.floatValue();
+    }
+
+    @Override
+    public boolean isNull() {
+      return number() == null;
+    }
+
+    @Override
+    public Object getObject() {
+      return ColumnNames.TIME.equals(column) ? (Object) row.getTimestampFromEpoch() : row.getRaw(column);
+    }
+  }
+}

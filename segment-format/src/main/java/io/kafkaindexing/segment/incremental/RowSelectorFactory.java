@@ -1,0 +1,128 @@
+package io.kafkaindexing.segment.incremental;
+
+import io.kafkaindexing.segment.aggregation.Aggregator;
+import io.kafkaindexing.segment.column.ColumnCapabilities;
+import io.kafkaindexing.segment.column.ColumnSelectorFactory;
+import io.kafkaindexing.segment.column.ColumnValueSelector;
+import io.kafkaindexing.segment.column.DimensionSelector;
+import io.kafkaindexing.segment.column.ObjectDimensionSelector;
+import io.kafkaindexing.segment.read.ColumnNames;
+
+/**
+ * Read-side selectors over the row a cursor points at: {@code __time}, dimensions (string ones with
+ * their dictionary) and metrics (the row's aggregated values); absent columns read null.
+ * Not thread-safe.
+ */
+final class RowSelectorFactory implements ColumnSelectorFactory {
+  private final IncrementalIndexView view;
+  private final RowPointer rows;
+
+  RowSelectorFactory(IncrementalIndexView view, RowPointer rows) {
+    this.view = view;
+    this.rows = rows;
+  }
+
+  @Override
+  public ColumnValueSelector makeColumnValueSelector(String column) {
+    if (ColumnNames.TIME.equals(column)) {
+      return new TimeSelector(rows);
+    }
+    DimensionIndexer dim = view.dimension(column);
+    if (dim != null) {
+      return dim.makeSelector(rows);
+    }
+    int metric = view.metricPosition(column);
+    return metric < 0 ? NullSelector.INSTANCE : new MetricSelector(rows, metric);
+  }
+
+  @Override
+  public DimensionSelector makeDimensionSelector(String column) {
+    ColumnValueSelector selector = makeColumnValueSelector(column);
+    return selector instanceof DimensionSelector d ? d : new ObjectDimensionSelector(selector);
+  }
+
+  @Override
+  public ColumnCapabilities getColumnCapabilities(String column) {
+    return view.getColumnCapabilities(column);
+  }
+
+  /** The row time. */
+  private record TimeSelector(RowPointer rows) implements ColumnValueSelector {
+    @Override
+    public long getLong() {
+      return rows.current().time;
+    }
+
+    @Override
+    public double getDouble() {
+      return getLong();
+    }
+
+    @Override
+    public boolean isNull() {
+      return false;
+    }
+
+    @Override
+    public Object getObject() {
+      return getLong();
+    }
+  }
+
+  /** One metric's aggregated value. */
+  private record MetricSelector(RowPointer rows, int metric) implements ColumnValueSelector {
+    private Aggregator aggregator() {
+      return rows.current().metrics[metric];
+    }
+
+    @Override
+    public long getLong() {
+      return aggregator().getLong();
+    }
+
+    @Override
+    public double getDouble() {
+      return aggregator().getDouble();
+    }
+
+    @Override
+    public float getFloat() {
+      return aggregator().getFloat();
+    }
+
+    @Override
+    public boolean isNull() {
+      return aggregator().isNull();
+    }
+
+    @Override
+    public Object getObject() {
+      return aggregator().get();
+    }
+  }
+
+  /** An absent column. */
+  private enum NullSelector implements ColumnValueSelector {
+    INSTANCE;
+
+    @Override
+    public long getLong() {
+      return 0L;
+    }
+
+    @Override
+    public double getDouble() {
+      return 0d;
+    }
+
+    @Override
+    public boolean isNull() {
+      return true;
+    }
+
+    @Override
+    public Object getObject() {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package io.kafkaindexing.segment.incremental;
+
+import io.kafkaindexing.segment.column.ColumnCapabilities;
+import io.kafkaindexing.segment.column.ColumnValueSelector;
+import io.kafkaindexing.segment.column.ValueType;
+import io.kafkaindexing.segment.read.ColumnIndexSupplier;
+import io.kafkaindexing.segment.read.DictionaryEncodedValueIndex;
+import io.kafkaindexing.segment.spec.DimensionSchema.MultiValueHandling;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+import org.roaringbitmap.buffer.MutableRoaringBitmap;
+
+/**
+ * A string dimension: values dictionary-encoded in arrival order; a row stores the int[] of its
+ * value ids, or null. JSON arrays are multi-value rows, ordered per {@code multiValueHandling}
+ * (sorted with duplicates, sorted set, or as given); an empty array is null; a one-element array
+ * is a single value. Keeps one Roaring bitmap of row ids per value unless
+ * {@code createBitmapIndex} is false.
+ */
+final class StringDimensionIndexer extends DimensionIndexer {
+  private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+  /** Estimated bitmap growth per indexed row value (Roaring array containers: 2 bytes a value). */
+  private static final int BITMAP_BYTES_PER_VALUE = 2;
+  private static final int EMPTY_BITMAP_BYTES = 48;
+
+  private final StringDictionary dictionary = new StringDictionary();
+  private final MultiValueHandling multiValueHandling;
+  /** Bitmap of row ids per value id; null when bitmap indexes are disabled. */
+  private final List<MutableRoaringBitmap> bitmaps;
+  private boolean hasMultipleValues;
+  private long indexBytes;
+
+  StringDimensionIndexer(String name, int position, MultiValueHandling multiValueHandling, boolean bitmapIndex) {
+    super(name, position);
+    this.multiValueHandling = multiValueHandling == null ? MultiValueHandling.SORTED_ARRAY : multiValueHandling;
+    this.bitmaps = bitmapIndex ? new ArrayList<>() : null;
+  }
+
+  @Override
+  Object encode(Object raw, Collection<String> parseErrors) {
+    if (raw instanceof List<?> list && list.size() != 1) {
+      return list.isEmpty() ? encodeNull() : encodeMany(list);
+    }
+    Object single = raw instanceof List<?> list ? list.get(0) : raw;
+    String value = Values.toStringValue(single);
+    return value == null ? encodeNull() : new int[] {addValue(value)};
+  }
+
+  private Object encodeNull() {
+    addValue(null);
+    return null;
+  }
+
+  private int[] encodeMany(List<?> list) {
+    List<String> values = new ArrayList<>(list.size());
+    list.forEach(v -> values.add(Values.toStringValue(v)));
+    if (multiValueHandling != MultiValueHandling.ARRAY) {
+      values.sort(NULLS_FIRST);
+    }
+    int[] ids = new int[values.size()];
+    int n = 0;
+    for (String v : values) {
+      int id = addValue(v);
+      if (multiValueHandling == MultiValueHandling.SORTED_SET && n > 0 && ids[n - 1] == id) {
+        continue;
+      }
+      ids[n++] = id;
+    }
+    hasMultipleValues |= n > 1;
+    return n == ids.length ? ids : Arrays.copyOf(ids, n);
+  }
+
+  private int addValue(String value) {
+    int before = dictionary.size();
+    int id = dictionary.add(value);
+    if (dictionary.size() > before) {
+      indexBytes += StringDictionary.estimateEntryBytes(value);
+      if (bitmaps != null) {
+        bitmaps.add(new MutableRoaringBitmap());
+        indexBytes += EMPTY_BITMAP_BYTES;
+      }
+    }
+    return id;
+  }
+
+  @Override
+  void index(int rowId, Object encoded) {
+    if (bitmaps == null) {
+      return;
+    }
+    if (encoded == null) {
+      bitmaps.get(dictionary.nullId()).add(rowId);
+      indexBytes += BITMAP_BYTES_PER_VALUE;
+      return;
+    }
+    for (int id : (int[]) encoded) {
+      bitmaps.get(id).add(rowId);
+      indexBytes += BITMAP_BYTES_PER_VALUE;
+    }
+  }
+
+  @Override
+  void backfillNulls(int rowCount) {
+    if (rowCount == 0) {
+      return;
+    }
+    int nullId = addValue(null);
+    if (bitmaps != null) {
+      bitmaps.get(nullId).add(0L, rowCount);
+    }
+  }
+
+  @Override
+  long rowBytes(Object encoded) {
+    return encoded == null ? 0 : 16 + 4L * ((int[]) encoded).length;
+  }
+
+  @Override
+  long indexBytes() {
+    return indexBytes;
+  }
+
+  @Override
+  ColumnCapabilities capabilities() {
+    return new ColumnCapabilities(ValueType.STRING, true, bitmaps != null, hasMultipleValues);
+  }
+
+  @Override
+  ColumnValueSelector makeSelector(RowPointer rows) {
+    return new StringRowSelector(rows, position(), dictionary);
+  }
+
+  @Override
+  ColumnIndexSupplier indexes() {
+    if (bitmaps == null) {
+      return null;
+    }
+    DictionaryEncodedValueIndex index = new ValueIndex();
+    return new ColumnIndexSupplier() {
+      @Override
+      public <T> T as(Class<T> indexType) {
+        return indexType.isInstance(index) ? indexType.cast(index) : null;
+      }
+    };
+  }
+
+  /** The dictionary and bitmaps, read under the index's read lock. */
+  private final class ValueIndex implements DictionaryEncodedValueIndex {
+    @Override
+    public int getCardinality() {
+      return dictionary.size();
+    }
+
+    @Override
+    public String getValue(int id) {
+      return dictionary.getValue(id);
+    }
+
+    @Override
+    public int getId(String value) {
+      return dictionary.getId(value);
+    }
+
+    @Override
+    public ImmutableRoaringBitmap getBitmap(int id) {
+      return id >= 0 && id < bitmaps.size() ? bitmaps.get(id) : new MutableRoaringBitmap();
+    }
+
+    @Override
+    public boolean isSorted() {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.kafkaindexing.segment.read;
+
+import io.kafkaindexing.segment.column.ColumnCapabilities;
+import java.util.List;
+import org.joda.time.Interval;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+
+/**
+ * A consistent, read-only view of a {@link Segment}: nothing it returns changes until
+ * {@link #close()}. Cursors, selectors, bitmaps and dictionaries obtained from the view must not be
+ * used after it is closed. Not thread-safe: confined to the thread that opened it.
+ */
+public interface SegmentView extends AutoCloseable {
+  /** See {@link Segment#getDataInterval()}; fixed for the life of the view. */
+  Interval getDataInterval();
+
+  /** Number of stored rows (after rollup); row ids are {@code 0..getNumRows()-1}. */
+  int getNumRows();
+
+  /** Dimension columns in schema order. */
+  List<String> getDimensionNames();
+
+  /** Metric columns in {@code metricsSpec} order. */
+  List<String> getMetricNames();
+
+  /** How the data was ingested: aggregators, timestampSpec, query granularity, rollup. */
+  SegmentMetadata getMetadata();
+
+  /** Capabilities of {@code column} ({@link ColumnNames#TIME} included), or null if it is absent. */
+  ColumnCapabilities getColumnCapabilities(String column);
+
+  /** The indexes of {@code column}, or null if the column is absent or has none. */
+  ColumnIndexSupplier getIndexSupplier(String column);
+
+  /** A cursor over the rows whose (truncated) time is in {@code interval}, in time order. */
+  default Cursor makeCursor(Interval interval) {
+    return makeCursor(interval, null);
+  }
+
+  /**
+   * Like {@link #makeCursor(Interval)}, visiting only the row ids in {@code rows} when it is not
+   * null (e.g. the bitmap of a filter computed from indexes).
+   */
+  Cursor makeCursor(Interval interval, ImmutableRoaringBitmap rows);
+
+  /** Releases what the view pins. Idempotent. */
+  @Override
+  void close();
+}

@@ -1,0 +1,52 @@
+package io.kafkaindexing.supervisor;
+
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.google.inject.Binder;
+import com.google.inject.Scopes;
+import com.google.inject.multibindings.Multibinder;
+import io.kafkaindexing.core.guice.DruidModule;
+import io.kafkaindexing.core.guice.Jerseys;
+import io.kafkaindexing.core.guice.NodeRole;
+import io.kafkaindexing.core.lifecycle.Lifecycle;
+import io.kafkaindexing.indexing.input.JsonInputFormat;
+import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
+import io.kafkaindexing.indexing.task.SegmentAllocator;
+import io.kafkaindexing.supervisor.http.SupervisorResource;
+import io.kafkaindexing.supervisor.kafka.KafkaSupervisorFactory;
+import io.kafkaindexing.supervisor.kafka.KafkaSupervisorSpec;
+import io.kafkaindexing.supervisor.kafka.StartingOffsets;
+import io.kafkaindexing.supervisor.overlord.InMemorySegmentAllocator;
+import io.kafkaindexing.supervisor.store.SupervisorStore;
+import io.kafkaindexing.supervisor.task.TaskRunner;
+import java.util.List;
+
+/**
+ * The Kafka indexing service extension ({@code druid-kafka-indexing-service}): supervisor type
+ * {@code kafka}, task type {@code index_kafka}, input format {@code json}, the supervisor API on the
+ * Overlord, and the in-process task runner. Registered through
+ * {@code META-INF/services/io.kafkaindexing.core.guice.DruidModule}; the host never imports it.
+ */
+public final class KafkaIndexingServiceModule implements DruidModule {
+  @Override
+  public List<? extends Module> getJacksonModules() {
+    SimpleModule module = new SimpleModule("KafkaIndexingServiceModule");
+    module.registerSubtypes(
+        new NamedType(KafkaSupervisorSpec.class, KafkaSupervisorSpec.TYPE),
+        new NamedType(KafkaIndexTask.class, KafkaIndexTask.TYPE),
+        new NamedType(JsonInputFormat.class, "json"));
+    return List.of(module);
+  }
+
+  @Override
+  public void configure(Binder binder) {
+    binder.bind(SupervisorStore.class).in(Scopes.SINGLETON);
+    binder.bind(StartingOffsets.class).in(Scopes.SINGLETON);
+    binder.bind(SegmentAllocator.class).to(InMemorySegmentAllocator.class).in(Scopes.SINGLETON);
+    Multibinder.newSetBinder(binder, SupervisorFactory.class).addBinding().to(KafkaSupervisorFactory.class);
+    Lifecycle.register(binder, TaskRunner.class);
+    Lifecycle.register(binder, SupervisorManager.class);
+    Jerseys.addResource(binder, NodeRole.OVERLORD, SupervisorResource.class);
+  }
+}

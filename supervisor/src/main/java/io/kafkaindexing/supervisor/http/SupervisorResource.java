@@ -1,0 +1,87 @@
+package io.kafkaindexing.supervisor.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Inject;
+import io.kafkaindexing.core.error.DruidException;
+import io.kafkaindexing.core.json.JsonBodies;
+import io.kafkaindexing.supervisor.SupervisorManager;
+import io.kafkaindexing.supervisor.SupervisorStateManager;
+import io.kafkaindexing.supervisor.spec.SupervisorSpec;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Druid's supervisor API on the Overlord, {@code /druid/indexer/v1/supervisor}: create or update a
+ * supervisor from a spec, list supervisors, read a spec and a status report. Errors answer
+ * {@code {"error": "..."}} (404 {@code "[id] does not exist"}, 400 naming the field at fault).
+ * Any request content type is accepted: the body is read as JSON. Thread-safe.
+ */
+@Path("/druid/indexer/v1/supervisor")
+@Produces(MediaType.APPLICATION_JSON)
+public final class SupervisorResource {
+  private final SupervisorManager manager;
+  private final ObjectMapper mapper;
+
+  @Inject
+  public SupervisorResource(SupervisorManager manager, ObjectMapper mapper) {
+    this.manager = manager;
+    this.mapper = mapper;
+  }
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  public Map<String, String> create(byte[] body, @QueryParam("skipRestartIfUnmodified") boolean skipIfUnmodified) {
+    SupervisorSpec spec = JsonBodies.read(mapper, body, SupervisorSpec.class, "supervisor spec");
+    return Map.of("id", manager.createOrUpdate(spec, skipIfUnmodified));
+  }
+
+  /** Ids; with {@code ?full} the specs and states; with {@code ?state=true} the states. */
+  @GET
+  public Response list(@QueryParam("full") String full, @QueryParam("state") String state) {
+    if (full == null && !"true".equalsIgnoreCase(state)) {
+      return Response.ok(manager.ids()).build();
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (SupervisorManager.Entry e : manager.entries()) {
+      SupervisorStateManager s = e.supervisor().state();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", e.spec().getId());
+      m.put("state", s.state().name());
+      m.put("detailedState", s.detailedState().name());
+      m.put("healthy", s.isHealthy());
+      if (full != null) {
+        m.put("spec", e.spec());
+      }
+      m.put("suspended", e.spec().isSuspended());
+      out.add(m);
+    }
+    return Response.ok(out).build();
+  }
+
+  @GET
+  @Path("/{id}")
+  public SupervisorSpec spec(@PathParam("id") String id) {
+    return entry(id).spec();
+  }
+
+  @GET
+  @Path("/{id}/status")
+  public Object status(@PathParam("id") String id) {
+    return entry(id).supervisor().status();
+  }
+
+  private SupervisorManager.Entry entry(String id) {
+    return manager.get(id).orElseThrow(() -> DruidException.notFound("[%s] does not exist", id));
+  }
+}

@@ -1,0 +1,304 @@
+package io.kafkaindexing.supervisor.kafka;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
+import io.kafkaindexing.indexing.kafka.KafkaIndexTaskIOConfig;
+import io.kafkaindexing.indexing.kafka.KafkaRecordSupplier;
+import io.kafkaindexing.indexing.kafka.PartitionOffsets;
+import io.kafkaindexing.indexing.task.TaskState;
+import io.kafkaindexing.supervisor.Supervisor;
+import io.kafkaindexing.supervisor.SupervisorReport;
+import io.kafkaindexing.supervisor.SupervisorStateManager;
+import io.kafkaindexing.supervisor.SupervisorStateManager.DetailedState;
+import io.kafkaindexing.supervisor.task.TaskRunner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.joda.time.DateTime;
+import org.joda.time.DateTimeZone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one Kafka topic ingested into one data source. Every {@code period} (first after
+ * {@code startDelay}) a run lists the topic's partitions, makes sure each task group
+ * ({@code partition % taskCount}) has {@code replicas} running tasks starting from the data
+ * source's starting offsets, and refreshes the latest offsets for lag. A group whose tasks all
+ * failed is started again from the same offsets, so no row is skipped.
+ *
+ * <p>Threading: all Kafka access and all task-group changes happen on the supervisor's single
+ * scheduler thread ("KafkaSupervisor-&lt;id&gt;"); status requests read volatile snapshots and
+ * ask that thread for a fresh latest-offsets fetch.
+ */
+public final class KafkaSupervisor implements Supervisor {
+  private static final Logger log = LoggerFactory.getLogger(KafkaSupervisor.class);
+  private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+  private static final long OFFSETS_REFRESH_MILLIS = 1000;
+
+  private final KafkaSupervisorSpec spec;
+  private final TaskRunner taskRunner;
+  private final ObjectMapper mapper;
+  private final StartingOffsets startingOffsets;
+  private final SupervisorStateManager state = new SupervisorStateManager();
+  private final Map<Integer, TaskGroup> groups = new ConcurrentSkipListMap<>();
+  private final ScheduledExecutorService exec;
+  /** Owned by the scheduler thread. */
+  private KafkaRecordSupplier supplier;
+  private volatile List<Integer> partitions = List.of();
+  private volatile Map<Integer, Long> latestOffsets = Map.of();
+  private volatile DateTime offsetsLastUpdated;
+
+  public KafkaSupervisor(KafkaSupervisorSpec spec, TaskRunner taskRunner, ObjectMapper mapper,
+      StartingOffsets startingOffsets) {
+    this.spec = spec;
+    this.taskRunner = taskRunner;
+    this.mapper = mapper;
+    this.startingOffsets = startingOffsets;
+    this.exec = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "KafkaSupervisor-" + spec.getId());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @Override
+  public void start() {
+    if (spec.isSuspended()) {
+      state.transition(DetailedState.SUSPENDED);
+    }
+    long delay = spec.getIoConfig().getStartDelay().getMillis();
+    long period = Math.max(spec.getIoConfig().getPeriod().getMillis(), 1000L);
+    exec.scheduleWithFixedDelay(this::runSafely, delay, period, TimeUnit.MILLISECONDS);
+    log.info("Started supervisor[{}] for topic[{}] (first run in {} ms, then every {} ms)", spec.getId(),
+        spec.getIoConfig().getTopic(), delay, period);
+  }
+
+  private void runSafely() {
+    try {
+      runOnce();
+      state.markRunSucceeded(spec.isSuspended());
+    } catch (StreamException e) {
+      log.warn("Supervisor[{}] cannot reach Kafka: {}", spec.getId(), e.getMessage());
+      state.recordError(e, true);
+      closeSupplier();
+    } catch (RuntimeException e) {
+      log.error("Supervisor[{}] run failed", spec.getId(), e);
+      state.recordError(e, false);
+    }
+  }
+
+  private void runOnce() {
+    if (spec.isSuspended()) {
+      stopAllTasks();
+      return;
+    }
+    state.transition(DetailedState.CONNECTING_TO_STREAM);
+    List<Integer> found = discoverPartitions();
+    state.markConnected();
+    state.transition(DetailedState.DISCOVERING_INITIAL_TASKS);
+    removeFailedTasks();
+    state.transition(DetailedState.CREATING_TASKS);
+    createMissingTasks(found);
+    refreshLatestOffsets();
+  }
+
+  private List<Integer> discoverPartitions() {
+    List<Integer> found;
+    try {
+      found = supplier().partitions(KAFKA_TIMEOUT);
+    } catch (RuntimeException e) {
+      throw new StreamException("Could not fetch partitions for topic[" + spec.getIoConfig().getTopic() + "]: "
+          + e.getMessage(), e);
+    }
+    if (found.isEmpty()) {
+      throw new StreamException("Topic[" + spec.getIoConfig().getTopic() + "] does not exist or has no partitions",
+          null);
+    }
+    if (!found.equals(partitions)) {
+      log.info("Supervisor[{}] found partitions {} of topic[{}]", spec.getId(), found, spec.getIoConfig().getTopic());
+      partitions = List.copyOf(found);
+    }
+    return found;
+  }
+
+  private void removeFailedTasks() {
+    for (TaskGroup group : groups.values()) {
+      for (KafkaIndexTask task : group.tasks) {
+        TaskState s = taskRunner.get(task.getId()).map(w -> w.status().getStatus()).orElse(TaskState.FAILED);
+        if (s.isComplete()) {
+          group.tasks.remove(task);
+          log.warn("Supervisor[{}] task[{}] ended with {}; group[{}] will be started again", spec.getId(),
+              task.getId(), s, group.groupId);
+        }
+      }
+      if (group.tasks.isEmpty()) {
+        groups.remove(group.groupId);
+      }
+    }
+  }
+
+  private void createMissingTasks(List<Integer> found) {
+    int taskCount = spec.getIoConfig().getTaskCount();
+    Map<Integer, Set<Integer>> byGroup = new TreeMap<>();
+    for (int p : found) {
+      byGroup.computeIfAbsent(p % taskCount, g -> new HashSet<>()).add(p);
+    }
+    for (Map.Entry<Integer, Set<Integer>> e : byGroup.entrySet()) {
+      if (groups.containsKey(e.getKey())) {
+        continue; // partitions added to a running group are picked up at its next start
+      }
+      Map<Integer, Long> offsets = resolveStartingOffsets(e.getValue());
+      String base = TaskIds.baseSequenceName(mapper, spec.getId(), spec.getDataSchema(), spec.getTuningConfig(),
+          offsets);
+      TaskGroup group = new TaskGroup(e.getKey(), e.getValue(), offsets, base);
+      for (int r = 0; r < spec.getIoConfig().getReplicas(); r++) {
+        KafkaIndexTask task = newTask(group);
+        taskRunner.submit(task);
+        group.tasks.add(task);
+      }
+      groups.put(group.groupId, group);
+    }
+  }
+
+  private Map<Integer, Long> resolveStartingOffsets(Set<Integer> groupPartitions) {
+    Map<Integer, Long> offsets = new TreeMap<>();
+    List<Integer> unknown = new ArrayList<>();
+    for (int p : groupPartitions) {
+      startingOffsets.get(spec.getId(), p).ifPresentOrElse(o -> offsets.put(p, o), () -> unknown.add(p));
+    }
+    if (!unknown.isEmpty()) {
+      Map<Integer, Long> fromStream;
+      try {
+        fromStream = spec.getIoConfig().isUseEarliestOffset()
+            ? supplier().earliestOffsets(unknown, KAFKA_TIMEOUT) : supplier().latestOffsets(unknown, KAFKA_TIMEOUT);
+      } catch (RuntimeException e) {
+        throw new StreamException("Could not fetch offsets of topic[" + spec.getIoConfig().getTopic() + "]: "
+            + e.getMessage(), e);
+      }
+      fromStream.forEach((p, o) -> offsets.put(p, startingOffsets.putIfAbsent(spec.getId(), p, o)));
+    }
+    return offsets;
+  }
+
+  private KafkaIndexTask newTask(TaskGroup group) {
+    Map<Integer, Long> end = new HashMap<>();
+    group.partitions.forEach(p -> end.put(p, PartitionOffsets.UNBOUNDED));
+    String topic = spec.getIoConfig().getTopic();
+    KafkaIndexTaskIOConfig io = new KafkaIndexTaskIOConfig(group.groupId, group.baseSequenceName,
+        new PartitionOffsets(topic, group.startingOffsets), new PartitionOffsets(topic, end),
+        spec.getIoConfig().getConsumerProperties(), spec.getIoConfig().getPollTimeout(), spec.inputFormat());
+    return new KafkaIndexTask(TaskIds.taskId(group.baseSequenceName), spec.getDataSchema(), spec.getTuningConfig(),
+        io, spec.getContext());
+  }
+
+  private void refreshLatestOffsets() {
+    List<Integer> current = partitions;
+    if (current.isEmpty()) {
+      return;
+    }
+    try {
+      latestOffsets = Map.copyOf(supplier().latestOffsets(current, KAFKA_TIMEOUT));
+      offsetsLastUpdated = DateTime.now(DateTimeZone.UTC);
+    } catch (RuntimeException e) {
+      throw new StreamException("Could not fetch latest offsets of topic[" + spec.getIoConfig().getTopic() + "]: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private KafkaRecordSupplier supplier() {
+    if (supplier == null) {
+      supplier = new KafkaRecordSupplier(spec.getIoConfig().getTopic(), spec.getIoConfig().getConsumerProperties());
+    }
+    return supplier;
+  }
+
+  private void closeSupplier() {
+    if (supplier != null) {
+      try {
+        supplier.close();
+      } catch (RuntimeException e) {
+        log.debug("Closing the supervisor's Kafka consumer failed", e);
+      }
+      supplier = null;
+    }
+  }
+
+  private void stopAllTasks() {
+    for (TaskGroup group : groups.values()) {
+      group.tasks.forEach(t -> taskRunner.shutdown(t.getId()));
+    }
+    groups.clear();
+  }
+
+  @Override
+  public void stop(boolean stopTasks) {
+    state.transition(DetailedState.STOPPING);
+    exec.shutdownNow();
+    try {
+      exec.awaitTermination(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    closeSupplier();
+    if (stopTasks) {
+      stopAllTasks();
+    }
+    log.info("Stopped supervisor[{}]", spec.getId());
+  }
+
+  @Override
+  public SupervisorStateManager state() {
+    return state;
+  }
+
+  @Override
+  public SupervisorReport status() {
+    freshenOffsets();
+    return new SupervisorReport(spec.getId(), DateTime.now(DateTimeZone.UTC),
+        new StatusReportBuilder(spec, state).build(groups.values(), partitions.size(), latestOffsets,
+            offsetsLastUpdated));
+  }
+
+  /** Asks the scheduler thread for current latest offsets if they are older than a second. */
+  private void freshenOffsets() {
+    DateTime last = offsetsLastUpdated;
+    if (spec.isSuspended() || exec.isShutdown() || partitions.isEmpty()
+        || (last != null && System.currentTimeMillis() - last.getMillis() < OFFSETS_REFRESH_MILLIS)) {
+      return;
+    }
+    try {
+      exec.submit(this::refreshLatestOffsets).get(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+      log.debug("Supervisor[{}] could not refresh latest offsets for a status report", spec.getId(), e);
+    }
+  }
+
+  /** Task ids of this supervisor, for tests and task listing. */
+  public List<String> taskIds() {
+    List<String> ids = new ArrayList<>();
+    groups.values().forEach(g -> g.tasks.forEach(t -> ids.add(t.getId())));
+    return ids;
+  }
+
+  /** A failure to talk to Kafka, as opposed to a bug or bad state of ours. */
+  static final class StreamException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StreamException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

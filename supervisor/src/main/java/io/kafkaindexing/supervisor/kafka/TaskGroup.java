@@ -1,0 +1,38 @@
+package io.kafkaindexing.supervisor.kafka;
+
+import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A task group: the partitions with {@code partition % taskCount == groupId}, the offsets its tasks
+ * start from, their shared base sequence name, and its replica tasks. Thread-safe for readers;
+ * mutated only by the supervisor's run thread.
+ */
+final class TaskGroup {
+  final int groupId;
+  final Set<Integer> partitions;
+  final Map<Integer, Long> startingOffsets;
+  final String baseSequenceName;
+  final List<KafkaIndexTask> tasks = new CopyOnWriteArrayList<>();
+
+  TaskGroup(int groupId, Set<Integer> partitions, Map<Integer, Long> startingOffsets, String baseSequenceName) {
+    this.groupId = groupId;
+    this.partitions = java.util.Collections.unmodifiableSet(new TreeSet<>(partitions));
+    this.startingOffsets = java.util.Collections.unmodifiableMap(new TreeMap<>(startingOffsets));
+    this.baseSequenceName = baseSequenceName;
+  }
+
+  /** The highest offset read so far per partition across the replicas. */
+  Map<Integer, Long> currentOffsets() {
+    Map<Integer, Long> max = new TreeMap<>(startingOffsets);
+    for (KafkaIndexTask task : tasks) {
+      task.currentOffsets().forEach((p, o) -> max.merge(p, o, Math::max));
+    }
+    return max;
+  }
+}

@@ -1,0 +1,119 @@
+package io.kafkaindexing.supervisor.task;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+import io.kafkaindexing.core.lifecycle.Managed;
+import io.kafkaindexing.indexing.task.SegmentAllocator;
+import io.kafkaindexing.indexing.task.Task;
+import io.kafkaindexing.indexing.task.TaskState;
+import io.kafkaindexing.indexing.task.TaskStatus;
+import io.kafkaindexing.indexing.task.TaskToolbox;
+import io.kafkaindexing.query.SegmentRegistry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks in this process, one named thread per task ("peon" threads), and keeps each task's
+ * status. Stopping the runner asks every running task to stop and waits for them. Thread-safe.
+ */
+@Singleton
+public final class TaskRunner implements Managed {
+  private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
+  private static final long STOP_WAIT_MILLIS = 30_000;
+
+  private final TaskToolbox toolbox;
+  private final Map<String, TaskWorkItem> items = new ConcurrentHashMap<>();
+  private volatile boolean stopping;
+
+  @Inject
+  public TaskRunner(SegmentRegistry registry, SegmentAllocator allocator, ObjectMapper mapper) {
+    this.toolbox = new TaskToolbox(registry, allocator, mapper);
+  }
+
+  @Override
+  public void start() {
+    stopping = false;
+  }
+
+  /** Starts {@code task} on its own thread; fails if a task with that id was already submitted. */
+  public void submit(Task task) {
+    if (stopping) {
+      throw new IllegalStateException("Task runner is stopping; task[" + task.getId() + "] not started");
+    }
+    TaskWorkItem item = new TaskWorkItem(task);
+    if (items.putIfAbsent(task.getId(), item) != null) {
+      throw new IllegalStateException("Task[" + task.getId() + "] already exists");
+    }
+    Thread thread = new Thread(() -> runTask(item), "task-" + task.getId());
+    thread.setDaemon(false);
+    item.start(thread);
+    thread.start();
+    log.info("Started task[{}] of type[{}] for dataSource[{}]", task.getId(), task.getType(), task.getDataSource());
+  }
+
+  private void runTask(TaskWorkItem item) {
+    TaskStatus status;
+    try {
+      status = item.task().run(toolbox);
+    } catch (Throwable t) {
+      log.error("Task[{}] threw", item.task().getId(), t);
+      status = TaskStatus.failure(item.task().getId(), t.getClass().getSimpleName() + ": " + t.getMessage());
+    }
+    item.complete(status);
+    log.info("Task[{}] finished: {}", item.task().getId(), item.status());
+  }
+
+  public Optional<TaskWorkItem> get(String taskId) {
+    return Optional.ofNullable(items.get(taskId));
+  }
+
+  public Collection<TaskWorkItem> all() {
+    return List.copyOf(items.values());
+  }
+
+  public List<TaskWorkItem> running() {
+    List<TaskWorkItem> out = new ArrayList<>();
+    for (TaskWorkItem item : items.values()) {
+      if (item.status().getStatus() == TaskState.RUNNING) {
+        out.add(item);
+      }
+    }
+    return out;
+  }
+
+  /** Asks a task to stop; true if it was known and not yet complete. */
+  public boolean shutdown(String taskId) {
+    TaskWorkItem item = items.get(taskId);
+    if (item == null || item.status().isComplete()) {
+      return false;
+    }
+    item.task().stopGracefully();
+    return true;
+  }
+
+  @Override
+  public void stop() throws InterruptedException {
+    stopping = true;
+    for (TaskWorkItem item : items.values()) {
+      item.task().stopGracefully();
+    }
+    long deadline = System.currentTimeMillis() + STOP_WAIT_MILLIS;
+    for (TaskWorkItem item : items.values()) {
+      long left = deadline - System.currentTimeMillis();
+      if (left > 0) {
+        item.awaitCompletion(left, TimeUnit.MILLISECONDS);
+      }
+      if (!item.status().isComplete()) {
+        log.warn("Task[{}] did not stop within {} ms", item.task().getId(), STOP_WAIT_MILLIS);
+      }
+    }
+  }
+}
