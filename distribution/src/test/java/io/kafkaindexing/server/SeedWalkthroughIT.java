@@ -39,6 +39,10 @@ class SeedWalkthroughIT {
     kafka = EmbeddedKafkaBroker.builder().port(0).controllerPort(0).dataDir(tmp.resolve("kafka")).build();
     kafka.start();
     Files.createDirectories(tmp.resolve("extensions"));
+    startServer();
+  }
+
+  private static void startServer() throws Exception {
     server = EmbeddedServer.start(new RuntimeProperties(Map.of(
         "druid.server.bindAddress", "127.0.0.1",
         "druid.server.overlordPort", "0",
@@ -127,6 +131,14 @@ class SeedWalkthroughIT {
     assertTrue(bad.json().get("error").asText().contains("dataSchema.dataSource"), bad.body());
     assertEquals(stored, Http.get(overlord + "/druid/indexer/v1/supervisor/metrics-kafka").json());
     assertEquals(expected, Http.post(broker + "/druid/v2/", query).json());
+
+    // A restart restores the supervisor from the metadata store; rows not yet published are read
+    // again from the committed offsets, so the same answer comes back.
+    server.close();
+    startServer();
+    assertEquals("[\"metrics-kafka\"]", Http.get(overlord + "/druid/indexer/v1/supervisor").body());
+    Http.await(() -> Http.post(broker + "/druid/v2", query),
+        r -> r.status() == 200 && expected.equals(json(r)), Duration.ofSeconds(60));
   }
 
   private static JsonNode json(Http.Response r) {

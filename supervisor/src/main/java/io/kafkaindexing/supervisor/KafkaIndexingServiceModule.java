@@ -18,6 +18,7 @@ import io.kafkaindexing.supervisor.kafka.KafkaSupervisorFactory;
 import io.kafkaindexing.supervisor.kafka.KafkaSupervisorSpec;
 import io.kafkaindexing.supervisor.kafka.StartingOffsets;
 import io.kafkaindexing.supervisor.overlord.InMemorySegmentAllocator;
+import io.kafkaindexing.supervisor.store.DataSourceMetadataStore;
 import io.kafkaindexing.supervisor.store.SupervisorStore;
 import io.kafkaindexing.supervisor.task.TaskRunner;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class KafkaIndexingServiceModule implements DruidModule {
   @Override
   public void configure(Binder binder) {
     binder.bind(SupervisorStore.class).in(Scopes.SINGLETON);
+    binder.bind(DataSourceMetadataStore.class).in(Scopes.SINGLETON);
     binder.bind(StartingOffsets.class).in(Scopes.SINGLETON);
     binder.bind(SegmentAllocator.class).to(InMemorySegmentAllocator.class).in(Scopes.SINGLETON);
     Multibinder.newSetBinder(binder, SupervisorFactory.class).addBinding().to(KafkaSupervisorFactory.class);

@@ -7,6 +7,7 @@ import com.google.inject.Singleton;
 import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.core.lifecycle.Managed;
 import io.kafkaindexing.supervisor.spec.SupervisorSpec;
+import io.kafkaindexing.supervisor.store.DataSourceMetadataStore;
 import io.kafkaindexing.supervisor.store.SupervisorStore;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -33,14 +34,17 @@ public final class SupervisorManager implements Managed {
   }
 
   private final SupervisorStore store;
+  private final DataSourceMetadataStore dataSourceMetadata;
   private final Set<SupervisorFactory> factories;
   private final ObjectMapper mapper;
   /** Guarded by this. */
   private final Map<String, Entry> supervisors = new TreeMap<>();
 
   @Inject
-  public SupervisorManager(SupervisorStore store, Set<SupervisorFactory> factories, ObjectMapper mapper) {
+  public SupervisorManager(SupervisorStore store, DataSourceMetadataStore dataSourceMetadata,
+      Set<SupervisorFactory> factories, ObjectMapper mapper) {
     this.store = store;
+    this.dataSourceMetadata = dataSourceMetadata;
     this.factories = factories;
     this.mapper = mapper;
   }
@@ -53,6 +57,7 @@ public final class SupervisorManager implements Managed {
   @Override
   public synchronized void start() throws SQLException {
     store.createTable();
+    dataSourceMetadata.createTable();
     for (Map.Entry<String, byte[]> stored : store.latest().entrySet()) {
       SupervisorSpec spec;
       try {

@@ -46,10 +46,16 @@ public final class MetadataStorageConnector implements Managed {
   public void start() throws SQLException {
     if (config.dialect() == SqlDialect.DERBY) {
       String path = derbyPath();
-      if (path != null) {
-        java.io.File parent = new java.io.File(path).getAbsoluteFile().getParentFile();
-        if (parent != null && !parent.exists() && !parent.mkdirs()) {
-          throw new SQLException("Cannot create directory[" + parent + "] for the metadata store");
+      java.io.File parent = path == null ? null : new java.io.File(path).getAbsoluteFile().getParentFile();
+      if (parent != null && !parent.exists() && !parent.mkdirs()) {
+        throw new SQLException("Cannot create directory[" + parent + "] for the metadata store");
+      }
+      // Derby writes its boot log to ./derby.log unless told otherwise: keep it next to the database.
+      if (System.getProperty("derby.stream.error.file") == null && System.getProperty("derby.stream.error.field") == null) {
+        if (parent != null) {
+          System.setProperty("derby.stream.error.file", new java.io.File(parent, "derby.log").getPath());
+        } else {
+          System.setProperty("derby.stream.error.field", DerbyLog.class.getName() + ".DISCARD");
         }
       }
     }
@@ -74,7 +80,7 @@ public final class MetadataStorageConnector implements Managed {
 
   private String derbyPath() {
     String uri = config.connectUri();
-    if (!uri.startsWith("jdbc:derby:") || uri.startsWith("jdbc:derby://")) {
+    if (!uri.startsWith("jdbc:derby:") || uri.startsWith("jdbc:derby://") || uri.startsWith("jdbc:derby:memory:")) {
       return null;
     }
     String rest = uri.substring("jdbc:derby:".length());

@@ -34,6 +34,22 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class HttpServer implements Managed {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+  /**
+   * Jersey warns that resource instances "do not implement any provider interfaces" when they are
+   * registered as instances (as we do, to use Guice-built objects); they are served all the same.
+   * Held strongly so the level sticks.
+   */
+  private static final java.util.logging.Logger JERSEY_PROVIDERS =
+      java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
+  static {
+    // Jersey and HK2 log through java.util.logging: send it to SLF4J like everything else.
+    if (!org.slf4j.bridge.SLF4JBridgeHandler.isInstalled()) {
+      org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+      org.slf4j.bridge.SLF4JBridgeHandler.install();
+    }
+    JERSEY_PROVIDERS.setLevel(java.util.logging.Level.SEVERE);
+  }
 
   private final ServerConfig config;
   private final Set<ResourceBinding> bindings;

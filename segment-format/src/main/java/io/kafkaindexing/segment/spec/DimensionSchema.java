@@ -2,6 +2,7 @@ package io.kafkaindexing.segment.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.kafkaindexing.segment.column.ValueType;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * object {@code {"type": "string"|"long"|"float"|"double", "name", "multiValueHandling",
  * "createBitmapIndex"}}. Serialized in Druid's expanded object form. Immutable.
  */
+@JsonPropertyOrder({"type", "name", "multiValueHandling", "createBitmapIndex"})
 public final class DimensionSchema {
   /** How a multi-value string dimension stores each row's values, as Druid names it. */
   public enum MultiValueHandling {

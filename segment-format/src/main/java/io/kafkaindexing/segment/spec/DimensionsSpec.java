@@ -1,6 +1,7 @@
 package io.kafkaindexing.segment.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,6 +68,7 @@ public final class DimensionsSpec {
     return dimensions;
   }
 
+  @JsonIgnore
   public List<String> getDimensionNames() {
     List<String> names = new ArrayList<>(dimensions.size());
     dimensions.forEach(d -> names.add(d.getName()));

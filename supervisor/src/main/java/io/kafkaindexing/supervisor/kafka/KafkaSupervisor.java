@@ -172,10 +172,11 @@ public final class KafkaSupervisor implements Supervisor {
   }
 
   private Map<Integer, Long> resolveStartingOffsets(Set<Integer> groupPartitions) {
+    String topic = spec.getIoConfig().getTopic();
     Map<Integer, Long> offsets = new TreeMap<>();
     List<Integer> unknown = new ArrayList<>();
     for (int p : groupPartitions) {
-      startingOffsets.get(spec.getId(), p).ifPresentOrElse(o -> offsets.put(p, o), () -> unknown.add(p));
+      startingOffsets.get(spec.getId(), topic, p).ifPresentOrElse(o -> offsets.put(p, o), () -> unknown.add(p));
     }
     if (!unknown.isEmpty()) {
       Map<Integer, Long> fromStream;
@@ -183,10 +184,9 @@ public final class KafkaSupervisor implements Supervisor {
         fromStream = spec.getIoConfig().isUseEarliestOffset()
             ? supplier().earliestOffsets(unknown, KAFKA_TIMEOUT) : supplier().latestOffsets(unknown, KAFKA_TIMEOUT);
       } catch (RuntimeException e) {
-        throw new StreamException("Could not fetch offsets of topic[" + spec.getIoConfig().getTopic() + "]: "
-            + e.getMessage(), e);
+        throw new StreamException("Could not fetch offsets of topic[" + topic + "]: " + e.getMessage(), e);
       }
-      fromStream.forEach((p, o) -> offsets.put(p, startingOffsets.putIfAbsent(spec.getId(), p, o)));
+      offsets.putAll(startingOffsets.commitIfAbsent(spec.getId(), topic, fromStream));
     }
     return offsets;
   }

@@ -1,34 +1,49 @@
 package io.kafkaindexing.supervisor.kafka;
 
+import com.google.inject.Inject;
 import com.google.inject.Singleton;
+import io.kafkaindexing.supervisor.store.DataSourceMetadataStore;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The offsets each data source's data starts from, per partition: recorded when a supervisor first
- * resolves them (earliest or latest, per {@code useEarliestOffset}) so that a replacement task or
- * an updated spec starts again from the same place instead of skipping rows. This is the stand-in
- * for committed offsets until tasks publish; it lives in memory. Thread-safe.
+ * Where each data source's tasks start reading: the committed offsets in the metadata store
+ * ({@code druid_dataSource}). A partition with nothing committed gets the offset the supervisor
+ * resolves (earliest or latest, per {@code useEarliestOffset}) committed the first time, so that a
+ * replacement task, an updated spec or a restarted server starts again from the same place: rows
+ * not yet durably stored are read again, never skipped. Thread-safe.
  */
 @Singleton
 public final class StartingOffsets {
-  private final Map<String, Map<Integer, Long>> byDataSource = new ConcurrentHashMap<>();
+  private final DataSourceMetadataStore store;
 
-  public Optional<Long> get(String dataSource, int partition) {
-    Map<Integer, Long> offsets = byDataSource.get(dataSource);
-    return offsets == null ? Optional.empty() : Optional.ofNullable(offsets.get(partition));
+  @Inject
+  public StartingOffsets(DataSourceMetadataStore store) {
+    this.store = store;
   }
 
-  /** Records {@code offset} for a partition unless one is recorded; returns the recorded one. */
-  public long putIfAbsent(String dataSource, int partition, long offset) {
-    Map<Integer, Long> offsets = byDataSource.computeIfAbsent(dataSource, k -> new ConcurrentHashMap<>());
-    Long previous = offsets.putIfAbsent(partition, offset);
-    return previous == null ? offset : previous;
+  /** The committed offset of one partition, if any. */
+  public Optional<Long> get(String dataSource, String topic, int partition) {
+    try {
+      return store.get(dataSource).filter(o -> o.getStream().equals(topic))
+          .map(o -> o.getPartitionOffsetMap().get(partition));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read committed offsets of data source[" + dataSource + "]: "
+          + e.getMessage(), e);
+    }
   }
 
-  public Map<Integer, Long> all(String dataSource) {
-    return new TreeMap<>(byDataSource.getOrDefault(dataSource, Map.of()));
+  /**
+   * Commits {@code resolved} for partitions without a committed offset and returns the committed
+   * offsets of all of them.
+   */
+  public Map<Integer, Long> commitIfAbsent(String dataSource, String topic, Map<Integer, Long> resolved) {
+    try {
+      return store.commitMissing(dataSource, topic, resolved);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot commit starting offsets of data source[" + dataSource + "]: "
+          + e.getMessage(), e);
+    }
   }
 }
