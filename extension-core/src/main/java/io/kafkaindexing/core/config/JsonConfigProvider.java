@@ -1,5 +1,6 @@
 package io.kafkaindexing.core.config;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Binder;
 import com.google.inject.Inject;
@@ -43,15 +44,39 @@ public final class JsonConfigProvider<T> implements Provider<T> {
   /** Builds the config object directly, for code that is not wired by Guice. */
   public static <T> T build(RuntimeProperties properties, ObjectMapper mapper, String prefix, Class<T> type) {
     Map<String, Object> tree = new LinkedHashMap<>();
-    properties.withPrefix(prefix).forEach((key, value) -> put(tree, key.split("\\."), 0, parseValue(mapper, key, value)));
+    String dotted = prefix.endsWith(".") ? prefix : prefix + ".";
+    properties.withPrefix(prefix).forEach((key, value) ->
+        put(tree, key.split("\\."), 0, parseValue(mapper, dotted + key, value)));
     try {
       return mapper.copy()
           .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
           .convertValue(tree, type);
     } catch (IllegalArgumentException e) {
+      String path = e.getCause() instanceof JsonMappingException jme ? path(jme) : "";
+      if (!path.isEmpty()) {
+        // A value of the wrong type: name the property the user wrote.
+        throw new IllegalArgumentException("Property[" + dotted + path + "] is invalid: "
+            + firstLine(((JsonMappingException) e.getCause()).getOriginalMessage()), e);
+      }
       throw new IllegalArgumentException(
           "Invalid configuration under prefix[" + prefix + "]: " + e.getMessage(), e);
     }
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() == null) {
+        break; // an element of a JSON array value: the property is the path so far
+      }
+      sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
+    }
+    return sb.toString();
+  }
+
+  private static String firstLine(String message) {
+    int newline = message == null ? -1 : message.indexOf('\n');
+    return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
   }
 
   /** JSON arrays and objects ({@code ["a","b"]}) are parsed as JSON; anything else stays a string. */

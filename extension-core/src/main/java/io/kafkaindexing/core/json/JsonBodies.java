@@ -109,17 +109,19 @@ public final class JsonBodies {
   }
 
   private static DruidException fromMapping(JsonMappingException e, String what) {
+    // A top-level problem has no field path: say so rather than "field[]".
+    String field = path(e).isEmpty() ? "" : "field[" + path(e) + "] ";
     if (e instanceof InvalidTypeIdException typeId) {
-      return DruidException.invalidInput("Could not resolve type id[%s] of field[%s] in the %s%s",
-          typeId.getTypeId(), path(e), what, at(e.getLocation()));
+      return DruidException.invalidInput("Could not resolve type id[%s] %sin the %s%s",
+          typeId.getTypeId(), field.isEmpty() ? "" : "of " + field, what, at(e.getLocation()));
     }
     String message = e.getOriginalMessage();
     int newline = message.indexOf('\n');
     if (newline > 0) {
       message = message.substring(0, newline);
     }
-    return DruidException.invalidInput("Invalid value for field[%s] in the %s: %s%s", path(e), what,
-        message, at(e.getLocation()));
+    return DruidException.invalidInput("Invalid value %sin the %s: %s%s", field.isEmpty() ? "" : "for " + field,
+        what, message, at(e.getLocation()));
   }
 
   private static String field(JsonMappingException e) {

@@ -169,6 +169,16 @@ class JsonBodiesTest {
   }
 
   @Test
+  void topLevelMismatchNamesNoField() {
+    DruidException e = fail("[{\"name\": \"a\"}]");
+    assertTrue(e.getMessage().startsWith("Invalid value in the spec: "), e.getMessage());
+    DruidException type = assertThrows(DruidException.class, () -> JsonBodies.read(MAPPER,
+        bytes("{\"type\": \"square\"}"), Shape.class, "query"));
+    assertTrue(type.getMessage().startsWith("Could not resolve type id[square] in the query at line 1"),
+        type.getMessage());
+  }
+
+  @Test
   void objectWhereAStringIsExpected() {
     DruidException e = fail("{\"name\": {\"a\": 1}}");
     assertTrue(e.getMessage().startsWith("Invalid value for field[name] in the spec"), e.getMessage());

@@ -7,6 +7,8 @@ import io.kafkaindexing.indexing.spec.DataSchema;
 import io.kafkaindexing.indexing.task.Task;
 import io.kafkaindexing.indexing.task.TaskStatus;
 import io.kafkaindexing.indexing.task.TaskToolbox;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.joda.time.DateTime;
@@ -38,7 +40,8 @@ public final class KafkaIndexTask implements Task {
     this.dataSchema = Objects.requireNonNull(dataSchema, "dataSchema");
     this.tuningConfig = tuningConfig == null ? KafkaTuningConfig.defaults() : tuningConfig;
     this.ioConfig = Objects.requireNonNull(ioConfig, "ioConfig");
-    this.context = context == null ? Map.of() : Map.copyOf(context);
+    // Kept as given: key order for the payload echo, and null values (Map.copyOf refuses them).
+    this.context = context == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
     this.runner = new KafkaIndexTaskRunner(this);
   }
 
@@ -59,7 +62,8 @@ public final class KafkaIndexTask implements Task {
     return ioConfig.getBaseSequenceName();
   }
 
-  @JsonProperty
+  /** Derived, so write-only in JSON: reading a payload back must not try to fill this immutable map. */
+  @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public Map<String, Object> getResource() {
     return Map.of("availabilityGroup", ioConfig.getBaseSequenceName(), "requiredCapacity", 1);
   }

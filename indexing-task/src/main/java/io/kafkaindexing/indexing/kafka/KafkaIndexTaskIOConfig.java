@@ -3,6 +3,8 @@ package io.kafkaindexing.indexing.kafka;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kafkaindexing.indexing.input.InputFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -36,7 +38,9 @@ public final class KafkaIndexTaskIOConfig {
     if (!startSequenceNumbers.getStream().equals(endSequenceNumbers.getStream())) {
       throw new IllegalArgumentException("start and end offsets must be for the same topic");
     }
-    this.consumerProperties = Map.copyOf(Objects.requireNonNull(consumerProperties, "consumerProperties"));
+    // Kept as given, like the supervisor's: null values allowed (Map.copyOf refuses them), order kept.
+    this.consumerProperties = Collections.unmodifiableMap(
+        new LinkedHashMap<>(Objects.requireNonNull(consumerProperties, "consumerProperties")));
     this.pollTimeout = pollTimeout == null ? 100L : pollTimeout;
     this.inputFormat = Objects.requireNonNull(inputFormat, "inputFormat");
   }

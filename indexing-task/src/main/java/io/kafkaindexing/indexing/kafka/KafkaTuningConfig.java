@@ -300,7 +300,16 @@ public class KafkaTuningConfig {
         && resetOffsetAutomatically == that.resetOffsetAutomatically
         && intermediateHandoffPeriod.equals(that.intermediateHandoffPeriod)
         && maxParseExceptions == that.maxParseExceptions && maxSavedParseExceptions == that.maxSavedParseExceptions
-        && logParseExceptions == that.logParseExceptions;
+        && logParseExceptions == that.logParseExceptions
+        && skipBytesInMemoryOverheadCheck == that.skipBytesInMemoryOverheadCheck
+        && maxPendingPersists == that.maxPendingPersists
+        && indexSpecForIntermediatePersists.equals(that.indexSpecForIntermediatePersists)
+        && reportParseExceptions == that.reportParseExceptions
+        && skipSequenceNumberAvailabilityCheck == that.skipSequenceNumberAvailabilityCheck
+        && Objects.equals(workerThreads, that.workerThreads) && chatRetries == that.chatRetries
+        && httpTimeout.equals(that.httpTimeout) && shutdownTimeout.equals(that.shutdownTimeout)
+        && offsetFetchPeriod.equals(that.offsetFetchPeriod)
+        && repartitionTransitionDuration.equals(that.repartitionTransitionDuration);
   }
 
   @Override

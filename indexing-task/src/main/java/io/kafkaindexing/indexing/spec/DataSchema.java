@@ -5,11 +5,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaindexing.core.error.DruidException;
+import io.kafkaindexing.core.json.JsonMappers;
 import io.kafkaindexing.indexing.input.JsonInputFormat;
 import io.kafkaindexing.segment.aggregation.AggregatorFactory;
 import io.kafkaindexing.segment.spec.DimensionsSpec;
 import io.kafkaindexing.segment.spec.TimestampSpec;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +29,8 @@ import java.util.Set;
  * Immutable.
  */
 public final class DataSchema {
-  private static final ObjectMapper PLAIN = new ObjectMapper();
+  /** Reads the legacy parseSpec's parts as the process mapper would: Joda types, unknown keys ignored. */
+  private static final ObjectMapper PLAIN = JsonMappers.create(List.of());
 
   private final String dataSource;
   private final TimestampSpec timestampSpec;
@@ -44,7 +49,8 @@ public final class DataSchema {
       @JsonProperty("transformSpec") TransformSpec transformSpec,
       @JsonProperty("parser") Map<String, Object> parser) {
     this.dataSource = checkDataSource(dataSource);
-    this.parser = parser == null ? null : Map.copyOf(parser);
+    // Kept as given (key order, null values) for the spec echo.
+    this.parser = parser == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(parser));
     ParseSpecParts legacy = parser == null ? null : ParseSpecParts.of(parser);
     TimestampSpec ts = timestampSpec != null ? timestampSpec : legacy != null ? legacy.timestampSpec : null;
     if (ts == null) {
@@ -56,10 +62,24 @@ public final class DataSchema {
     DimensionsSpec dims = dimensionsSpec != null ? dimensionsSpec
         : legacy != null && legacy.dimensionsSpec != null ? legacy.dimensionsSpec
         : new DimensionsSpec(null, null, null, null);
-    this.dimensionsSpec = dims;
+    this.dimensionsSpec = dims.withExtraExclusions(druidExclusions(ts, this.metricsSpec));
     this.granularitySpec = granularitySpec == null ? GranularitySpec.defaults() : granularitySpec;
     this.transformSpec = transformSpec == null ? TransformSpec.NONE : transformSpec;
     checkColumns();
+  }
+
+  /**
+   * What Druid adds to {@code dimensionExclusions} (and echoes): the timestamp column and every
+   * metric's name and input fields, unless listed as dimensions.
+   */
+  private static List<String> druidExclusions(TimestampSpec timestampSpec, List<AggregatorFactory> metrics) {
+    List<String> out = new ArrayList<>();
+    out.add(timestampSpec.getTimestampColumn());
+    for (AggregatorFactory metric : metrics) {
+      out.addAll(metric.requiredFields());
+      out.add(metric.getName());
+    }
+    return out;
   }
 
   private static String checkDataSource(String dataSource) {

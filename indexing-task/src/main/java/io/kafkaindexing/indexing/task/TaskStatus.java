@@ -1,6 +1,7 @@
 package io.kafkaindexing.indexing.task;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
@@ -59,6 +60,7 @@ public final class TaskStatus {
     return errorMsg;
   }
 
+  @JsonIgnore // derived from status; not a field of Druid's task status JSON
   public boolean isComplete() {
     return status.isComplete();
   }

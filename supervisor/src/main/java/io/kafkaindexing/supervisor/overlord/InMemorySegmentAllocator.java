@@ -24,7 +24,8 @@ public final class InMemorySegmentAllocator implements SegmentAllocator {
 
   @Override
   public synchronized SegmentId allocate(String dataSource, Interval interval, String sequenceName) {
-    String intervalKey = dataSource + "/" + interval;
+    // Keyed by instants: the same interval in another chronology is the same segment interval.
+    String intervalKey = dataSource + "/" + interval.getStartMillis() + "/" + interval.getEndMillis();
     String sequenceKey = intervalKey + "/" + sequenceName;
     SegmentId existing = bySequence.get(sequenceKey);
     if (existing != null) {

@@ -1,6 +1,7 @@
 package io.kafkaindexing.supervisor.spec;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
@@ -18,7 +19,8 @@ public interface SupervisorSpec {
   @JsonIgnore
   List<String> getDataSources();
 
-  @JsonIgnore
+  /** Part of every spec's JSON (Druid echoes it; a stored suspended spec must stay suspended). */
+  @JsonProperty("suspended")
   boolean isSuspended();
 
   /** The same spec with {@code suspended} set. */
