@@ -18,6 +18,7 @@ import io.kafkaindexing.supervisor.kafka.KafkaSupervisorFactory;
 import io.kafkaindexing.supervisor.kafka.KafkaSupervisorSpec;
 import io.kafkaindexing.supervisor.kafka.StartingOffsets;
 import io.kafkaindexing.supervisor.overlord.InMemorySegmentAllocator;
+import io.kafkaindexing.supervisor.spec.NoopSupervisorSpec;
 import io.kafkaindexing.supervisor.store.DataSourceMetadataStore;
 import io.kafkaindexing.supervisor.store.SupervisorStore;
 import io.kafkaindexing.supervisor.task.TaskRunner;
@@ -35,6 +36,7 @@ public final class KafkaIndexingServiceModule implements DruidModule {
     SimpleModule module = new SimpleModule("KafkaIndexingServiceModule");
     module.registerSubtypes(
         new NamedType(KafkaSupervisorSpec.class, KafkaSupervisorSpec.TYPE),
+        new NamedType(NoopSupervisorSpec.class, NoopSupervisorSpec.TYPE),
         new NamedType(KafkaIndexTask.class, KafkaIndexTask.TYPE),
         new NamedType(JsonInputFormat.class, "json"));
     return List.of(module);

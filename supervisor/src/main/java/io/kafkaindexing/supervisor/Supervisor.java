@@ -14,4 +14,11 @@ public interface Supervisor {
   SupervisorReport status();
 
   SupervisorStateManager state();
+
+  /**
+   * Druid's reset: stops the tasks and forgets the committed offsets ({@code offsets} null: reading
+   * restarts from the earliest or latest offset per {@code useEarliestOffset}) or sets them to
+   * {@code offsets}. Rows not yet published are dropped, as in Druid.
+   */
+  void reset(io.kafkaindexing.indexing.kafka.PartitionOffsets offsets);
 }

@@ -6,6 +6,7 @@ import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.core.lifecycle.Managed;
+import io.kafkaindexing.supervisor.spec.NoopSupervisorSpec;
 import io.kafkaindexing.supervisor.spec.SupervisorSpec;
 import io.kafkaindexing.supervisor.store.DataSourceMetadataStore;
 import io.kafkaindexing.supervisor.store.SupervisorStore;
@@ -66,6 +67,9 @@ public final class SupervisorManager implements Managed {
         log.error("Stored spec of supervisor[{}] cannot be read; not starting it", stored.getKey(), e);
         continue;
       }
+      if (spec instanceof NoopSupervisorSpec) {
+        continue; // terminated
+      }
       startSupervisor(spec);
       log.info("Restored supervisor[{}] from the metadata store", spec.getId());
     }
@@ -119,6 +123,124 @@ public final class SupervisorManager implements Managed {
       }
     }
     throw DruidException.invalidInput("No supervisor can run a spec of class[%s]", spec.getClass().getSimpleName());
+  }
+
+  /** Suspends a running supervisor: its tasks stop; returns the stored (suspended) spec. */
+  public synchronized SupervisorSpec suspend(String id) {
+    SupervisorSpec spec = require(id).spec();
+    if (spec.isSuspended()) {
+      throw DruidException.invalidInput("[%s] is already suspended", id);
+    }
+    SupervisorSpec suspended = spec.withSuspended(true);
+    createOrUpdate(suspended, false);
+    return suspended;
+  }
+
+  /** Resumes a suspended supervisor; returns the stored (running) spec. */
+  public synchronized SupervisorSpec resume(String id) {
+    SupervisorSpec spec = require(id).spec();
+    if (!spec.isSuspended()) {
+      throw DruidException.invalidInput("[%s] is already running", id);
+    }
+    SupervisorSpec running = spec.withSuspended(false);
+    createOrUpdate(running, false);
+    return running;
+  }
+
+  /** Suspends every running supervisor (those already suspended are left alone). */
+  public synchronized void suspendAll() {
+    for (String id : ids()) {
+      if (!require(id).spec().isSuspended()) {
+        suspend(id);
+      }
+    }
+  }
+
+  /** Resumes every suspended supervisor. */
+  public synchronized void resumeAll() {
+    for (String id : ids()) {
+      if (require(id).spec().isSuspended()) {
+        resume(id);
+      }
+    }
+  }
+
+  /**
+   * Terminates a supervisor: stores Druid's tombstone as its latest version, stops it and its
+   * tasks. A terminated supervisor is not restarted and its id is free for a new spec.
+   */
+  public synchronized void terminate(String id) {
+    Entry entry = require(id);
+    NoopSupervisorSpec tombstone = new NoopSupervisorSpec(id, entry.spec().getDataSources());
+    try {
+      store.insert(id, mapper.writeValueAsBytes(tombstone));
+    } catch (JsonProcessingException e) {
+      throw DruidException.internal(e, "Cannot serialize the tombstone of supervisor[%s]", id);
+    } catch (SQLException e) {
+      throw DruidException.internal(e, "Cannot store the tombstone of supervisor[%s] in the metadata store: %s", id,
+          e.getMessage());
+    }
+    entry.supervisor().stop(true);
+    supervisors.remove(id);
+    log.info("Terminated supervisor[{}]", id);
+  }
+
+  public synchronized void terminateAll() {
+    for (String id : ids()) {
+      terminate(id);
+    }
+  }
+
+  /** Resets a supervisor's committed offsets (to nothing, or to {@code offsets}) and restarts its tasks. */
+  public synchronized void reset(String id, io.kafkaindexing.indexing.kafka.PartitionOffsets offsets) {
+    require(id).supervisor().reset(offsets);
+  }
+
+  /** One stored version of a spec, as Druid's history lists it. */
+  public record Version(@com.fasterxml.jackson.annotation.JsonProperty("spec") SupervisorSpec spec,
+      @com.fasterxml.jackson.annotation.JsonProperty("version") String version) {
+  }
+
+  /** Every stored version of every supervisor, newest first, tombstones included. */
+  public Map<String, List<Version>> history() {
+    try {
+      Map<String, List<Version>> out = new TreeMap<>();
+      for (Map.Entry<String, List<Map.Entry<String, byte[]>>> e : store.allHistory().entrySet()) {
+        out.put(e.getKey(), versions(e.getValue()));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw DruidException.internal(e, "Cannot read supervisor history: %s", e.getMessage());
+    }
+  }
+
+  /** Every stored version of one supervisor, newest first; empty if it never existed. */
+  public List<Version> history(String id) {
+    try {
+      return versions(store.history(id));
+    } catch (SQLException e) {
+      throw DruidException.internal(e, "Cannot read the history of supervisor[%s]: %s", id, e.getMessage());
+    }
+  }
+
+  private List<Version> versions(List<Map.Entry<String, byte[]>> stored) {
+    List<Version> out = new java.util.ArrayList<>();
+    for (Map.Entry<String, byte[]> v : stored) {
+      try {
+        out.add(new Version(mapper.readValue(v.getValue(), SupervisorSpec.class), v.getKey()));
+      } catch (IOException e) {
+        log.warn("Skipping an unreadable stored spec version of [{}]", v.getKey(), e);
+      }
+    }
+    return out;
+  }
+
+  private Entry require(String id) {
+    Entry entry = supervisors.get(id);
+    if (entry == null) {
+      throw DruidException.notFound("[%s] does not exist", id);
+    }
+    return entry;
   }
 
   public synchronized List<String> ids() {

@@ -61,6 +61,11 @@ class SupervisorManagerIT {
     public SupervisorStateManager state() {
       return new SupervisorStateManager();
     }
+
+    @Override
+    public void reset(io.kafkaindexing.indexing.kafka.PartitionOffsets offsets) {
+      events.add("reset(" + offsets + ")");
+    }
   }
 
   /** Runs Kafka specs with recording supervisors, keeping every one it made. */

@@ -81,6 +81,101 @@ public final class SupervisorResource {
     return entry(id).supervisor().status();
   }
 
+  /** {@code {"healthy": true|false}}: 200 when healthy, 503 when not, as Druid answers. */
+  @GET
+  @Path("/{id}/health")
+  public Response health(@PathParam("id") String id) {
+    boolean healthy = manager.get(id)
+        .orElseThrow(() -> DruidException.notFound("[%s] does not exist or health check not implemented", id))
+        .supervisor().state().isHealthy();
+    return Response.status(healthy ? 200 : 503).entity(Map.of("healthy", healthy)).build();
+  }
+
+  @POST
+  @Path("/{id}/suspend")
+  public SupervisorSpec suspend(@PathParam("id") String id) {
+    return manager.suspend(id);
+  }
+
+  @POST
+  @Path("/{id}/resume")
+  public SupervisorSpec resume(@PathParam("id") String id) {
+    return manager.resume(id);
+  }
+
+  @POST
+  @Path("/suspendAll")
+  public Map<String, String> suspendAll() {
+    manager.suspendAll();
+    return Map.of("status", "success");
+  }
+
+  @POST
+  @Path("/resumeAll")
+  public Map<String, String> resumeAll() {
+    manager.resumeAll();
+    return Map.of("status", "success");
+  }
+
+  @POST
+  @Path("/{id}/terminate")
+  public Map<String, String> terminate(@PathParam("id") String id) {
+    manager.terminate(id);
+    return Map.of("id", id);
+  }
+
+  /** Deprecated in Druid in favour of {@code terminate}; same behaviour. */
+  @POST
+  @Path("/{id}/shutdown")
+  public Map<String, String> shutdown(@PathParam("id") String id) {
+    return terminate(id);
+  }
+
+  @POST
+  @Path("/terminateAll")
+  public Map<String, String> terminateAll() {
+    manager.terminateAll();
+    return Map.of("status", "success");
+  }
+
+  /** Forgets the committed offsets: reading restarts from the earliest or latest offset. */
+  @POST
+  @Path("/{id}/reset")
+  public Map<String, String> reset(@PathParam("id") String id) {
+    manager.reset(id, null);
+    return Map.of("id", id);
+  }
+
+  /**
+   * Sets the committed offsets of some partitions; body
+   * {@code {"type":"kafka","partitions":{"type":"end","stream":"metrics","partitionOffsetMap":{"0":100}}}}.
+   */
+  @POST
+  @Path("/{id}/resetOffsets")
+  @Consumes(MediaType.WILDCARD)
+  public Map<String, String> resetOffsets(@PathParam("id") String id, byte[] body) {
+    ResetOffsetsRequest request = JsonBodies.read(mapper, body, ResetOffsetsRequest.class, "reset offsets request");
+    manager.reset(id, request.offsets());
+    return Map.of("id", id);
+  }
+
+  /** Every version of every supervisor spec, newest first. */
+  @GET
+  @Path("/history")
+  public Map<String, List<SupervisorManager.Version>> history() {
+    return manager.history();
+  }
+
+  @GET
+  @Path("/{id}/history")
+  public List<SupervisorManager.Version> history(@PathParam("id") String id) {
+    List<SupervisorManager.Version> versions = manager.history(id);
+    if (versions.isEmpty()) {
+      throw DruidException.notFound("No history for [%s].", id);
+    }
+    return versions;
+  }
+
   private SupervisorManager.Entry entry(String id) {
     return manager.get(id).orElseThrow(() -> DruidException.notFound("[%s] does not exist", id));
   }

@@ -258,6 +258,34 @@ public final class KafkaSupervisor implements Supervisor {
   }
 
   @Override
+  public void reset(PartitionOffsets offsets) {
+    if (offsets != null && !offsets.getStream().equals(spec.getIoConfig().getTopic())) {
+      throw io.kafkaindexing.core.error.DruidException.invalidInput(
+          "Reset offsets are for stream[%s] but supervisor[%s] reads topic[%s]", offsets.getStream(), spec.getId(),
+          spec.getIoConfig().getTopic());
+    }
+    try {
+      exec.submit(() -> {
+        stopAllTasks();
+        if (offsets == null) {
+          startingOffsets.clear(spec.getId());
+        } else {
+          startingOffsets.overwrite(spec.getId(), offsets);
+        }
+        log.info("Supervisor[{}] reset{}", spec.getId(), offsets == null ? "" : " to offsets " + offsets);
+      }).get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while resetting supervisor[" + spec.getId() + "]", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Reset of supervisor[" + spec.getId() + "] failed: " + e.getCause().getMessage(),
+          e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Reset of supervisor[" + spec.getId() + "] did not finish in time", e);
+    }
+  }
+
+  @Override
   public SupervisorStateManager state() {
     return state;
   }

@@ -34,6 +34,26 @@ public final class StartingOffsets {
     }
   }
 
+  /** Forgets the committed offsets of {@code dataSource}. */
+  public void clear(String dataSource) {
+    try {
+      store.delete(dataSource);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot reset committed offsets of data source[" + dataSource + "]: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Sets the committed offsets of some partitions of {@code dataSource}. */
+  public void overwrite(String dataSource, io.kafkaindexing.indexing.kafka.PartitionOffsets offsets) {
+    try {
+      store.overwrite(dataSource, offsets);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot set committed offsets of data source[" + dataSource + "]: "
+          + e.getMessage(), e);
+    }
+  }
+
   /**
    * Commits {@code resolved} for partitions without a committed offset and returns the committed
    * offsets of all of them.

@@ -86,6 +86,39 @@ public final class DataSourceMetadataStore {
     });
   }
 
+  /** Removes the committed offsets of {@code dataSource}; true if there were any. */
+  public boolean delete(String dataSource) throws SQLException {
+    return connector.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE dataSource = ?")) {
+        ps.setString(1, dataSource);
+        return ps.executeUpdate() > 0;
+      }
+    });
+  }
+
+  /**
+   * Sets the committed offsets of the given partitions (others keep theirs), as Druid's
+   * {@code resetOffsets} does.
+   *
+   * @throws IllegalStateException if the committed offsets belong to another topic
+   */
+  public void overwrite(String dataSource, PartitionOffsets offsets) throws SQLException {
+    connector.inTransaction(c -> {
+      Optional<Stored> stored = read(c, dataSource);
+      Map<Integer, Long> all = new TreeMap<>();
+      if (stored.isPresent()) {
+        if (!stored.get().offsets().getStream().equals(offsets.getStream())) {
+          throw new IllegalStateException("Data source[" + dataSource + "] has offsets committed for topic["
+              + stored.get().offsets().getStream() + "], not for topic[" + offsets.getStream() + "]");
+        }
+        all.putAll(stored.get().offsets().getPartitionOffsetMap());
+      }
+      all.putAll(offsets.getPartitionOffsetMap());
+      write(c, dataSource, stored, new PartitionOffsets(offsets.getStream(), all));
+      return null;
+    });
+  }
+
   private record Stored(PartitionOffsets offsets, String sha1) {
   }
 

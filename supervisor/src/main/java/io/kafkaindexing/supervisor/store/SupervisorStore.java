@@ -63,6 +63,22 @@ public final class SupervisorStore {
     });
   }
 
+  /** Every spec id with its versions, newest first, as (created_date, payload). */
+  public Map<String, List<Map.Entry<String, byte[]>>> allHistory() throws SQLException {
+    return connector.inTransaction(c -> {
+      Map<String, List<Map.Entry<String, byte[]>>> out = new java.util.TreeMap<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT spec_id, created_date, payload FROM " + table + " ORDER BY id DESC");
+           ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+              .add(Map.entry(rs.getString(2), rs.getBytes(3)));
+        }
+      }
+      return out;
+    });
+  }
+
   /** Every version of spec {@code specId}, newest first, as (created_date, payload). */
   public List<Map.Entry<String, byte[]>> history(String specId) throws SQLException {
     return connector.inTransaction(c -> {

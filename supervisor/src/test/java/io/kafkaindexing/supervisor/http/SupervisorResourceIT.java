@@ -60,6 +60,13 @@ class SupervisorResourceIT {
     return "http://127.0.0.1:" + injector.getInstance(HttpServer.class).port(NodeRole.OVERLORD);
   }
 
+  /** The lifecycle started by the last {@link #start}, for the caller to stop. */
+  static Lifecycle lifecycleForCleanup() {
+    Lifecycle started = lifecycle;
+    lifecycle = null;
+    return started;
+  }
+
   @BeforeAll
   static void startServer() throws Exception {
     overlord = start(DERBY);
