@@ -8,7 +8,9 @@ import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.core.lifecycle.Managed;
 import io.kafkaindexing.supervisor.spec.NoopSupervisorSpec;
 import io.kafkaindexing.supervisor.spec.SupervisorSpec;
+import io.kafkaindexing.query.metadata.SegmentsTable;
 import io.kafkaindexing.supervisor.store.DataSourceMetadataStore;
+import io.kafkaindexing.supervisor.store.PendingSegmentsTable;
 import io.kafkaindexing.supervisor.store.SupervisorStore;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -36,16 +38,20 @@ public final class SupervisorManager implements Managed {
 
   private final SupervisorStore store;
   private final DataSourceMetadataStore dataSourceMetadata;
+  private final SegmentsTable segments;
+  private final PendingSegmentsTable pendingSegments;
   private final Set<SupervisorFactory> factories;
   private final ObjectMapper mapper;
   /** Guarded by this. */
   private final Map<String, Entry> supervisors = new TreeMap<>();
 
   @Inject
-  public SupervisorManager(SupervisorStore store, DataSourceMetadataStore dataSourceMetadata,
-      Set<SupervisorFactory> factories, ObjectMapper mapper) {
+  public SupervisorManager(SupervisorStore store, DataSourceMetadataStore dataSourceMetadata, SegmentsTable segments,
+      PendingSegmentsTable pendingSegments, Set<SupervisorFactory> factories, ObjectMapper mapper) {
     this.store = store;
     this.dataSourceMetadata = dataSourceMetadata;
+    this.segments = segments;
+    this.pendingSegments = pendingSegments;
     this.factories = factories;
     this.mapper = mapper;
   }
@@ -59,6 +65,8 @@ public final class SupervisorManager implements Managed {
   public synchronized void start() throws SQLException {
     store.createTable();
     dataSourceMetadata.createTable();
+    segments.createTable();
+    pendingSegments.createTable();
     for (Map.Entry<String, byte[]> stored : store.latest().entrySet()) {
       SupervisorSpec spec;
       try {

@@ -101,7 +101,10 @@ class SupervisorManagerIT {
   }
 
   private SupervisorManager newManager(Set<SupervisorFactory> factories) {
-    return new SupervisorManager(store, new DataSourceMetadataStore(connector, MAPPER), factories, MAPPER);
+    io.kafkaindexing.query.metadata.SegmentsTable segments =
+        new io.kafkaindexing.query.metadata.SegmentsTable(connector, MAPPER);
+    return new SupervisorManager(store, new DataSourceMetadataStore(connector, MAPPER), segments,
+        new io.kafkaindexing.supervisor.store.PendingSegmentsTable(connector, segments, MAPPER), factories, MAPPER);
   }
 
   @AfterEach

@@ -65,6 +65,11 @@ public enum SqlDialect {
     return booleanType;
   }
 
+  /** A column name that is a reserved word in some dialects (Druid's {@code end}), quoted. */
+  public String quote(String identifier) {
+    return this == MYSQL ? "`" + identifier + "`" : "\"" + identifier + "\"";
+  }
+
   /**
    * The JDBC URL to use: a MariaDB server is reached with the MariaDB driver, which accepts
    * {@code jdbc:mariadb:}; users write Druid's {@code jdbc:mysql:} form.

@@ -48,7 +48,7 @@ public final class DataSourceMetadataStore {
 
   /** The committed offsets of {@code dataSource}, if any. */
   public Optional<PartitionOffsets> get(String dataSource) throws SQLException {
-    return connector.inTransaction(c -> read(c, dataSource).map(Stored::offsets));
+    return connector.inTransaction(c -> read(c, dataSource).map(Committed::offsets));
   }
 
   /**
@@ -60,7 +60,7 @@ public final class DataSourceMetadataStore {
   public Map<Integer, Long> commitMissing(String dataSource, String topic, Map<Integer, Long> candidates)
       throws SQLException {
     return connector.inTransaction(c -> {
-      Optional<Stored> stored = read(c, dataSource);
+      Optional<Committed> stored = read(c, dataSource);
       Map<Integer, Long> all = new TreeMap<>();
       if (stored.isPresent()) {
         PartitionOffsets current = stored.get().offsets();
@@ -104,7 +104,7 @@ public final class DataSourceMetadataStore {
    */
   public void overwrite(String dataSource, PartitionOffsets offsets) throws SQLException {
     connector.inTransaction(c -> {
-      Optional<Stored> stored = read(c, dataSource);
+      Optional<Committed> stored = read(c, dataSource);
       Map<Integer, Long> all = new TreeMap<>();
       if (stored.isPresent()) {
         if (!stored.get().offsets().getStream().equals(offsets.getStream())) {
@@ -119,10 +119,12 @@ public final class DataSourceMetadataStore {
     });
   }
 
-  private record Stored(PartitionOffsets offsets, String sha1) {
+  /** The committed offsets as read, with the sha1 a compare-and-swap update checks. */
+  public record Committed(PartitionOffsets offsets, String sha1) {
   }
 
-  private Optional<Stored> read(Connection c, String dataSource) throws SQLException {
+  /** Reads the committed offsets on the caller's connection (inside its transaction). */
+  public Optional<Committed> read(Connection c, String dataSource) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT commit_metadata_payload, commit_metadata_sha1 FROM " + table + " WHERE dataSource = ?")) {
       ps.setString(1, dataSource);
@@ -131,14 +133,18 @@ public final class DataSourceMetadataStore {
           return Optional.empty();
         }
         CommitMetadata metadata = mapper.readValue(rs.getBytes(1), CommitMetadata.class);
-        return Optional.of(new Stored(metadata.partitionsAsOffsets(), rs.getString(2)));
+        return Optional.of(new Committed(metadata.partitionsAsOffsets(), rs.getString(2)));
       } catch (IOException e) {
         throw new SQLException("Unreadable commit metadata of data source[" + dataSource + "]", e);
       }
     }
   }
 
-  private void write(Connection c, String dataSource, Optional<Stored> previous, PartitionOffsets offsets)
+  /**
+   * Writes {@code offsets} on the caller's connection: an insert if nothing was committed, else an
+   * update that fails if the row changed since {@code previous} was read.
+   */
+  public void write(Connection c, String dataSource, Optional<Committed> previous, PartitionOffsets offsets)
       throws SQLException {
     byte[] payload;
     try {

@@ -17,7 +17,6 @@ import io.kafkaindexing.query.SegmentRegistry;
 import io.kafkaindexing.supervisor.SupervisorReport;
 import io.kafkaindexing.supervisor.SupervisorStateManager;
 import io.kafkaindexing.supervisor.SupervisorTestSupport;
-import io.kafkaindexing.supervisor.overlord.InMemorySegmentAllocator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -136,7 +135,8 @@ class StatusReportBuilderTest {
   void runningTaskHasStartTimeAndRemainingSeconds() throws Exception {
     // A task whose start offsets are its end offsets runs and ends at once without a broker.
     KafkaIndexTask task = task("b", offsets(0, 4), offsets(0, 4));
-    SegmentAllocator allocator = new InMemorySegmentAllocator();
+    SegmentAllocator allocator =
+        (dataSource, interval, sequence) -> new io.kafkaindexing.segment.SegmentId(dataSource, interval, "v1", 0);
     assertEquals(TaskState.SUCCESS, task.run(new TaskToolbox(new SegmentRegistry(), allocator, MAPPER)).getStatus());
     JsonNode entry = report(new SupervisorStateManager(), List.of(group(0, offsets(0, 4), task)), 1, Map.of(0, 9L),
         DateTime.now(DateTimeZone.UTC)).get("payload").get("activeTasks").get(0);

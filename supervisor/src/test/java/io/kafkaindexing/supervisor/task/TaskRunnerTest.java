@@ -12,7 +12,6 @@ import io.kafkaindexing.indexing.task.TaskStatus;
 import io.kafkaindexing.indexing.task.TaskToolbox;
 import io.kafkaindexing.query.SegmentRegistry;
 import io.kafkaindexing.supervisor.SupervisorTestSupport;
-import io.kafkaindexing.supervisor.overlord.InMemorySegmentAllocator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -77,7 +76,8 @@ class TaskRunnerTest {
   }
 
   private final SegmentRegistry registry = new SegmentRegistry();
-  private final InMemorySegmentAllocator allocator = new InMemorySegmentAllocator();
+  private final io.kafkaindexing.indexing.task.SegmentAllocator allocator =
+      (dataSource, interval, sequence) -> new io.kafkaindexing.segment.SegmentId(dataSource, interval, "v1", 0);
   private final TaskRunner runner = new TaskRunner(registry, allocator, SupervisorTestSupport.mapper());
 
   @AfterEach
