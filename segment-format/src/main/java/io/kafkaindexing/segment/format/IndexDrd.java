@@ -24,8 +24,8 @@ import org.joda.time.Interval;
  *                            holds only nulls (and is stored without data)
  *    GenericIndexed&lt;String&gt;  all dimensions, the same way]     written since Druid 0.23
  * </pre>
- * Both name lists are written with the sorted flag set, whatever their order, as Druid does. The
- * column order with null-only columns restored is {@link #allColumns()}. Immutable.
+ * Each list's sorted flag is set as Druid's {@code GenericIndexed.fromIterable} sets it: when every
+ * non-null name is followed by a greater one (a list of nulls counts as sorted). The column order with null-only columns restored is {@link #allColumns()}. Immutable.
  */
 public record IndexDrd(List<String> columns, List<String> dimensions, Interval interval, List<String> allColumns,
     List<String> allDimensions) {
@@ -117,14 +117,25 @@ public record IndexDrd(List<String> columns, List<String> dimensions, Interval i
 
   public byte[] toBytes() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(GenericIndexed.write(utf8(columns), true));
-    out.writeBytes(GenericIndexed.write(utf8(dimensions), true));
+    out.writeBytes(GenericIndexed.write(utf8(columns), sorted(columns)));
+    out.writeBytes(GenericIndexed.write(utf8(dimensions), sorted(dimensions)));
     byte[] json = ROARING.getBytes(StandardCharsets.UTF_8);
     out.writeBytes(ByteBuffer.allocate(16 + 4 + json.length).putLong(interval.getStartMillis())
         .putLong(interval.getEndMillis()).putInt(json.length).put(json).array());
-    out.writeBytes(GenericIndexed.write(utf8(allColumns), true));
-    out.writeBytes(GenericIndexed.write(utf8(allDimensions), true));
+    out.writeBytes(GenericIndexed.write(utf8(allColumns), sorted(allColumns)));
+    out.writeBytes(GenericIndexed.write(utf8(allDimensions), sorted(allDimensions)));
     return out.toByteArray();
+  }
+
+  private static boolean sorted(List<String> names) {
+    String prev = null;
+    for (String next : names) {
+      if (prev != null && (next == null || prev.compareTo(next) >= 0)) {
+        return false;
+      }
+      prev = next;
+    }
+    return true;
   }
 
   private static List<byte[]> utf8(List<String> names) {
