@@ -57,7 +57,7 @@ sealed interface PersistedColumn {
   record AllNull(ValueType type, int numRows) implements PersistedColumn {
     @Override
     public ColumnCapabilities capabilities() {
-      return type == ValueType.STRING ? new ColumnCapabilities(ValueType.STRING, true, false, false)
+      return type == ValueType.STRING ? new ColumnCapabilities(ValueType.STRING, true, true, false)
           : ColumnCapabilities.simple(type);
     }
   }

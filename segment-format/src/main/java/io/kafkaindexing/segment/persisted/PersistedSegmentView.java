@@ -74,6 +74,8 @@ final class PersistedSegmentView implements SegmentView {
       index = time;
     } else if (c instanceof PersistedColumn.Strings s && s.part().hasBitmaps()) {
       index = new ValueIndex(s);
+    } else if (c instanceof PersistedColumn.AllNull a && a.type() == io.kafkaindexing.segment.column.ValueType.STRING) {
+      index = new NullOnlyIndex(a.numRows());
     } else {
       return null;
     }
@@ -151,6 +153,38 @@ final class PersistedSegmentView implements SegmentView {
     @Override
     public ImmutableRoaringBitmap getBitmap(int id) {
       return id >= 0 && id < getCardinality() ? column.part().bitmap(id) : new MutableRoaringBitmap();
+    }
+
+    @Override
+    public boolean isSorted() {
+      return true;
+    }
+  }
+
+  /** The index of a null-only string column: one value, null, held by every row. */
+  private record NullOnlyIndex(int numRows) implements DictionaryEncodedValueIndex {
+    @Override
+    public int getCardinality() {
+      return 1;
+    }
+
+    @Override
+    public String getValue(int id) {
+      return null;
+    }
+
+    @Override
+    public int getId(String value) {
+      return value == null ? 0 : -1;
+    }
+
+    @Override
+    public ImmutableRoaringBitmap getBitmap(int id) {
+      MutableRoaringBitmap rows = new MutableRoaringBitmap();
+      if (id == 0) {
+        rows.add(0L, (long) numRows);
+      }
+      return rows;
     }
 
     @Override
