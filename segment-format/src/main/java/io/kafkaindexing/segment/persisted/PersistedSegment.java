@@ -34,15 +34,17 @@ public final class PersistedSegment implements Segment, Closeable {
   public static final String VERSION_FILE = "version.bin";
 
   private final File dir;
+  private final SmooshedFiles files;
   private final IndexDrd index;
   private final MetadataDrd metadata;
   private final Map<String, PersistedColumn> columns;
   private final int numRows;
   private volatile boolean closed;
 
-  private PersistedSegment(File dir, IndexDrd index, MetadataDrd metadata, Map<String, PersistedColumn> columns,
-      int numRows) {
+  private PersistedSegment(File dir, SmooshedFiles files, IndexDrd index, MetadataDrd metadata,
+      Map<String, PersistedColumn> columns, int numRows) {
     this.dir = dir;
+    this.files = files;
     this.index = index;
     this.metadata = metadata;
     this.columns = columns;
@@ -87,7 +89,7 @@ public final class PersistedSegment implements Segment, Closeable {
       }
       columns.put(name, column);
     }
-    return new PersistedSegment(dir, index, metadata, Collections.unmodifiableMap(columns), rows);
+    return new PersistedSegment(dir, files, index, metadata, Collections.unmodifiableMap(columns), rows);
   }
 
   public File getDirectory() {
@@ -128,6 +130,29 @@ public final class PersistedSegment implements Segment, Closeable {
   /** The raw metadata.drd, or null. */
   public MetadataDrd getMetadataDrd() {
     return metadata;
+  }
+
+  /** True when some row of {@code column} is null (numeric null bitmaps, string null values, complex nulls). */
+  public boolean hasNulls(String column) {
+    PersistedColumn c = columns.get(column);
+    if (c instanceof PersistedColumn.Numeric n) {
+      return !n.nulls().isEmpty();
+    }
+    if (c instanceof PersistedColumn.Strings s) {
+      return s.part().dictionary().size() > 0 && s.part().dictionary().get(0) == null;
+    }
+    // complex columns are reported as possibly null, as Druid does
+    return c instanceof PersistedColumn.Complex || c instanceof PersistedColumn.AllNull;
+  }
+
+  /** The complex type name ({@code hyperUnique}...) of a complex column, else null. */
+  public String complexTypeName(String column) {
+    return columns.get(column) instanceof PersistedColumn.Complex x ? x.part().typeName() : null;
+  }
+
+  /** Bytes the column's entry takes in the smoosh file, 0 if it has none. */
+  public long columnBytes(String column) {
+    return files.has(column) ? files.entry(column).remaining() : 0;
   }
 
   Map<String, PersistedColumn> columns() {
