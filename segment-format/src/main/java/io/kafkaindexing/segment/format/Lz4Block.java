@@ -13,8 +13,9 @@ import java.util.Arrays;
  *   [length+]     extra match-length bytes, each added, while the byte is 255     } last sequence
  * </pre>
  * The last sequence carries only literals; a match never starts in the last 12 bytes and never
- * covers the last 5. The compressor is a greedy single-probe hash matcher (like LZ4's fast mode);
- * the decompressor checks every bound and fails on malformed input instead of reading past it.
+ * covers the last 5. The compressor
+ * (a best-of-{@value #MAX_ATTEMPTS} hash-chain matcher with one lazy step, close to LZ4's high
+ * compression mode that Druid uses); the decompressor checks every bound and fails on malformed input instead of reading past it.
  * Stateless and thread-safe.
  */
 public final class Lz4Block {
@@ -22,7 +23,8 @@ public final class Lz4Block {
   private static final int LAST_LITERALS = 5;
   private static final int MF_LIMIT = 12;
   private static final int MAX_DISTANCE = 65535;
-  private static final int HASH_LOG = 14;
+  private static final int HASH_LOG = 15;
+  private static final int MAX_ATTEMPTS = 256;
 
   private Lz4Block() {}
 
@@ -44,39 +46,96 @@ public final class Lz4Block {
     int anchor = srcOff;
     int op = 0;
     if (length >= MF_LIMIT + 1) {
-      int[] table = new int[1 << HASH_LOG];
-      Arrays.fill(table, -1);
+      Matcher m = new Matcher(src, srcOff, length);
       int mfLimit = end - MF_LIMIT;
-      int matchLimit = end - LAST_LITERALS;
       int ip = srcOff;
-      int misses = 0;
       while (ip < mfLimit) {
-        int seq = readIntLe(src, ip);
-        int h = (seq * -1640531535) >>> (32 - HASH_LOG);
-        int ref = table[h];
-        table[h] = ip;
-        if (ref < 0 || ip - ref > MAX_DISTANCE || readIntLe(src, ref) != seq) {
-          ip += 1 + (misses++ >>> 6);
+        m.insertUpTo(ip);
+        int len = m.longest(ip);
+        if (len < MIN_MATCH) {
+          ip++;
           continue;
         }
-        misses = 0;
-        while (ip > anchor && ref > srcOff && src[ip - 1] == src[ref - 1]) {
-          ip--;
-          ref--;
-        }
-        int len = MIN_MATCH;
-        while (ip + len < matchLimit && src[ip + len] == src[ref + len]) {
-          len++;
+        int ref = m.ref;
+        // lazy step: a longer match one byte later is worth a literal
+        while (ip + 1 < mfLimit) {
+          m.insertUpTo(ip + 1);
+          int next = m.longest(ip + 1);
+          if (next <= len) {
+            break;
+          }
+          ip++;
+          len = next;
+          ref = m.ref;
         }
         op = writeSequence(src, anchor, ip - anchor, dst, op, ip - ref, len);
         ip += len;
         anchor = ip;
-        if (ip - 2 >= srcOff && ip - 2 < mfLimit) {
-          table[(readIntLe(src, ip - 2) * -1640531535) >>> (32 - HASH_LOG)] = ip - 2;
-        }
       }
     }
     return writeLastLiterals(src, anchor, end - anchor, dst, op);
+  }
+
+  /**
+   * Longest-match search over hash chains of 4-byte sequences (like LZ4's high-compression mode,
+   * which Druid uses), bounded to {@link #MAX_ATTEMPTS} candidates per position.
+   */
+  private static final class Matcher {
+    private final byte[] src;
+    private final int base;
+    private final int matchLimit;
+    private final int[] head = new int[1 << HASH_LOG];
+    private final int[] previous;
+    private int inserted;
+    int ref;
+
+    Matcher(byte[] src, int base, int length) {
+      this.src = src;
+      this.base = base;
+      this.matchLimit = base + length - LAST_LITERALS;
+      this.previous = new int[length];
+      this.inserted = base;
+      Arrays.fill(head, -1);
+    }
+
+    private static int hash(int seq) {
+      return (seq * -1640531535) >>> (32 - HASH_LOG);
+    }
+
+    /** Adds every position before {@code ip} to the chains. */
+    void insertUpTo(int ip) {
+      for (; inserted < ip; inserted++) {
+        int h = hash(readIntLe(src, inserted));
+        previous[inserted - base] = head[h];
+        head[h] = inserted;
+      }
+    }
+
+    /** The length of the longest earlier match at {@code ip} (0 if under 4), its start in {@link #ref}. */
+    int longest(int ip) {
+      int seq = readIntLe(src, ip);
+      int best = 0;
+      int maxLen = matchLimit - ip;
+      int candidate = head[hash(seq)];
+      for (int attempts = MAX_ATTEMPTS; candidate >= 0 && attempts > 0 && ip - candidate <= MAX_DISTANCE;
+          attempts--) {
+        if ((best == 0 || src[candidate + best] == src[ip + best]) && readIntLe(src, candidate) == seq) {
+          int len = MIN_MATCH;
+          while (len < maxLen && src[candidate + len] == src[ip + len]) {
+            len++;
+          }
+          if (len > best) {
+            best = len;
+            ref = candidate;
+            if (len == maxLen) {
+              break;
+            }
+          }
+        }
+        candidate = previous[candidate - base];
+      }
+      return best;
+    }
   }
 
   private static int writeSequence(byte[] src, int litStart, int litLen, byte[] dst, int op, int distance,
