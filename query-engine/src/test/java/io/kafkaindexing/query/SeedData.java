@@ -9,10 +9,14 @@ import io.kafkaindexing.segment.granularity.Granularities;
 import io.kafkaindexing.segment.granularity.Granularity;
 import io.kafkaindexing.segment.incremental.IncrementalIndex;
 import io.kafkaindexing.segment.incremental.IncrementalIndexSchema;
+import io.kafkaindexing.segment.persisted.PersistedSegment;
+import io.kafkaindexing.segment.persisted.SegmentWriter;
+import io.kafkaindexing.segment.read.Segment;
 import io.kafkaindexing.segment.row.InputRow;
 import io.kafkaindexing.segment.row.MapBasedInputRow;
 import io.kafkaindexing.segment.spec.DimensionsSpec;
 import io.kafkaindexing.segment.spec.TimestampSpec;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -87,9 +91,33 @@ public final class SeedData {
     return indexes;
   }
 
+  /** The two forms every query test runs on: the in-memory index and its persisted (memory-mapped) segment. */
+  public enum Form {
+    IN_MEMORY, PERSISTED;
+
+    /** {@code indexes} in this form; persisted ones are written under {@code tmp}, one folder per bucket. */
+    public Map<Long, Segment> of(Map<Long, IncrementalIndex> indexes, Granularity segmentGranularity, Path tmp) {
+      Map<Long, Segment> out = new TreeMap<>();
+      for (Map.Entry<Long, IncrementalIndex> e : indexes.entrySet()) {
+        if (this == IN_MEMORY) {
+          out.put(e.getKey(), e.getValue());
+          continue;
+        }
+        try {
+          File dir = tmp.resolve("segment-" + e.getKey()).toFile();
+          SegmentWriter.persist(e.getValue(), segmentGranularity.bucket(e.getKey()), dir);
+          out.put(e.getKey(), PersistedSegment.load(dir));
+        } catch (IOException x) {
+          throw new UncheckedIOException(x);
+        }
+      }
+      return out;
+    }
+  }
+
   /** Announces each index as a version-"v1" segment of {@code dataSource} covering its bucket. */
   public static void announce(SegmentRegistry registry, String dataSource, Granularity segmentGranularity,
-      Map<Long, IncrementalIndex> indexes) {
+      Map<Long, ? extends Segment> indexes) {
     indexes.forEach((start, index) -> registry.announce(
         new SegmentId(dataSource, segmentGranularity.bucket(start), "v1", 0), index));
   }

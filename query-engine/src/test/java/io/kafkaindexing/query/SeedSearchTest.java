@@ -5,30 +5,75 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaindexing.core.json.JsonBodies;
 import io.kafkaindexing.segment.granularity.Granularities;
+import io.kafkaindexing.segment.SegmentId;
+import io.kafkaindexing.segment.persisted.PersistedSegment;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The seed walkthrough's search over the seed's three rows gives Druid's exact answer. */
+/**
+ * The seed walkthrough's search over the seed's three rows gives Druid's exact answer, on the
+ * in-memory index, on its persisted segment, and on the segment Apache Druid 33 wrote.
+ */
 class SeedSearchTest {
   private final ObjectMapper mapper = QueryTestMapper.create();
 
-  @Test
-  void seedSearchGivesDruidsAnswer() throws Exception {
+  @TempDir
+  Path tmp;
+
+  private SegmentRegistry seedRegistry(SeedData.Form form) {
     SegmentRegistry registry = new SegmentRegistry();
-    SeedData.announce(registry, SeedData.DATA_SOURCE, Granularities.HOUR, SeedData.indexBySegment(
-        SeedData.inputRows(SeedData.events(mapper)), Granularities.HOUR, SeedData::seedSchema));
+    SeedData.announce(registry, SeedData.DATA_SOURCE, Granularities.HOUR, form.of(SeedData.indexBySegment(
+        SeedData.inputRows(SeedData.events(mapper)), Granularities.HOUR, SeedData::seedSchema), Granularities.HOUR,
+        tmp));
+    return registry;
+  }
+
+  @ParameterizedTest
+  @EnumSource(SeedData.Form.class)
+  void seedSearchGivesDruidsAnswer(SeedData.Form form) throws Exception {
+    assertSeedAnswer(seedRegistry(form));
+  }
+
+  @Test
+  void seedSearchOnDruidsOwnSegmentGivesDruidsAnswer() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("druid"));
+    Path zip;
+    try (Stream<Path> files = Files.walk(Path.of(System.getProperty("druid33.fixtures", "../../shared/fixtures/druid33-segments"))
+        .resolve("metrics-kafka"))) {
+      zip = files.filter(p -> p.getFileName().toString().equals("index.zip")).findFirst().orElseThrow();
+    }
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+        Files.copy(in, dir.resolve(e.getName()));
+      }
+    }
+    try (PersistedSegment segment = PersistedSegment.load(dir.toFile())) {
+      SegmentRegistry registry = new SegmentRegistry();
+      registry.announce(new SegmentId(SeedData.DATA_SOURCE, segment.getDataInterval(), "v1", 0), segment);
+      assertSeedAnswer(registry);
+    }
+  }
+
+  private void assertSeedAnswer(SegmentRegistry registry) throws Exception {
     Query query = JsonBodies.read(mapper, SeedData.read("seed/search-query.json").getBytes(StandardCharsets.UTF_8),
         Query.class, "query");
     List<?> results = new QueryExecutor(registry).run(query.withId("seed"));
     assertEquals(SeedData.read("seed/search-result.json").trim(), mapper.writeValueAsString(results));
   }
 
-  @Test
-  void unknownDataSourceAndUncoveredIntervalGiveEmptyResults() throws Exception {
-    SegmentRegistry registry = new SegmentRegistry();
-    SeedData.announce(registry, SeedData.DATA_SOURCE, Granularities.HOUR, SeedData.indexBySegment(
-        SeedData.inputRows(SeedData.events(mapper)), Granularities.HOUR, SeedData::seedSchema));
+  @ParameterizedTest
+  @EnumSource(SeedData.Form.class)
+  void unknownDataSourceAndUncoveredIntervalGiveEmptyResults(SeedData.Form form) throws Exception {
+    SegmentRegistry registry = seedRegistry(form);
     QueryExecutor executor = new QueryExecutor(registry);
     String other = "{\"queryType\":\"search\",\"dataSource\":\"nope\",\"intervals\":[\"2018/2019\"]}";
     assertEquals("[]", mapper.writeValueAsString(executor.run(read(other))));
@@ -40,11 +85,10 @@ class SeedSearchTest {
         mapper.writeValueAsString(executor.run(read(noMatch))));
   }
 
-  @Test
-  void allSpecWithDefaultDimensionsListsEveryValue() throws Exception {
-    SegmentRegistry registry = new SegmentRegistry();
-    SeedData.announce(registry, SeedData.DATA_SOURCE, Granularities.HOUR, SeedData.indexBySegment(
-        SeedData.inputRows(SeedData.events(mapper)), Granularities.HOUR, SeedData::seedSchema));
+  @ParameterizedTest
+  @EnumSource(SeedData.Form.class)
+  void allSpecWithDefaultDimensionsListsEveryValue(SeedData.Form form) throws Exception {
+    SegmentRegistry registry = seedRegistry(form);
     String all = "{\"queryType\":\"search\",\"dataSource\":{\"type\":\"table\",\"name\":\"metrics-kafka\"},"
         + "\"intervals\":{\"type\":\"intervals\",\"intervals\":[\"2018-03-06T09:00/2018-03-06T10:00\"]},"
         + "\"sort\":{\"type\":\"strlen\"}}";

@@ -9,6 +9,7 @@ import io.kafkaindexing.segment.aggregation.DoubleSumAggregatorFactory;
 import io.kafkaindexing.segment.aggregation.FloatMaxAggregatorFactory;
 import io.kafkaindexing.segment.aggregation.FloatMinAggregatorFactory;
 import io.kafkaindexing.segment.aggregation.FloatSumAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.HyperUniquesAggregatorFactory;
 import io.kafkaindexing.segment.aggregation.LongMaxAggregatorFactory;
 import io.kafkaindexing.segment.aggregation.LongMinAggregatorFactory;
 import io.kafkaindexing.segment.aggregation.LongSumAggregatorFactory;
@@ -29,6 +30,7 @@ public final class SegmentJacksonModule extends SimpleModule {
         new NamedType(DoubleMaxAggregatorFactory.class, "doubleMax"),
         new NamedType(FloatSumAggregatorFactory.class, "floatSum"),
         new NamedType(FloatMinAggregatorFactory.class, "floatMin"),
-        new NamedType(FloatMaxAggregatorFactory.class, "floatMax"));
+        new NamedType(FloatMaxAggregatorFactory.class, "floatMax"),
+        new NamedType(HyperUniquesAggregatorFactory.class, "hyperUnique"));
   }
 }

@@ -23,16 +23,19 @@ import io.kafkaindexing.segment.aggregation.CountAggregatorFactory;
 import io.kafkaindexing.segment.granularity.AllGranularity;
 import io.kafkaindexing.segment.granularity.Granularities;
 import io.kafkaindexing.segment.granularity.Granularity;
+import io.kafkaindexing.segment.incremental.IncrementalIndex;
 import io.kafkaindexing.segment.incremental.IncrementalIndexSchema;
 import io.kafkaindexing.segment.row.InputRow;
 import io.kafkaindexing.segment.row.MapBasedInputRow;
 import io.kafkaindexing.segment.spec.DimensionSchema;
 import io.kafkaindexing.segment.spec.DimensionsSpec;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,6 +50,7 @@ import org.joda.time.DateTimeZone;
 import org.joda.time.Interval;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -62,7 +66,10 @@ class SearchBruteForceTest {
   private static final long HOUR = 3_600_000L;
   private static final ObjectMapper MAPPER = QueryTestMapper.create();
 
-  private static SegmentRegistry registry;
+  private static final Map<SeedData.Form, SegmentRegistry> REGISTRIES = new EnumMap<>(SeedData.Form.class);
+
+  @TempDir
+  static Path tmp;
   /** Stored (rolled-up) rows per segment start, computed by brute force. */
   private static Map<Long, List<StoredRow>> storedRows;
 
@@ -72,9 +79,12 @@ class SearchBruteForceTest {
   @BeforeAll
   static void setUp() {
     List<InputRow> rows = randomRows(new Random(42), 3000);
-    registry = new SegmentRegistry();
-    SeedData.announce(registry, DS, Granularities.HOUR,
-        SeedData.indexBySegment(rows, Granularities.HOUR, SearchBruteForceTest::schema));
+    Map<Long, IncrementalIndex> indexes = SeedData.indexBySegment(rows, Granularities.HOUR, SearchBruteForceTest::schema);
+    for (SeedData.Form form : SeedData.Form.values()) {
+      SegmentRegistry registry = new SegmentRegistry();
+      SeedData.announce(registry, DS, Granularities.HOUR, form.of(indexes, Granularities.HOUR, tmp));
+      REGISTRIES.put(form, registry);
+    }
     storedRows = new TreeMap<>();
     Map<List<Object>, StoredRow> byKey = new LinkedHashMap<>();
     for (InputRow row : rows) {
@@ -174,13 +184,19 @@ class SearchBruteForceTest {
       "{\"intervals\":[\"2018-03-07/2018-03-08\"]}",
   })
   void engineAgreesWithBruteForce(String fields) throws Exception {
+    for (SeedData.Form form : SeedData.Form.values()) {
+      engineAgreesWithBruteForce(form, fields);
+    }
+  }
+
+  private void engineAgreesWithBruteForce(SeedData.Form form, String fields) throws Exception {
     String json = "{\"queryType\":\"search\",\"dataSource\":\"" + DS + "\",\"intervals\":[\"2018-03-06/2018-03-07\"],"
         + fields.substring(1);
     SearchQuery query = (SearchQuery) JsonBodies.read(MAPPER, json.getBytes(StandardCharsets.UTF_8), Query.class,
         "query");
-    List<?> actual = new QueryExecutor(registry).run(query);
+    List<?> actual = new QueryExecutor(REGISTRIES.get(form)).run(query);
     List<Result<SearchResultValue>> expected = bruteForce(query);
-    assertEquals(MAPPER.writeValueAsString(expected), MAPPER.writeValueAsString(actual), json);
+    assertEquals(MAPPER.writeValueAsString(expected), MAPPER.writeValueAsString(actual), form + " " + json);
   }
 
   @Test

@@ -45,6 +45,14 @@ public abstract class AggregatorFactory {
     return getIntermediateType();
   }
 
+  /**
+   * The name of the complex type of the stored value ({@code hyperUnique}...) when
+   * {@link #getIntermediateType()} is complex; null otherwise.
+   */
+  public String getComplexTypeName() {
+    return null;
+  }
+
   /** Turns an intermediate value into the value shown in query results. */
   public Object finalizeComputation(Object intermediate) {
     return intermediate;

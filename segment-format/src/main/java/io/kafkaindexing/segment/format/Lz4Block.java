@@ -1,0 +1,251 @@
+package io.kafkaindexing.segment.format;
+
+import java.util.Arrays;
+
+/**
+ * The LZ4 block format (no frame, no checksum), as Druid stores each compressed block of a
+ * column (compression id {@code 0x01}). A block is a sequence of
+ * <pre>
+ *   token         1 byte: high nibble = literal count, low nibble = match length - 4 (15 = more follow)
+ *   [count+]      extra literal-count bytes, each added, while the byte is 255
+ *   literals      the literal bytes
+ *   offset        2 bytes little-endian, distance back to the match (1..65535)   } absent in the
+ *   [length+]     extra match-length bytes, each added, while the byte is 255     } last sequence
+ * </pre>
+ * The last sequence carries only literals; a match never starts in the last 12 bytes and never
+ * covers the last 5. The compressor
+ * (a best-of-{@value #MAX_ATTEMPTS} hash-chain matcher with one lazy step, close to LZ4's high
+ * compression mode that Druid uses); the decompressor checks every bound and fails on malformed input instead of reading past it.
+ * Stateless and thread-safe.
+ */
+public final class Lz4Block {
+  private static final int MIN_MATCH = 4;
+  private static final int LAST_LITERALS = 5;
+  private static final int MF_LIMIT = 12;
+  private static final int MAX_DISTANCE = 65535;
+  private static final int HASH_LOG = 15;
+  private static final int MAX_ATTEMPTS = 256;
+
+  private Lz4Block() {}
+
+  /** An upper bound of the compressed size of {@code length} bytes. */
+  public static int maxCompressedLength(int length) {
+    return length + length / 255 + 16;
+  }
+
+  /** Compresses {@code src[srcOff, srcOff+length)}; returns a new array holding exactly the block. */
+  public static byte[] compress(byte[] src, int srcOff, int length) {
+    byte[] dst = new byte[maxCompressedLength(length)];
+    int n = compress(src, srcOff, length, dst);
+    return Arrays.copyOf(dst, n);
+  }
+
+  /** Compresses into {@code dst} (at least {@link #maxCompressedLength} long); returns the block size. */
+  public static int compress(byte[] src, int srcOff, int length, byte[] dst) {
+    int end = srcOff + length;
+    int anchor = srcOff;
+    int op = 0;
+    if (length >= MF_LIMIT + 1) {
+      Matcher m = new Matcher(src, srcOff, length);
+      int mfLimit = end - MF_LIMIT;
+      int ip = srcOff;
+      while (ip < mfLimit) {
+        m.insertUpTo(ip);
+        int len = m.longest(ip);
+        if (len < MIN_MATCH) {
+          ip++;
+          continue;
+        }
+        int ref = m.ref;
+        // lazy step: a longer match one byte later is worth a literal
+        while (ip + 1 < mfLimit) {
+          m.insertUpTo(ip + 1);
+          int next = m.longest(ip + 1);
+          if (next <= len) {
+            break;
+          }
+          ip++;
+          len = next;
+          ref = m.ref;
+        }
+        op = writeSequence(src, anchor, ip - anchor, dst, op, ip - ref, len);
+        ip += len;
+        anchor = ip;
+      }
+    }
+    return writeLastLiterals(src, anchor, end - anchor, dst, op);
+  }
+
+  /**
+   * Longest-match search over hash chains of 4-byte sequences (like LZ4's high-compression mode,
+   * which Druid uses), bounded to {@link #MAX_ATTEMPTS} candidates per position.
+   */
+  private static final class Matcher {
+    private final byte[] src;
+    private final int base;
+    private final int matchLimit;
+    private final int[] head = new int[1 << HASH_LOG];
+    private final int[] previous;
+    private int inserted;
+    int ref;
+
+    Matcher(byte[] src, int base, int length) {
+      this.src = src;
+      this.base = base;
+      this.matchLimit = base + length - LAST_LITERALS;
+      this.previous = new int[length];
+      this.inserted = base;
+      Arrays.fill(head, -1);
+    }
+
+    private static int hash(int seq) {
+      return (seq * -1640531535) >>> (32 - HASH_LOG);
+    }
+
+    /** Adds every position before {@code ip} to the chains. */
+    void insertUpTo(int ip) {
+      for (; inserted < ip; inserted++) {
+        int h = hash(readIntLe(src, inserted));
+        previous[inserted - base] = head[h];
+        head[h] = inserted;
+      }
+    }
+
+    /** The length of the longest earlier match at {@code ip} (0 if under 4), its start in {@link #ref}. */
+    int longest(int ip) {
+      int seq = readIntLe(src, ip);
+      int best = 0;
+      int maxLen = matchLimit - ip;
+      int candidate = head[hash(seq)];
+      for (int attempts = MAX_ATTEMPTS; candidate >= 0 && attempts > 0 && ip - candidate <= MAX_DISTANCE;
+          attempts--) {
+        if ((best == 0 || src[candidate + best] == src[ip + best]) && readIntLe(src, candidate) == seq) {
+          int len = MIN_MATCH;
+          while (len < maxLen && src[candidate + len] == src[ip + len]) {
+            len++;
+          }
+          if (len > best) {
+            best = len;
+            ref = candidate;
+            if (len == maxLen) {
+              break;
+            }
+          }
+        }
+        candidate = previous[candidate - base];
+      }
+      return best;
+    }
+  }
+
+  private static int writeSequence(byte[] src, int litStart, int litLen, byte[] dst, int op, int distance,
+      int matchLen) {
+    int ml = matchLen - MIN_MATCH;
+    int tokenPos = op++;
+    int token = (Math.min(litLen, 15) << 4) | Math.min(ml, 15);
+    op = writeLength(dst, op, litLen);
+    System.arraycopy(src, litStart, dst, op, litLen);
+    op += litLen;
+    dst[op++] = (byte) distance;
+    dst[op++] = (byte) (distance >>> 8);
+    op = writeLength(dst, op, ml);
+    dst[tokenPos] = (byte) token;
+    return op;
+  }
+
+  private static int writeLastLiterals(byte[] src, int litStart, int litLen, byte[] dst, int op) {
+    dst[op++] = (byte) (Math.min(litLen, 15) << 4);
+    op = writeLength(dst, op, litLen);
+    System.arraycopy(src, litStart, dst, op, litLen);
+    return op + litLen;
+  }
+
+  /** Writes the bytes that extend a nibble of 15. */
+  private static int writeLength(byte[] dst, int op, int len) {
+    if (len >= 15) {
+      int rest = len - 15;
+      while (rest >= 255) {
+        dst[op++] = (byte) 255;
+        rest -= 255;
+      }
+      dst[op++] = (byte) rest;
+    }
+    return op;
+  }
+
+  private static int readIntLe(byte[] b, int i) {
+    return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | (b[i + 3] & 0xFF) << 24;
+  }
+
+  /**
+   * Decompresses the block {@code src[0, srcLen)} into {@code dst}; returns the decompressed size.
+   *
+   * @throws IllegalArgumentException naming the problem when the block is malformed or would
+   *     decompress to more than {@code dst.length} bytes
+   */
+  public static int decompress(byte[] src, int srcLen, byte[] dst) {
+    int ip = 0;
+    int op = 0;
+    while (true) {
+      if (ip >= srcLen) {
+        throw new IllegalArgumentException("LZ4 block ends without its last literals at byte " + ip);
+      }
+      int token = src[ip++] & 0xFF;
+      int litLen = token >>> 4;
+      if (litLen == 15) {
+        int b;
+        do {
+          if (ip >= srcLen) {
+            throw new IllegalArgumentException("LZ4 literal length runs past the block at byte " + ip);
+          }
+          b = src[ip++] & 0xFF;
+          litLen += b;
+        } while (b == 255);
+      }
+      if (litLen > srcLen - ip || litLen > dst.length - op) {
+        throw new IllegalArgumentException("LZ4 literals of length " + litLen + " at byte " + ip
+            + " run past the block or the output");
+      }
+      System.arraycopy(src, ip, dst, op, litLen);
+      ip += litLen;
+      op += litLen;
+      if (ip == srcLen) {
+        return op;
+      }
+      if (ip + 2 > srcLen) {
+        throw new IllegalArgumentException("LZ4 match offset truncated at byte " + ip);
+      }
+      int distance = (src[ip] & 0xFF) | (src[ip + 1] & 0xFF) << 8;
+      ip += 2;
+      if (distance == 0 || distance > op) {
+        throw new IllegalArgumentException("LZ4 match offset " + distance + " at byte " + (ip - 2)
+            + " points before the start of the output");
+      }
+      int matchLen = token & 0x0F;
+      if (matchLen == 15) {
+        int b;
+        do {
+          if (ip >= srcLen) {
+            throw new IllegalArgumentException("LZ4 match length runs past the block at byte " + ip);
+          }
+          b = src[ip++] & 0xFF;
+          matchLen += b;
+        } while (b == 255);
+      }
+      matchLen += MIN_MATCH;
+      if (matchLen > dst.length - op) {
+        throw new IllegalArgumentException("LZ4 match of length " + matchLen + " overflows the output of "
+            + dst.length + " bytes");
+      }
+      int from = op - distance;
+      if (distance >= matchLen) {
+        System.arraycopy(dst, from, dst, op, matchLen);
+        op += matchLen;
+      } else {
+        for (int i = 0; i < matchLen; i++) {
+          dst[op++] = dst[from + i];
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package io.kafkaindexing.segment.persisted;
+
+import io.kafkaindexing.segment.aggregation.AggregatorFactory;
+import io.kafkaindexing.segment.column.ColumnCapabilities;
+import io.kafkaindexing.segment.column.ColumnSelectorFactory;
+import io.kafkaindexing.segment.column.ColumnValueSelector;
+import io.kafkaindexing.segment.column.DimensionSelector;
+import io.kafkaindexing.segment.column.IndexedInts;
+import io.kafkaindexing.segment.column.ValueType;
+import io.kafkaindexing.segment.format.Utf8Dictionary;
+import io.kafkaindexing.segment.read.ColumnNames;
+import io.kafkaindexing.segment.read.Cursor;
+import io.kafkaindexing.segment.read.SegmentView;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.joda.time.DateTimeZone;
+import org.joda.time.Interval;
+
+/**
+ * The rows of one or more segment views brought into the order Druid stores them (time, then each
+ * dimension in schema order: null first, strings in dictionary order, multi-value rows element by
+ * element then by length, numbers numerically) and, under rollup, with rows of equal time and
+ * dimensions combined by the metrics' combining aggregators. A string dimension value is a
+ * {@code String}, a {@code String[]} of two or more values, or null; numbers are boxed. Not
+ * thread-safe.
+ */
+final class RowTable {
+  /** One stored row. */
+  record Row(long time, Object[] dims, Object[] metrics) {}
+
+  private final SegmentSchema schema;
+  private final List<Row> rows = new ArrayList<>();
+
+  RowTable(SegmentSchema schema) {
+    this.schema = schema;
+  }
+
+  SegmentSchema schema() {
+    return schema;
+  }
+
+  List<Row> rows() {
+    return rows;
+  }
+
+  /** Adds every row of {@code view} whose time is in {@code interval}. */
+  void addAll(SegmentView view, Interval interval) {
+    Cursor cursor = view.makeCursor(interval);
+    ColumnSelectorFactory f = cursor.getColumnSelectorFactory();
+    ColumnValueSelector time = f.makeColumnValueSelector(ColumnNames.TIME);
+    List<SegmentSchema.Column> dims = schema.dimensions();
+    List<SegmentSchema.Column> metrics = schema.metrics();
+    ColumnValueSelector[] dimSelectors = new ColumnValueSelector[dims.size()];
+    for (int d = 0; d < dims.size(); d++) {
+      ColumnCapabilities caps = view.getColumnCapabilities(dims.get(d).name());
+      dimSelectors[d] = caps == null ? null : dims.get(d).type() == ValueType.STRING
+          ? f.makeDimensionSelector(dims.get(d).name()) : f.makeColumnValueSelector(dims.get(d).name());
+    }
+    ColumnValueSelector[] metricSelectors = new ColumnValueSelector[metrics.size()];
+    for (int m = 0; m < metrics.size(); m++) {
+      metricSelectors[m] = view.getColumnCapabilities(metrics.get(m).name()) == null ? null
+          : f.makeColumnValueSelector(metrics.get(m).name());
+    }
+    for (; !cursor.isDone(); cursor.advance()) {
+      Object[] d = new Object[dims.size()];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = dimSelectors[i] == null ? null : dims.get(i).type() == ValueType.STRING
+            ? strings((DimensionSelector) dimSelectors[i]) : number(dimSelectors[i], dims.get(i).type());
+      }
+      Object[] m = new Object[metrics.size()];
+      for (int i = 0; i < m.length; i++) {
+        ColumnValueSelector s = metricSelectors[i];
+        m[i] = s == null ? null : metrics.get(i).type().isNumeric() ? number(s, metrics.get(i).type()) : s.getObject();
+      }
+      rows.add(new Row(time.getLong(), d, m));
+    }
+  }
+
+  private static Object strings(DimensionSelector selector) {
+    IndexedInts row = selector.getRow();
+    if (row.size() == 1) {
+      return selector.lookupName(row.get(0));
+    }
+    if (row.size() == 0) {
+      return null;
+    }
+    String[] values = new String[row.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = selector.lookupName(row.get(i));
+    }
+    return values;
+  }
+
+  private static Object number(ColumnValueSelector s, ValueType type) {
+    if (s.isNull()) {
+      return null;
+    }
+    return switch (type) {
+      case LONG -> s.getLong();
+      case FLOAT -> s.getFloat();
+      default -> s.getDouble();
+    };
+  }
+
+  /** Sorts the rows and, under rollup, combines rows with equal time and dimensions. */
+  void sortAndRollup(boolean rollup) {
+    Comparator<Row> order = rowOrder();
+    rows.sort(order);
+    if (!rollup || rows.size() < 2) {
+      return;
+    }
+    List<AggregatorFactory> combiners = new ArrayList<>();
+    for (SegmentSchema.Column m : schema.metrics()) {
+      combiners.add(m.combiner());
+    }
+    List<Row> out = new ArrayList<>(rows.size());
+    Row current = rows.get(0);
+    for (int i = 1; i < rows.size(); i++) {
+      Row next = rows.get(i);
+      if (order.compare(current, next) == 0) {
+        Object[] merged = current.metrics().clone();
+        for (int m = 0; m < merged.length; m++) {
+          AggregatorFactory c = combiners.get(m);
+          if (c == null) {
+            throw new IllegalStateException("Cannot roll up metric[" + schema.metrics().get(m).name()
+                + "]: its aggregator is unknown");
+          }
+          merged[m] = c.combine(merged[m], next.metrics()[m]);
+        }
+        current = new Row(current.time(), current.dims(), merged);
+      } else {
+        out.add(current);
+        current = next;
+      }
+    }
+    out.add(current);
+    rows.clear();
+    rows.addAll(out);
+  }
+
+  private Comparator<Row> rowOrder() {
+    List<SegmentSchema.Column> dims = schema.dimensions();
+    return (a, b) -> {
+      int c = Long.compare(a.time(), b.time());
+      for (int d = 0; c == 0 && d < dims.size(); d++) {
+        c = compareValues(dims.get(d).type(), a.dims()[d], b.dims()[d]);
+      }
+      return c;
+    };
+  }
+
+  static int compareValues(ValueType type, Object a, Object b) {
+    if (type != ValueType.STRING) {
+      if (a == null || b == null) {
+        return a == null ? (b == null ? 0 : -1) : 1;
+      }
+      return switch (type) {
+        case LONG -> Long.compare((Long) a, (Long) b);
+        case FLOAT -> Float.compare((Float) a, (Float) b);
+        default -> Double.compare((Double) a, (Double) b);
+      };
+    }
+    String[] x = a instanceof String[] arr ? arr : new String[] {(String) a};
+    String[] y = b instanceof String[] arr ? arr : new String[] {(String) b};
+    Comparator<String> order = Utf8Dictionary.order();
+    for (int i = 0; i < Math.min(x.length, y.length); i++) {
+      int c = order.compare(x[i], y[i]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(x.length, y.length);
+  }
+
+  static Interval everything() {
+    return new Interval(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, DateTimeZone.UTC);
+  }
+
+}
