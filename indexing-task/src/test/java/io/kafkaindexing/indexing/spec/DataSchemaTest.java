@@ -259,10 +259,14 @@ class DataSchemaTest {
   void jsonOfTheWrongTypeNamesTheField() {
     DruidException e = fail("{\"dataSource\":\"ds\",\"timestampSpec\":{},\"metricsSpec\":{\"type\":\"count\"}}");
     assertTrue(e.getMessage().startsWith("Invalid value for field[metricsSpec]"), e.getMessage());
-    DruidException agg = fail("{\"dataSource\":\"ds\",\"timestampSpec\":{},\"metricsSpec\":[{\"type\":\"hyperUnique\","
-        + "\"name\":\"u\"}]}");
-    assertTrue(agg.getMessage().startsWith("Could not resolve type id[hyperUnique] of field[metricsSpec[0]]"),
+    DruidException agg = fail("{\"dataSource\":\"ds\",\"timestampSpec\":{},\"metricsSpec\":[{\"type\":"
+        + "\"quantilesDoublesSketch\",\"name\":\"u\"}]}");
+    assertTrue(agg.getMessage().startsWith("Could not resolve type id[quantilesDoublesSketch] of field[metricsSpec[0]]"),
         agg.getMessage());
+    DruidException noField = fail("{\"dataSource\":\"ds\",\"timestampSpec\":{},\"metricsSpec\":[{\"type\":"
+        + "\"hyperUnique\",\"name\":\"u\"}]}");
+    assertTrue(noField.getMessage().contains("field[metricsSpec[0]]") && noField.getMessage().contains("fieldName"),
+        noField.getMessage());
   }
 
   @Test
