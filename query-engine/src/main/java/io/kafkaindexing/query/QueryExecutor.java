@@ -3,7 +3,10 @@ package io.kafkaindexing.query;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.kafkaindexing.core.error.DruidException;
+import io.kafkaindexing.query.groupby.GroupByToolkit;
 import io.kafkaindexing.query.search.SearchToolkit;
+import io.kafkaindexing.query.timeseries.TimeseriesToolkit;
+import io.kafkaindexing.query.topn.TopNToolkit;
 import io.kafkaindexing.query.timeline.TimelineEntry;
 import io.kafkaindexing.segment.read.SegmentView;
 import java.util.ArrayList;
@@ -30,6 +33,9 @@ public final class QueryExecutor {
   public QueryExecutor(SegmentRegistry registry) {
     this.registry = registry;
     register(new SearchToolkit());
+    register(new TimeseriesToolkit());
+    register(new TopNToolkit());
+    register(new GroupByToolkit());
   }
 
   private void register(QueryToolkit<?, ?> toolkit) {
@@ -75,14 +81,14 @@ public final class QueryExecutor {
     return toolkit;
   }
 
-  private <Q extends Query, R> List<R> run(QueryToolkit<Q, R> toolkit, Query query, QueryDeadline deadline) {
+  private <Q extends Query, P> List<?> run(QueryToolkit<Q, P> toolkit, Query query, QueryDeadline deadline) {
     Q typed = toolkit.queryClass().cast(query);
-    List<R> partials = new ArrayList<>();
+    List<P> partials = new ArrayList<>();
     for (TimelineEntry entry : registry.lookup(query.getDataSource().getName(), query.getIntervals())) {
       deadline.check();
       try (SegmentView view = entry.segment().open()) {
         if (view.getNumRows() > 0) {
-          partials.add(toolkit.runOnSegment(typed, view, entry.interval(), deadline));
+          partials.add(toolkit.runOnSegment(typed, new QuerySegment(entry.id(), view, entry.interval()), deadline));
         }
       }
     }

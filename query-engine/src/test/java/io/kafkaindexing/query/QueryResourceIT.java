@@ -144,9 +144,9 @@ class QueryResourceIT {
     assertEquals(400, unknown.statusCode(), unknown.body());
     assertTrue(JSON.readTree(unknown.body()).get("errorMessage").asText().contains("Unknown queryType[bogus]"),
         unknown.body());
-    HttpResponse<String> later = post("/druid/v2", "{\"queryType\":\"topN\",\"dataSource\":\"x\",\"intervals\":[]}");
+    HttpResponse<String> later = post("/druid/v2", "{\"queryType\":\"scan\",\"dataSource\":\"x\",\"intervals\":[]}");
     assertEquals(400, later.statusCode(), later.body());
-    assertTrue(later.body().contains("queryType[topN] is not supported yet"), later.body());
+    assertTrue(later.body().contains("queryType[scan] is not supported yet"), later.body());
     HttpResponse<String> missing = post("/druid/v2", "{\"dataSource\":\"x\",\"intervals\":[]}");
     assertEquals(400, missing.statusCode(), missing.body());
     assertTrue(missing.body().contains("Missing required field[queryType]"), missing.body());

@@ -4,8 +4,10 @@ import io.kafkaindexing.query.QueryDeadline;
 import io.kafkaindexing.query.Result;
 import io.kafkaindexing.query.dimension.DefaultDimensionSpec;
 import io.kafkaindexing.query.dimension.DimensionSpec;
+import io.kafkaindexing.query.filter.ColumnIndexes;
 import io.kafkaindexing.query.filter.DimFilter;
 import io.kafkaindexing.query.filter.ValueMatcher;
+import io.kafkaindexing.query.virtual.VirtualColumns;
 import io.kafkaindexing.segment.column.DimensionSelector;
 import io.kafkaindexing.segment.column.IndexedInts;
 import io.kafkaindexing.segment.read.ColumnIndexSupplier;
@@ -40,7 +42,8 @@ public final class SearchEngine {
       QueryDeadline deadline) {
     Hits hits = new Hits(Math.min(query.getLimit(), MAX_SEARCH_LIMIT));
     DimFilter filter = query.getFilter();
-    ImmutableRoaringBitmap filterRows = filter == null ? null : filter.bitmap(view, false);
+    ImmutableRoaringBitmap filterRows = filter == null ? null
+        : filter.bitmap(new ColumnIndexes(view, VirtualColumns.EMPTY), false);
     boolean filterFromIndexes = filter == null || filterRows != null;
     TimeRangeIndex timeIndex = timeIndex(view);
     List<DimensionSpec> viaCursor = new ArrayList<>();
