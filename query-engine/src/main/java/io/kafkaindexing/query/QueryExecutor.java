@@ -4,7 +4,11 @@ import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.query.groupby.GroupByToolkit;
+import io.kafkaindexing.query.metadata.DataSourceMetadataToolkit;
+import io.kafkaindexing.query.metadata.SegmentMetadataToolkit;
+import io.kafkaindexing.query.scan.ScanToolkit;
 import io.kafkaindexing.query.search.SearchToolkit;
+import io.kafkaindexing.query.timeboundary.TimeBoundaryToolkit;
 import io.kafkaindexing.query.timeseries.TimeseriesToolkit;
 import io.kafkaindexing.query.topn.TopNToolkit;
 import io.kafkaindexing.query.timeline.TimelineEntry;
@@ -36,6 +40,10 @@ public final class QueryExecutor {
     register(new TimeseriesToolkit());
     register(new TopNToolkit());
     register(new GroupByToolkit());
+    register(new ScanToolkit());
+    register(new TimeBoundaryToolkit());
+    register(new SegmentMetadataToolkit());
+    register(new DataSourceMetadataToolkit());
   }
 
   private void register(QueryToolkit<?, ?> toolkit) {

@@ -27,6 +27,9 @@ import io.kafkaindexing.query.groupby.having.LessThanHavingSpec;
 import io.kafkaindexing.query.groupby.having.NeverHavingSpec;
 import io.kafkaindexing.query.groupby.having.NotHavingSpec;
 import io.kafkaindexing.query.groupby.having.OrHavingSpec;
+import io.kafkaindexing.query.metadata.DataSourceMetadataQuery;
+import io.kafkaindexing.query.metadata.SegmentMetadataQuery;
+import io.kafkaindexing.query.scan.ScanQuery;
 import io.kafkaindexing.query.search.AllSearchQuerySpec;
 import io.kafkaindexing.query.search.ContainsSearchQuerySpec;
 import io.kafkaindexing.query.search.FragmentSearchQuerySpec;
@@ -34,6 +37,7 @@ import io.kafkaindexing.query.search.InsensitiveContainsSearchQuerySpec;
 import io.kafkaindexing.query.search.RegexSearchQuerySpec;
 import io.kafkaindexing.query.search.SearchQuery;
 import io.kafkaindexing.query.timeseries.TimeseriesQuery;
+import io.kafkaindexing.query.timeboundary.TimeBoundaryQuery;
 import io.kafkaindexing.query.topn.TopNQuery;
 import java.util.List;
 
@@ -46,7 +50,7 @@ public final class QueryJacksonModule extends SimpleModule {
 
   /** The supported {@code queryType} names. */
   public static final List<String> QUERY_TYPES = List.of(SearchQuery.TYPE, TimeseriesQuery.TYPE, TopNQuery.TYPE,
-      GroupByQuery.TYPE);
+      GroupByQuery.TYPE, ScanQuery.TYPE, TimeBoundaryQuery.TYPE, SegmentMetadataQuery.TYPE, DataSourceMetadataQuery.TYPE);
 
   public QueryJacksonModule() {
     super("QueryJacksonModule");
@@ -54,7 +58,11 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(SearchQuery.class, SearchQuery.TYPE),
         new NamedType(TimeseriesQuery.class, TimeseriesQuery.TYPE),
         new NamedType(TopNQuery.class, TopNQuery.TYPE),
-        new NamedType(GroupByQuery.class, GroupByQuery.TYPE));
+        new NamedType(GroupByQuery.class, GroupByQuery.TYPE),
+        new NamedType(ScanQuery.class, ScanQuery.TYPE),
+        new NamedType(TimeBoundaryQuery.class, TimeBoundaryQuery.TYPE),
+        new NamedType(SegmentMetadataQuery.class, SegmentMetadataQuery.TYPE),
+        new NamedType(DataSourceMetadataQuery.class, DataSourceMetadataQuery.TYPE));
     registerSubtypes(
         new NamedType(GreaterThanHavingSpec.class, "greaterThan"),
         new NamedType(LessThanHavingSpec.class, "lessThan"),
