@@ -7,6 +7,7 @@ import io.kafkaindexing.query.aggregation.ConstantPostAggregator;
 import io.kafkaindexing.query.aggregation.DoubleGreatestPostAggregator;
 import io.kafkaindexing.query.aggregation.DoubleLeastPostAggregator;
 import io.kafkaindexing.query.aggregation.FieldAccessPostAggregator;
+import io.kafkaindexing.query.aggregation.FilteredAggregatorFactory;
 import io.kafkaindexing.query.aggregation.FinalizingFieldAccessPostAggregator;
 import io.kafkaindexing.query.aggregation.LongGreatestPostAggregator;
 import io.kafkaindexing.query.aggregation.LongLeastPostAggregator;
@@ -96,5 +97,6 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(LongGreatestPostAggregator.class, "longGreatest"),
         new NamedType(DoubleLeastPostAggregator.class, "doubleLeast"),
         new NamedType(LongLeastPostAggregator.class, "longLeast"));
+    registerSubtypes(new NamedType(FilteredAggregatorFactory.class, "filtered"));
   }
 }

@@ -114,6 +114,27 @@ public final class Brute {
     if (type.equals("count")) {
       return (long) rows.size();
     }
+    if (type.equals("filtered")) {
+      io.kafkaindexing.query.filter.DimFilter filter;
+      try {
+        filter = MAPPER.treeToValue(agg.get("filter"), io.kafkaindexing.query.filter.DimFilter.class);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+      return aggregate(agg.get("aggregator"), rows.stream().filter(r -> matches(filter, r)).toList());
+    }
+    if (type.endsWith("First") || type.endsWith("Last")) {
+      return firstLast(agg, type, rows);
+    }
+    if (type.endsWith("Any")) {
+      for (StoredRow r : rows) {
+        Object v = typed(type, r, agg.get("fieldName").asText());
+        if (v != null) {
+          return v;
+        }
+      }
+      return null;
+    }
     String field = agg.get("fieldName").asText();
     boolean isLong = type.startsWith("long");
     Object acc = null;
@@ -124,6 +145,31 @@ public final class Brute {
       }
     }
     return acc;
+  }
+
+  /** First/last: the value (kept even if null) of the earliest/latest row, first/last seen on ties. */
+  private static Object firstLast(JsonNode agg, String type, List<StoredRow> rows) {
+    boolean first = type.endsWith("First");
+    StoredRow chosen = null;
+    for (StoredRow r : rows) {
+      if (chosen == null || (first ? r.time() < chosen.time() : r.time() >= chosen.time())) {
+        chosen = r;
+      }
+    }
+    return chosen == null ? null : typed(type, chosen, agg.get("fieldName").asText());
+  }
+
+  /** A column's value of a row in the value type an aggregator type name starts with. */
+  private static Object typed(String type, StoredRow r, String column) {
+    if (type.startsWith("string")) {
+      List<String> v = r.values(column);
+      return v.size() == 1 ? v.get(0) : v.toString();
+    }
+    Number n = number(r, column);
+    if (n == null) {
+      return null;
+    }
+    return type.startsWith("long") ? (Object) n.longValue() : (Object) n.doubleValue();
   }
 
   /** Combines two values of an aggregator type (null ignored). */
