@@ -12,6 +12,19 @@ import io.kafkaindexing.query.aggregation.FinalizingFieldAccessPostAggregator;
 import io.kafkaindexing.query.aggregation.LongGreatestPostAggregator;
 import io.kafkaindexing.query.aggregation.LongLeastPostAggregator;
 import io.kafkaindexing.query.dimension.DefaultDimensionSpec;
+import io.kafkaindexing.query.dimension.ExtractionDimensionSpec;
+import io.kafkaindexing.query.dimension.LookupDimensionSpec;
+import io.kafkaindexing.query.extraction.BucketExtractionFn;
+import io.kafkaindexing.query.extraction.CascadeExtractionFn;
+import io.kafkaindexing.query.extraction.LookupExtractionFn;
+import io.kafkaindexing.query.extraction.LowerExtractionFn;
+import io.kafkaindexing.query.extraction.PartialExtractionFn;
+import io.kafkaindexing.query.extraction.RegexExtractionFn;
+import io.kafkaindexing.query.extraction.StringFormatExtractionFn;
+import io.kafkaindexing.query.extraction.StrlenExtractionFn;
+import io.kafkaindexing.query.extraction.SubstringExtractionFn;
+import io.kafkaindexing.query.extraction.TimeFormatExtractionFn;
+import io.kafkaindexing.query.extraction.UpperExtractionFn;
 import io.kafkaindexing.query.filter.AndDimFilter;
 import io.kafkaindexing.query.filter.InDimFilter;
 import io.kafkaindexing.query.filter.NotDimFilter;
@@ -81,7 +94,22 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(FragmentSearchQuerySpec.class, "fragment"),
         new NamedType(RegexSearchQuerySpec.class, "regex"),
         new NamedType(AllSearchQuerySpec.class, "all"));
-    registerSubtypes(new NamedType(DefaultDimensionSpec.class, "default"));
+    registerSubtypes(
+        new NamedType(DefaultDimensionSpec.class, "default"),
+        new NamedType(ExtractionDimensionSpec.class, "extraction"),
+        new NamedType(LookupDimensionSpec.class, "lookup"));
+    registerSubtypes(
+        new NamedType(SubstringExtractionFn.class, "substring"),
+        new NamedType(StrlenExtractionFn.class, "strlen"),
+        new NamedType(UpperExtractionFn.class, "upper"),
+        new NamedType(LowerExtractionFn.class, "lower"),
+        new NamedType(RegexExtractionFn.class, "regex"),
+        new NamedType(PartialExtractionFn.class, "partial"),
+        new NamedType(TimeFormatExtractionFn.class, "timeFormat"),
+        new NamedType(LookupExtractionFn.class, "lookup"),
+        new NamedType(CascadeExtractionFn.class, "cascade"),
+        new NamedType(StringFormatExtractionFn.class, "stringFormat"),
+        new NamedType(BucketExtractionFn.class, "bucket"));
     registerSubtypes(
         new NamedType(SelectorDimFilter.class, "selector"),
         new NamedType(InDimFilter.class, "in"),
