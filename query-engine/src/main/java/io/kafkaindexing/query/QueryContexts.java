@@ -38,6 +38,43 @@ public final class QueryContexts {
     return timeout;
   }
 
+  /**
+   * The boolean context value {@code key} ({@code true}/{@code false} or their strings), or
+   * {@code defaultValue} when absent.
+   *
+   * @throws DruidException (legacy "Query context parse failed", HTTP 400) for other values
+   */
+  public static boolean getBoolean(Map<String, Object> context, String key, boolean defaultValue) {
+    Object raw = context.get(key);
+    if (raw == null) {
+      return defaultValue;
+    }
+    if (raw instanceof Boolean b) {
+      return b;
+    }
+    String s = raw.toString().trim();
+    if (s.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (s.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw badContext("Query context key[" + key + "] must be a boolean, got[" + raw + "]");
+  }
+
+  /** The integer context value {@code key}, or {@code defaultValue} when absent. */
+  public static int getInt(Map<String, Object> context, String key, int defaultValue) {
+    Object raw = context.get(key);
+    if (raw == null) {
+      return defaultValue;
+    }
+    try {
+      return raw instanceof Number n ? n.intValue() : Integer.parseInt(raw.toString().trim());
+    } catch (NumberFormatException e) {
+      throw badContext("Query context key[" + key + "] must be an integer, got[" + raw + "]");
+    }
+  }
+
   private static DruidException badContext(String message) {
     return DruidException.legacyQuery(QueryErrors.QUERY_CONTEXT_PARSE_FAILED, DruidException.Category.INVALID_INPUT,
         QueryErrors.BAD_QUERY_CONTEXT_CLASS, null, message, null);

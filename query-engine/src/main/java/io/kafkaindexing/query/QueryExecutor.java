@@ -3,7 +3,14 @@ package io.kafkaindexing.query;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.kafkaindexing.core.error.DruidException;
+import io.kafkaindexing.query.groupby.GroupByToolkit;
+import io.kafkaindexing.query.metadata.DataSourceMetadataToolkit;
+import io.kafkaindexing.query.metadata.SegmentMetadataToolkit;
+import io.kafkaindexing.query.scan.ScanToolkit;
 import io.kafkaindexing.query.search.SearchToolkit;
+import io.kafkaindexing.query.timeboundary.TimeBoundaryToolkit;
+import io.kafkaindexing.query.timeseries.TimeseriesToolkit;
+import io.kafkaindexing.query.topn.TopNToolkit;
 import io.kafkaindexing.query.timeline.TimelineEntry;
 import io.kafkaindexing.segment.read.SegmentView;
 import java.util.ArrayList;
@@ -30,6 +37,13 @@ public final class QueryExecutor {
   public QueryExecutor(SegmentRegistry registry) {
     this.registry = registry;
     register(new SearchToolkit());
+    register(new TimeseriesToolkit());
+    register(new TopNToolkit());
+    register(new GroupByToolkit());
+    register(new ScanToolkit());
+    register(new TimeBoundaryToolkit());
+    register(new SegmentMetadataToolkit());
+    register(new DataSourceMetadataToolkit());
   }
 
   private void register(QueryToolkit<?, ?> toolkit) {
@@ -75,14 +89,14 @@ public final class QueryExecutor {
     return toolkit;
   }
 
-  private <Q extends Query, R> List<R> run(QueryToolkit<Q, R> toolkit, Query query, QueryDeadline deadline) {
+  private <Q extends Query, P> List<?> run(QueryToolkit<Q, P> toolkit, Query query, QueryDeadline deadline) {
     Q typed = toolkit.queryClass().cast(query);
-    List<R> partials = new ArrayList<>();
+    List<P> partials = new ArrayList<>();
     for (TimelineEntry entry : registry.lookup(query.getDataSource().getName(), query.getIntervals())) {
       deadline.check();
       try (SegmentView view = entry.segment().open()) {
         if (view.getNumRows() > 0) {
-          partials.add(toolkit.runOnSegment(typed, view, entry.interval(), deadline));
+          partials.add(toolkit.runOnSegment(typed, new QuerySegment(entry.id(), view, entry.interval()), deadline));
         }
       }
     }

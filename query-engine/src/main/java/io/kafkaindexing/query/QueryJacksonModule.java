@@ -2,45 +2,129 @@ package io.kafkaindexing.query;
 
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.kafkaindexing.query.aggregation.ArithmeticPostAggregator;
+import io.kafkaindexing.query.aggregation.ConstantPostAggregator;
+import io.kafkaindexing.query.aggregation.DoubleGreatestPostAggregator;
+import io.kafkaindexing.query.aggregation.DoubleLeastPostAggregator;
+import io.kafkaindexing.query.aggregation.FieldAccessPostAggregator;
+import io.kafkaindexing.query.aggregation.FilteredAggregatorFactory;
+import io.kafkaindexing.query.aggregation.FinalizingFieldAccessPostAggregator;
+import io.kafkaindexing.query.aggregation.LongGreatestPostAggregator;
+import io.kafkaindexing.query.aggregation.LongLeastPostAggregator;
 import io.kafkaindexing.query.dimension.DefaultDimensionSpec;
+import io.kafkaindexing.query.dimension.ExtractionDimensionSpec;
+import io.kafkaindexing.query.dimension.LookupDimensionSpec;
+import io.kafkaindexing.query.extraction.BucketExtractionFn;
+import io.kafkaindexing.query.extraction.CascadeExtractionFn;
+import io.kafkaindexing.query.extraction.LookupExtractionFn;
+import io.kafkaindexing.query.extraction.LowerExtractionFn;
+import io.kafkaindexing.query.extraction.PartialExtractionFn;
+import io.kafkaindexing.query.extraction.RegexExtractionFn;
+import io.kafkaindexing.query.extraction.StringFormatExtractionFn;
+import io.kafkaindexing.query.extraction.StrlenExtractionFn;
+import io.kafkaindexing.query.extraction.SubstringExtractionFn;
+import io.kafkaindexing.query.extraction.TimeFormatExtractionFn;
+import io.kafkaindexing.query.extraction.UpperExtractionFn;
 import io.kafkaindexing.query.filter.AndDimFilter;
 import io.kafkaindexing.query.filter.InDimFilter;
 import io.kafkaindexing.query.filter.NotDimFilter;
 import io.kafkaindexing.query.filter.OrDimFilter;
 import io.kafkaindexing.query.filter.SelectorDimFilter;
+import io.kafkaindexing.query.groupby.GroupByQuery;
+import io.kafkaindexing.query.groupby.having.AlwaysHavingSpec;
+import io.kafkaindexing.query.groupby.having.AndHavingSpec;
+import io.kafkaindexing.query.groupby.having.DimSelectorHavingSpec;
+import io.kafkaindexing.query.groupby.having.EqualToHavingSpec;
+import io.kafkaindexing.query.groupby.having.FilterHavingSpec;
+import io.kafkaindexing.query.groupby.having.GreaterThanHavingSpec;
+import io.kafkaindexing.query.groupby.having.LessThanHavingSpec;
+import io.kafkaindexing.query.groupby.having.NeverHavingSpec;
+import io.kafkaindexing.query.groupby.having.NotHavingSpec;
+import io.kafkaindexing.query.groupby.having.OrHavingSpec;
+import io.kafkaindexing.query.metadata.DataSourceMetadataQuery;
+import io.kafkaindexing.query.metadata.SegmentMetadataQuery;
+import io.kafkaindexing.query.scan.ScanQuery;
 import io.kafkaindexing.query.search.AllSearchQuerySpec;
 import io.kafkaindexing.query.search.ContainsSearchQuerySpec;
 import io.kafkaindexing.query.search.FragmentSearchQuerySpec;
 import io.kafkaindexing.query.search.InsensitiveContainsSearchQuerySpec;
 import io.kafkaindexing.query.search.RegexSearchQuerySpec;
 import io.kafkaindexing.query.search.SearchQuery;
+import io.kafkaindexing.query.timeseries.TimeseriesQuery;
+import io.kafkaindexing.query.timeboundary.TimeBoundaryQuery;
+import io.kafkaindexing.query.topn.TopNQuery;
 import java.util.List;
 
 /**
  * Registers the JSON type names of the native query model: query types ({@code queryType}),
- * search query specs, dimension specs and filters.
+ * search query specs, dimension specs, filters, post-aggregators and virtual columns.
  */
 public final class QueryJacksonModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
 
   /** The supported {@code queryType} names. */
-  public static final List<String> QUERY_TYPES = List.of(SearchQuery.TYPE);
+  public static final List<String> QUERY_TYPES = List.of(SearchQuery.TYPE, TimeseriesQuery.TYPE, TopNQuery.TYPE,
+      GroupByQuery.TYPE, ScanQuery.TYPE, TimeBoundaryQuery.TYPE, SegmentMetadataQuery.TYPE, DataSourceMetadataQuery.TYPE);
 
   public QueryJacksonModule() {
     super("QueryJacksonModule");
-    registerSubtypes(new NamedType(SearchQuery.class, SearchQuery.TYPE));
+    registerSubtypes(
+        new NamedType(SearchQuery.class, SearchQuery.TYPE),
+        new NamedType(TimeseriesQuery.class, TimeseriesQuery.TYPE),
+        new NamedType(TopNQuery.class, TopNQuery.TYPE),
+        new NamedType(GroupByQuery.class, GroupByQuery.TYPE),
+        new NamedType(ScanQuery.class, ScanQuery.TYPE),
+        new NamedType(TimeBoundaryQuery.class, TimeBoundaryQuery.TYPE),
+        new NamedType(SegmentMetadataQuery.class, SegmentMetadataQuery.TYPE),
+        new NamedType(DataSourceMetadataQuery.class, DataSourceMetadataQuery.TYPE));
+    registerSubtypes(
+        new NamedType(GreaterThanHavingSpec.class, "greaterThan"),
+        new NamedType(LessThanHavingSpec.class, "lessThan"),
+        new NamedType(EqualToHavingSpec.class, "equalTo"),
+        new NamedType(DimSelectorHavingSpec.class, "dimSelector"),
+        new NamedType(FilterHavingSpec.class, "filter"),
+        new NamedType(AndHavingSpec.class, "and"),
+        new NamedType(OrHavingSpec.class, "or"),
+        new NamedType(NotHavingSpec.class, "not"),
+        new NamedType(AlwaysHavingSpec.class, "always"),
+        new NamedType(NeverHavingSpec.class, "never"));
     registerSubtypes(
         new NamedType(ContainsSearchQuerySpec.class, "contains"),
         new NamedType(InsensitiveContainsSearchQuerySpec.class, "insensitive_contains"),
         new NamedType(FragmentSearchQuerySpec.class, "fragment"),
         new NamedType(RegexSearchQuerySpec.class, "regex"),
         new NamedType(AllSearchQuerySpec.class, "all"));
-    registerSubtypes(new NamedType(DefaultDimensionSpec.class, "default"));
+    registerSubtypes(
+        new NamedType(DefaultDimensionSpec.class, "default"),
+        new NamedType(ExtractionDimensionSpec.class, "extraction"),
+        new NamedType(LookupDimensionSpec.class, "lookup"));
+    registerSubtypes(
+        new NamedType(SubstringExtractionFn.class, "substring"),
+        new NamedType(StrlenExtractionFn.class, "strlen"),
+        new NamedType(UpperExtractionFn.class, "upper"),
+        new NamedType(LowerExtractionFn.class, "lower"),
+        new NamedType(RegexExtractionFn.class, "regex"),
+        new NamedType(PartialExtractionFn.class, "partial"),
+        new NamedType(TimeFormatExtractionFn.class, "timeFormat"),
+        new NamedType(LookupExtractionFn.class, "lookup"),
+        new NamedType(CascadeExtractionFn.class, "cascade"),
+        new NamedType(StringFormatExtractionFn.class, "stringFormat"),
+        new NamedType(BucketExtractionFn.class, "bucket"));
     registerSubtypes(
         new NamedType(SelectorDimFilter.class, "selector"),
         new NamedType(InDimFilter.class, "in"),
         new NamedType(AndDimFilter.class, "and"),
         new NamedType(OrDimFilter.class, "or"),
         new NamedType(NotDimFilter.class, "not"));
+    registerSubtypes(
+        new NamedType(ArithmeticPostAggregator.class, "arithmetic"),
+        new NamedType(FieldAccessPostAggregator.class, "fieldAccess"),
+        new NamedType(FinalizingFieldAccessPostAggregator.class, "finalizingFieldAccess"),
+        new NamedType(ConstantPostAggregator.class, "constant"),
+        new NamedType(DoubleGreatestPostAggregator.class, "doubleGreatest"),
+        new NamedType(LongGreatestPostAggregator.class, "longGreatest"),
+        new NamedType(DoubleLeastPostAggregator.class, "doubleLeast"),
+        new NamedType(LongLeastPostAggregator.class, "longLeast"));
+    registerSubtypes(new NamedType(FilteredAggregatorFactory.class, "filtered"));
   }
 }

@@ -43,9 +43,6 @@ import org.slf4j.LoggerFactory;
 public final class QueryResource {
   public static final String QUERY_ID_HEADER = "X-Druid-Query-Id";
   private static final Logger log = LoggerFactory.getLogger(QueryResource.class);
-  /** Druid's query types not implemented yet, for a clearer message than "unknown". */
-  private static final Set<String> DRUID_QUERY_TYPES = Set.of("timeseries", "topn", "groupby", "scan",
-      "timeboundary", "segmentmetadata", "datasourcemetadata", "select");
 
   private final ObjectMapper mapper;
   private final QueryExecutor executor;
@@ -163,9 +160,6 @@ public final class QueryResource {
     String name = type.asText();
     if (QueryJacksonModule.QUERY_TYPES.stream().anyMatch(t -> t.equalsIgnoreCase(name))) {
       return null;
-    }
-    if (DRUID_QUERY_TYPES.contains(name.toLowerCase(Locale.ROOT))) {
-      return "queryType[" + name + "] is not supported yet: supported types are " + QueryJacksonModule.QUERY_TYPES;
     }
     return "Unknown queryType[" + name + "]: expected one of " + QueryJacksonModule.QUERY_TYPES;
   }

@@ -21,6 +21,10 @@ import org.joda.time.chrono.ISOChronology;
 public final class QuerySegmentSpec {
   private final List<Interval> intervals;
 
+  /** All time, as Druid's {@code Intervals.ETERNITY}: the default of query types whose intervals are optional. */
+  public static final QuerySegmentSpec ETERNITY = new QuerySegmentSpec(List.of(
+      new Interval(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, ISOChronology.getInstanceUTC())));
+
   public QuerySegmentSpec(List<Interval> intervals) {
     this.intervals = condense(intervals);
   }

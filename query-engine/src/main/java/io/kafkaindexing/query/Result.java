@@ -8,8 +8,8 @@ import org.joda.time.DateTime;
 import org.joda.time.DateTimeZone;
 
 /**
- * One timestamped result entry, Druid's {@code {"timestamp": ISO-8601 UTC, "result": value}}.
- * Immutable when its value is.
+ * One timestamped result entry, Druid's {@code {"timestamp": ISO-8601 UTC, "result": value}}. The
+ * timestamp is null only for a timeseries grand-total row. Immutable when its value is.
  */
 @JsonPropertyOrder({"timestamp", "result"})
 public final class Result<T> {
@@ -21,14 +21,30 @@ public final class Result<T> {
     this.value = value;
   }
 
+  private Result(T value) {
+    this.timestamp = null;
+    this.value = value;
+  }
+
+  /** A result without timestamp ({@code "timestamp": null}), e.g. a grand-total row. */
+  public static <T> Result<T> withoutTimestamp(T value) {
+    return new Result<>(value);
+  }
+
   @JsonProperty("timestamp")
   public DateTime getTimestamp() {
     return timestamp;
   }
 
+  /** The timestamp in millis; must not be called on a result without timestamp. */
   @JsonIgnore
   public long getTimestampMillis() {
     return timestamp.getMillis();
+  }
+
+  @JsonIgnore
+  public boolean hasTimestamp() {
+    return timestamp != null;
   }
 
   @JsonProperty("result")
@@ -38,13 +54,16 @@ public final class Result<T> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Result<?> that && timestamp.getMillis() == that.timestamp.getMillis()
-        && Objects.equals(value, that.value);
+    return o instanceof Result<?> that && Objects.equals(millis(), that.millis()) && Objects.equals(value, that.value);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(timestamp.getMillis(), value);
+    return Objects.hash(millis(), value);
+  }
+
+  private Long millis() {
+    return timestamp == null ? null : timestamp.getMillis();
   }
 
   @Override

@@ -32,6 +32,8 @@ import java.util.function.LongFunction;
 public final class SeedData {
   public static final String DATA_SOURCE = "metrics-kafka";
   public static final TimestampSpec TIMESTAMP_SPEC = new TimestampSpec("time", "auto", null);
+  /** The version Druid 33 gave the seed's segment (fixtures/druid33-segments/metrics-kafka), used in segment ids. */
+  public static final String SEED_VERSION = "2026-11-26T05:39:58.476Z";
 
   private SeedData() {}
 
@@ -118,7 +120,20 @@ public final class SeedData {
   /** Announces each index as a version-"v1" segment of {@code dataSource} covering its bucket. */
   public static void announce(SegmentRegistry registry, String dataSource, Granularity segmentGranularity,
       Map<Long, ? extends Segment> indexes) {
+    announce(registry, dataSource, segmentGranularity, indexes, "v1");
+  }
+
+  public static void announce(SegmentRegistry registry, String dataSource, Granularity segmentGranularity,
+      Map<Long, ? extends Segment> indexes, String version) {
     indexes.forEach((start, index) -> registry.announce(
-        new SegmentId(dataSource, segmentGranularity.bucket(start), "v1", 0), index));
+        new SegmentId(dataSource, segmentGranularity.bucket(start), version, 0), index));
+  }
+
+  /** A registry serving the seed's rows as Druid 33 served them: hourly in-memory segments of version {@link #SEED_VERSION}. */
+  public static SegmentRegistry seedRegistry(ObjectMapper mapper) {
+    SegmentRegistry registry = new SegmentRegistry();
+    announce(registry, DATA_SOURCE, Granularities.HOUR,
+        indexBySegment(inputRows(events(mapper)), Granularities.HOUR, SeedData::seedSchema), SEED_VERSION);
+    return registry;
   }
 }

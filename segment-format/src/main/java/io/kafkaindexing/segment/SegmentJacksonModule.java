@@ -3,6 +3,18 @@ package io.kafkaindexing.segment;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.kafkaindexing.segment.aggregation.CountAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.DoubleAnyAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.DoubleFirstAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.DoubleLastAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.FloatAnyAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.FloatFirstAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.FloatLastAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.LongAnyAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.LongFirstAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.LongLastAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.StringAnyAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.StringFirstAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.StringLastAggregatorFactory;
 import io.kafkaindexing.segment.aggregation.DoubleMaxAggregatorFactory;
 import io.kafkaindexing.segment.aggregation.DoubleMinAggregatorFactory;
 import io.kafkaindexing.segment.aggregation.DoubleSumAggregatorFactory;
@@ -31,6 +43,18 @@ public final class SegmentJacksonModule extends SimpleModule {
         new NamedType(FloatSumAggregatorFactory.class, "floatSum"),
         new NamedType(FloatMinAggregatorFactory.class, "floatMin"),
         new NamedType(FloatMaxAggregatorFactory.class, "floatMax"),
-        new NamedType(HyperUniquesAggregatorFactory.class, "hyperUnique"));
+        new NamedType(HyperUniquesAggregatorFactory.class, "hyperUnique"),
+        new NamedType(LongFirstAggregatorFactory.class, "longFirst"),
+        new NamedType(LongLastAggregatorFactory.class, "longLast"),
+        new NamedType(DoubleFirstAggregatorFactory.class, "doubleFirst"),
+        new NamedType(DoubleLastAggregatorFactory.class, "doubleLast"),
+        new NamedType(FloatFirstAggregatorFactory.class, "floatFirst"),
+        new NamedType(FloatLastAggregatorFactory.class, "floatLast"),
+        new NamedType(StringFirstAggregatorFactory.class, "stringFirst"),
+        new NamedType(StringLastAggregatorFactory.class, "stringLast"),
+        new NamedType(LongAnyAggregatorFactory.class, "longAny"),
+        new NamedType(DoubleAnyAggregatorFactory.class, "doubleAny"),
+        new NamedType(FloatAnyAggregatorFactory.class, "floatAny"),
+        new NamedType(StringAnyAggregatorFactory.class, "stringAny"));
   }
 }

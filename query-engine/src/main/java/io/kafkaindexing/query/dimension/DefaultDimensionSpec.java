@@ -45,6 +45,7 @@ public final class DefaultDimensionSpec implements DimensionSpec {
     return outputName;
   }
 
+  @Override
   @JsonProperty
   public ValueType getOutputType() {
     return outputType;

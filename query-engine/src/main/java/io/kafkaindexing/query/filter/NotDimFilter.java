@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.segment.column.ColumnSelectorFactory;
-import io.kafkaindexing.segment.read.SegmentView;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
@@ -29,13 +28,12 @@ public final class NotDimFilter implements DimFilter {
   }
 
   @Override
-  public ImmutableRoaringBitmap bitmap(SegmentView view, boolean includeUnknown) {
-    ImmutableRoaringBitmap inner = field.bitmap(view, !includeUnknown);
+  public ImmutableRoaringBitmap bitmap(ColumnIndexes indexes, boolean includeUnknown) {
+    ImmutableRoaringBitmap inner = field.bitmap(indexes, !includeUnknown);
     if (inner == null) {
       return null;
     }
-    MutableRoaringBitmap rows = new MutableRoaringBitmap();
-    rows.add(0L, view.getNumRows());
+    MutableRoaringBitmap rows = indexes.allRows();
     rows.andNot(inner);
     return rows;
   }

@@ -3,7 +3,6 @@ package io.kafkaindexing.query.filter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kafkaindexing.segment.column.ColumnSelectorFactory;
-import io.kafkaindexing.segment.read.SegmentView;
 import java.util.ArrayList;
 import java.util.List;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
@@ -24,10 +23,10 @@ public final class OrDimFilter implements DimFilter {
   }
 
   @Override
-  public ImmutableRoaringBitmap bitmap(SegmentView view, boolean includeUnknown) {
+  public ImmutableRoaringBitmap bitmap(ColumnIndexes indexes, boolean includeUnknown) {
     MutableRoaringBitmap rows = new MutableRoaringBitmap();
     for (DimFilter f : fields) {
-      ImmutableRoaringBitmap b = f.bitmap(view, includeUnknown);
+      ImmutableRoaringBitmap b = f.bitmap(indexes, includeUnknown);
       if (b == null) {
         return null;
       }

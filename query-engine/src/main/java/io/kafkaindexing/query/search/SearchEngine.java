@@ -3,11 +3,12 @@ package io.kafkaindexing.query.search;
 import io.kafkaindexing.query.QueryDeadline;
 import io.kafkaindexing.query.Result;
 import io.kafkaindexing.query.dimension.DefaultDimensionSpec;
+import io.kafkaindexing.query.dimension.DimensionReader;
 import io.kafkaindexing.query.dimension.DimensionSpec;
+import io.kafkaindexing.query.filter.ColumnIndexes;
 import io.kafkaindexing.query.filter.DimFilter;
 import io.kafkaindexing.query.filter.ValueMatcher;
-import io.kafkaindexing.segment.column.DimensionSelector;
-import io.kafkaindexing.segment.column.IndexedInts;
+import io.kafkaindexing.query.virtual.VirtualColumns;
 import io.kafkaindexing.segment.read.ColumnIndexSupplier;
 import io.kafkaindexing.segment.read.ColumnNames;
 import io.kafkaindexing.segment.read.Cursor;
@@ -16,7 +17,6 @@ import io.kafkaindexing.segment.read.SegmentView;
 import io.kafkaindexing.segment.read.TimeRangeIndex;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.joda.time.Interval;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
@@ -40,7 +40,8 @@ public final class SearchEngine {
       QueryDeadline deadline) {
     Hits hits = new Hits(Math.min(query.getLimit(), MAX_SEARCH_LIMIT));
     DimFilter filter = query.getFilter();
-    ImmutableRoaringBitmap filterRows = filter == null ? null : filter.bitmap(view, false);
+    ImmutableRoaringBitmap filterRows = filter == null ? null
+        : filter.bitmap(new ColumnIndexes(view, VirtualColumns.EMPTY), false);
     boolean filterFromIndexes = filter == null || filterRows != null;
     TimeRangeIndex timeIndex = timeIndex(view);
     List<DimensionSpec> viaCursor = new ArrayList<>();
@@ -48,7 +49,7 @@ public final class SearchEngine {
       ImmutableRoaringBitmap rows = and(rowsIn(view, timeIndex, interval), filterRows);
       for (DimensionSpec dim : dimensionsToSearch(query, view)) {
         DictionaryEncodedValueIndex index = valueIndex(view, dim.getDimension());
-        if (index == null) {
+        if (index == null || dim.getExtractionFn() != null) {
           viaCursor.add(dim);
         } else if (!hits.full()) {
           searchIndex(query.getQuerySpec(), dim.getOutputName(), index, rows, hits, deadline);
@@ -85,8 +86,8 @@ public final class SearchEngine {
 
   private static void searchCursor(SearchQuerySpec spec, List<DimensionSpec> dims, Cursor cursor,
       ValueMatcher matcher, Hits hits, QueryDeadline deadline) {
-    List<DimensionSelector> selectors = new ArrayList<>();
-    dims.forEach(d -> selectors.add(cursor.getColumnSelectorFactory().makeDimensionSelector(d.getDimension())));
+    List<DimensionReader> readers = new ArrayList<>();
+    dims.forEach(d -> readers.add(new DimensionReader(asString(d), cursor.getColumnSelectorFactory())));
     for (int n = 0; !cursor.isDone() && !hits.full(); cursor.advance(), n++) {
       if (n % CHECK_EVERY == 0) {
         deadline.check();
@@ -94,12 +95,11 @@ public final class SearchEngine {
       if (matcher != null && !matcher.matches(false)) {
         continue;
       }
-      for (int d = 0; d < selectors.size(); d++) {
-        DimensionSelector selector = selectors.get(d);
-        IndexedInts row = selector.getRow();
+      for (int d = 0; d < readers.size(); d++) {
+        List<Object> row = readers.get(d).read();
         for (int i = 0; i < row.size(); i++) {
-          String value = selector.lookupName(row.get(i));
-          if (spec.accept(value) && !seenEarlier(selector, row, i, value)) {
+          String value = (String) row.get(i);
+          if (spec.accept(value) && !row.subList(0, i).contains(value)) {
             hits.add(dims.get(d).getOutputName(), value, 1);
           }
         }
@@ -107,14 +107,11 @@ public final class SearchEngine {
     }
   }
 
-  /** True when a value of the row before position {@code i} equals {@code value}: a row counts once. */
-  private static boolean seenEarlier(DimensionSelector selector, IndexedInts row, int i, String value) {
-    for (int j = 0; j < i; j++) {
-      if (Objects.equals(selector.lookupName(row.get(j)), value)) {
-        return true;
-      }
-    }
-    return false;
+  /** Search reports values as strings whatever the spec's output type. */
+  private static DimensionSpec asString(DimensionSpec spec) {
+    return spec.getExtractionFn() == null ? DefaultDimensionSpec.of(spec.getDimension())
+        : new io.kafkaindexing.query.dimension.ExtractionDimensionSpec(spec.getDimension(), spec.getOutputName(), null,
+            spec.getExtractionFn());
   }
 
   /** {@code searchDimensions}, or every dimension of the segment in schema order. */

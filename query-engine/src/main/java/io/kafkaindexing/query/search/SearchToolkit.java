@@ -1,11 +1,10 @@
 package io.kafkaindexing.query.search;
 
 import io.kafkaindexing.query.QueryDeadline;
+import io.kafkaindexing.query.QuerySegment;
 import io.kafkaindexing.query.QueryToolkit;
 import io.kafkaindexing.query.Result;
-import io.kafkaindexing.segment.read.SegmentView;
 import java.util.List;
-import org.joda.time.Interval;
 
 /** The {@code search} query type: {@link SearchEngine} per segment, {@link SearchResultMerger} across. */
 public final class SearchToolkit implements QueryToolkit<SearchQuery, Result<SearchResultValue>> {
@@ -18,9 +17,8 @@ public final class SearchToolkit implements QueryToolkit<SearchQuery, Result<Sea
   }
 
   @Override
-  public Result<SearchResultValue> runOnSegment(SearchQuery query, SegmentView segment, Interval interval,
-      QueryDeadline deadline) {
-    return engine.run(query, segment, interval, deadline);
+  public Result<SearchResultValue> runOnSegment(SearchQuery query, QuerySegment segment, QueryDeadline deadline) {
+    return engine.run(query, segment.view(), segment.interval(), deadline);
   }
 
   @Override

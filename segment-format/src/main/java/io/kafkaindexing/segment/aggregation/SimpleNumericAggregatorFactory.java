@@ -50,7 +50,7 @@ public abstract class SimpleNumericAggregatorFactory extends AggregatorFactory {
   }
 
   @JsonProperty
-  @JsonInclude(JsonInclude.Include.ALWAYS)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public String getExpression() {
     return expression;
   }

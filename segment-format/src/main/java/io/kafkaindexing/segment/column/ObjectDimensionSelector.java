@@ -19,7 +19,7 @@ public final class ObjectDimensionSelector implements DimensionSelector, Indexed
   @Override
   public IndexedInts getRow() {
     current.clear();
-    Object value = delegate.isNull() ? null : delegate.getObject();
+    Object value = delegate.getObject();
     if (value instanceof List<?> list && !list.isEmpty()) {
       for (Object v : list) {
         current.add(v == null ? null : String.valueOf(v));

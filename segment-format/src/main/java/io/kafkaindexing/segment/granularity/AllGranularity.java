@@ -1,5 +1,8 @@
 package io.kafkaindexing.segment.granularity;
 
+import java.util.List;
+import org.joda.time.Interval;
+
 /**
  * {@code all}: one bucket for all time. Its bucket start is the earliest representable instant,
  * as in Druid; result merging that needs a timestamp uses the first result's own. Stateless.
@@ -21,6 +24,12 @@ public final class AllGranularity extends Granularity {
   @Override
   public long increment(long bucketStartMillis) {
     return MAX_MILLIS;
+  }
+
+  /** One bucket: the interval itself (Druid reports it with the interval's start). */
+  @Override
+  public Iterable<Interval> getIterable(Interval interval) {
+    return List.of(interval);
   }
 
   @Override

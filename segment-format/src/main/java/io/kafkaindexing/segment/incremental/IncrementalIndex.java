@@ -66,6 +66,8 @@ public final class IncrementalIndex implements Segment {
   /** Largest truncated row time; meaningful once numRows > 0 (written before numRows). */
   private volatile long maxTime;
   private volatile long estimatedBytes;
+  /** Largest untruncated time of the rows added; meaningful once numRows > 0. Guarded by {@link #lock}. */
+  private long maxIngestedEventTime = Long.MIN_VALUE;
 
   public IncrementalIndex(IncrementalIndexSchema schema) {
     this.schema = schema;
@@ -103,6 +105,7 @@ public final class IncrementalIndex implements Segment {
     lock.writeLock().lock();
     try {
       discoverDimensions(row);
+      maxIngestedEventTime = Math.max(maxIngestedEventTime, rowTime);
       Object[] dims = new Object[indexers.size()];
       for (DimensionIndexer indexer : indexers) {
         dims[indexer.position()] = indexer.encode(row.getRaw(indexer.name()), parseErrors);
@@ -239,6 +242,11 @@ public final class IncrementalIndex implements Segment {
       lock.readLock().unlock();
       throw e;
     }
+  }
+
+  /** Read under the read lock (by a view). */
+  long maxIngestedEventTime() {
+    return maxIngestedEventTime;
   }
 
   List<AggregatorFactory> metrics() {

@@ -27,6 +27,7 @@ final class IncrementalIndexView implements SegmentView {
   private final TimeOrderedRows timeIndex;
   private final Lock readLock;
   private final Interval dataInterval;
+  private final long maxIngestedEventTime;
   private boolean closed;
 
   IncrementalIndexView(IncrementalIndex index, Map<String, DimensionIndexer> dimensions, List<IncrementalRow> rows,
@@ -37,6 +38,7 @@ final class IncrementalIndexView implements SegmentView {
     this.timeIndex = timeIndex;
     this.readLock = heldReadLock;
     this.dataInterval = index.dataInterval();
+    this.maxIngestedEventTime = index.maxIngestedEventTime();
   }
 
   @Override
@@ -100,6 +102,24 @@ final class IncrementalIndexView implements SegmentView {
     checkOpen();
     return new IncrementalCursor(this, timeIndex.range(interval.getStartMillis(), interval.getEndMillis()),
         rowFilter);
+  }
+
+  @Override
+  public long getMinTime() {
+    checkOpen();
+    return timeIndex.firstTime();
+  }
+
+  @Override
+  public long getMaxTime() {
+    checkOpen();
+    return timeIndex.lastTime();
+  }
+
+  @Override
+  public long getMaxIngestedEventTime() {
+    checkOpen();
+    return maxIngestedEventTime;
   }
 
   IncrementalRow row(int rowId) {

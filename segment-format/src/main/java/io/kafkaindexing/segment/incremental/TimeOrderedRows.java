@@ -36,6 +36,16 @@ final class TimeOrderedRows {
     return byTime.subMap(startMillis, true, endMillis, false);
   }
 
+  /** The smallest time; there must be rows. */
+  long firstTime() {
+    return byTime.firstKey();
+  }
+
+  /** The largest time; there must be rows. */
+  long lastTime() {
+    return byTime.lastKey();
+  }
+
   MutableRoaringBitmap rowsIn(long startMillis, long endMillis) {
     MutableRoaringBitmap rows = new MutableRoaringBitmap();
     for (IdList ids : range(startMillis, endMillis).values()) {

@@ -2,6 +2,7 @@ package io.kafkaindexing.segment.read;
 
 import io.kafkaindexing.segment.column.ColumnCapabilities;
 import java.util.List;
+import org.joda.time.DateTimeZone;
 import org.joda.time.Interval;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
@@ -42,6 +43,42 @@ public interface SegmentView extends AutoCloseable {
    * null (e.g. the bitmap of a filter computed from indexes).
    */
   Cursor makeCursor(Interval interval, ImmutableRoaringBitmap rows);
+
+  /**
+   * The smallest (truncated) row time; the view must have rows. The default walks a cursor; views
+   * with a time index override it.
+   */
+  default long getMinTime() {
+    Cursor cursor = makeCursor(new Interval(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, DateTimeZone.UTC));
+    if (cursor.isDone()) {
+      throw new IllegalStateException("Segment view has no rows");
+    }
+    return cursor.getColumnSelectorFactory().makeColumnValueSelector(ColumnNames.TIME).getLong();
+  }
+
+  /** The largest (truncated) row time; the view must have rows. See {@link #getMinTime()}. */
+  default long getMaxTime() {
+    Cursor cursor = makeCursor(new Interval(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, DateTimeZone.UTC));
+    if (cursor.isDone()) {
+      throw new IllegalStateException("Segment view has no rows");
+    }
+    io.kafkaindexing.segment.column.ColumnValueSelector time =
+        cursor.getColumnSelectorFactory().makeColumnValueSelector(ColumnNames.TIME);
+    long max = time.getLong();
+    for (; !cursor.isDone(); cursor.advance()) {
+      max = Math.max(max, time.getLong());
+    }
+    return max;
+  }
+
+  /**
+   * The latest event time ingested, as Druid's {@code dataSourceMetadata} query reports it: the
+   * untruncated time of the latest row added for an in-memory index, the largest row time for a
+   * persisted segment (the default).
+   */
+  default long getMaxIngestedEventTime() {
+    return getMaxTime();
+  }
 
   /** Releases what the view pins. Idempotent. */
   @Override

@@ -1,0 +1,140 @@
+package io.kafkaindexing.query.groupby;
+
+import io.kafkaindexing.query.aggregation.Aggregations;
+import io.kafkaindexing.query.dimension.DimensionSpec;
+import io.kafkaindexing.query.engine.NullColumnSelectorFactory;
+import io.kafkaindexing.query.groupby.having.HavingRow;
+import io.kafkaindexing.segment.aggregation.Aggregator;
+import io.kafkaindexing.segment.aggregation.AggregatorFactory;
+import io.kafkaindexing.segment.column.ValueType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Merges per-segment groupBy results as Druid's Broker does: equal keys combine; groups are ordered
+ * by time then dimension values (strings lexicographically, numbers numerically, nulls first);
+ * post-aggregators are computed; {@code subtotalsSpec} re-groups the merged groups once per subset
+ * of dimensions (the others null) and concatenates them; a summary row of empty aggregates stands
+ * in for no groups when there are no dimensions and granularity is {@code all}; then
+ * {@code having} and {@code limitSpec} (see {@link GroupByLimiter}) apply, and last the aggregates
+ * are finalized. Stateless.
+ */
+public final class GroupByMerger {
+  /** Natural order of grouping values: nulls first, numbers numerically, strings lexicographically. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static final Comparator<Object> NATURAL = Comparator.nullsFirst((a, b) -> {
+    if (a instanceof Number x && b instanceof Number y) {
+      return Double.compare(x.doubleValue(), y.doubleValue());
+    }
+    return ((Comparable) a).compareTo(b);
+  });
+
+  public List<GroupByResultRow> merge(GroupByQuery query, List<List<GroupRow>> partials) {
+    Aggregations aggs = query.aggregations();
+    List<GroupRow> rows = new ArrayList<>();
+    for (List<GroupRow> p : partials) {
+      rows.addAll(p);
+    }
+    List<GroupRow> merged = group(query, rows, null);
+    if (query.getSubtotalsSpec() != null) {
+      List<GroupRow> all = new ArrayList<>();
+      for (List<String> subtotal : query.getSubtotalsSpec()) {
+        all.addAll(group(query, merged, subtotal));
+      }
+      merged = all;
+    }
+    merged.forEach(r -> aggs.computePostAggregators(r.values));
+    if (merged.isEmpty() && needsSummaryRow(query)) {
+      merged.add(summaryRow(query));
+    }
+    List<String> dimNames = dimensionNames(query);
+    if (query.getHaving() != null) {
+      Map<String, AggregatorFactory> byName = new HashMap<>();
+      aggs.aggregators().forEach(a -> byName.put(a.getName(), a));
+      Map<String, ValueType> signature = signature(query);
+      merged.removeIf(r -> !query.getHaving().eval(new HavingRow(r.timestamp, r.event(dimNames), byName, signature)));
+    }
+    merged = GroupByLimiter.apply(query, merged);
+    List<GroupByResultRow> out = new ArrayList<>(merged.size());
+    for (GroupRow r : merged) {
+      aggs.finalizeAggregators(r.values);
+      out.add(new GroupByResultRow(r.timestamp, r.event(dimNames)));
+    }
+    return out;
+  }
+
+  /**
+   * Combines rows with equal keys, ordered by key. With {@code subtotal} non-null, dimensions not
+   * named in it are set to null first.
+   */
+  private static List<GroupRow> group(GroupByQuery query, List<GroupRow> rows, List<String> subtotal) {
+    List<DimensionSpec> dims = query.getDimensions();
+    TreeMap<GroupRow.Key, GroupRow> groups = new TreeMap<>(keyOrder());
+    for (GroupRow r : rows) {
+      Object[] keyDims = r.dims.clone();
+      if (subtotal != null) {
+        for (int i = 0; i < dims.size(); i++) {
+          if (!subtotal.contains(dims.get(i).getOutputName())) {
+            keyDims[i] = null;
+          }
+        }
+      }
+      GroupRow.Key key = new GroupRow.Key(r.timestamp, keyDims);
+      GroupRow existing = groups.get(key);
+      if (existing == null) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (AggregatorFactory a : query.getAggregatorSpecs()) {
+          values.put(a.getName(), r.values.get(a.getName()));
+        }
+        groups.put(key, new GroupRow(r.timestamp, keyDims, values));
+      } else {
+        query.aggregations().combineInto(existing.values, r.values);
+      }
+    }
+    return new ArrayList<>(groups.values());
+  }
+
+  static Comparator<GroupRow.Key> keyOrder() {
+    return (a, b) -> {
+      int c = Long.compare(a.timestamp(), b.timestamp());
+      for (int i = 0; c == 0 && i < a.dims().length; i++) {
+        c = NATURAL.compare(a.dims()[i], b.dims()[i]);
+      }
+      return c;
+    };
+  }
+
+  private static boolean needsSummaryRow(GroupByQuery query) {
+    return query.getDimensions().isEmpty() && !query.hasTimestamp() && query.getLimitSpec().getOffset() == 0;
+  }
+
+  private static GroupRow summaryRow(GroupByQuery query) {
+    Aggregations aggs = query.aggregations();
+    Aggregator[] empty = aggs.factorize(NullColumnSelectorFactory.INSTANCE);
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int i = 0; i < empty.length; i++) {
+      values.put(aggs.aggregators().get(i).getName(), empty[i].get());
+    }
+    aggs.computePostAggregators(values);
+    return new GroupRow(query.universalTimestamp(), new Object[0], values);
+  }
+
+  static List<String> dimensionNames(GroupByQuery query) {
+    List<String> names = new ArrayList<>();
+    query.getDimensions().forEach(d -> names.add(d.getOutputName()));
+    return names;
+  }
+
+  /** Column types of result rows: dimensions by output type, aggregators by finalized type. */
+  private static Map<String, ValueType> signature(GroupByQuery query) {
+    Map<String, ValueType> signature = new HashMap<>();
+    query.getDimensions().forEach(d -> signature.put(d.getOutputName(), d.getOutputType()));
+    query.getAggregatorSpecs().forEach(a -> signature.put(a.getName(), a.getResultType()));
+    return signature;
+  }
+}

@@ -1,0 +1,70 @@
+package io.kafkaindexing.query.timeseries;
+
+import io.kafkaindexing.query.QueryDeadline;
+import io.kafkaindexing.query.QuerySegment;
+import io.kafkaindexing.query.Result;
+import io.kafkaindexing.query.aggregation.Aggregations;
+import io.kafkaindexing.query.engine.FilteredCursor;
+import io.kafkaindexing.query.engine.TimeBuckets;
+import io.kafkaindexing.segment.aggregation.Aggregator;
+import io.kafkaindexing.segment.granularity.Granularity;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.joda.time.Interval;
+
+/**
+ * Runs a timeseries query on one segment, as Druid's timeseries engine: one result per bucket of
+ * the query interval clipped to the segment's data (see {@link TimeBuckets}), with the
+ * aggregators' intermediate values by name; buckets without rows are reported with empty
+ * aggregates unless {@code skipEmptyBuckets}. Descending queries list buckets latest first; at most
+ * {@code limit} results. Stateless.
+ */
+public final class TimeseriesEngine {
+  public List<Result<Map<String, Object>>> run(TimeseriesQuery query, QuerySegment segment, QueryDeadline deadline) {
+    Granularity granularity = query.getGranularity();
+    Interval clipped = TimeBuckets.clip(segment, granularity);
+    if (clipped == null) {
+      return List.of();
+    }
+    Aggregations aggs = query.aggregations();
+    boolean skipEmpty = query.isSkipEmptyBuckets();
+    FilteredCursor cursor = new FilteredCursor(segment, query.getFilter(), query.virtualColumns(), deadline);
+    List<Result<Map<String, Object>>> out = new ArrayList<>();
+    int sinceCheck = 0;
+    for (Interval bucket : granularity.getIterable(clipped)) {
+      if (++sinceCheck % 1024 == 0) {
+        deadline.check();
+      }
+      Aggregator[] aggregators = aggs.factorize(cursor.selectors());
+      boolean empty = true;
+      while (!cursor.isDone() && cursor.time() < bucket.getEndMillis()) {
+        for (Aggregator a : aggregators) {
+          a.aggregate();
+        }
+        empty = false;
+        cursor.advance();
+      }
+      if (empty && skipEmpty) {
+        continue;
+      }
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (int i = 0; i < aggregators.length; i++) {
+        values.put(aggs.aggregators().get(i).getName(), aggregators[i].get());
+      }
+      out.add(new Result<>(bucket.getStartMillis(), values));
+      if (!query.isDescending() && out.size() >= query.getLimit()) {
+        break;
+      }
+    }
+    if (query.isDescending()) {
+      Collections.reverse(out);
+      if (out.size() > query.getLimit()) {
+        return new ArrayList<>(out.subList(0, query.getLimit()));
+      }
+    }
+    return out;
+  }
+}

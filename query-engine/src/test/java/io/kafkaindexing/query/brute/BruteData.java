@@ -1,0 +1,166 @@
+package io.kafkaindexing.query.brute;
+
+import io.kafkaindexing.query.SeedData;
+import io.kafkaindexing.query.SegmentRegistry;
+import io.kafkaindexing.segment.aggregation.CountAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.DoubleMinAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.DoubleSumAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.LongMaxAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.LongSumAggregatorFactory;
+import io.kafkaindexing.segment.granularity.Granularities;
+import io.kafkaindexing.segment.incremental.IncrementalIndexSchema;
+import io.kafkaindexing.segment.row.InputRow;
+import io.kafkaindexing.segment.row.MapBasedInputRow;
+import io.kafkaindexing.segment.spec.DimensionSchema;
+import io.kafkaindexing.segment.spec.DimensionsSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.joda.time.DateTime;
+import org.joda.time.DateTimeZone;
+
+/**
+ * A random data set for brute-force query tests, and its stored (rolled-up) rows computed here
+ * independently of the index: three hourly segments from 2018-03-06T09:00Z, minute query
+ * granularity, rollup; string dimensions {@code user} (with null, missing and empty values),
+ * {@code url}, multi-value {@code tags}, long dimension {@code n}; metrics {@code rows} (count),
+ * {@code lsum}/{@code lmax} of input {@code lv} (sometimes missing), {@code dsum}/{@code dmin} of
+ * {@code dv}. Rows are spread unevenly so that some minutes and one quarter-hour are empty.
+ */
+public final class BruteData {
+  public static final String DS = "random";
+  public static final List<String> DIMS = List.of("user", "url", "tags", "n");
+  public static final List<String> METRICS = List.of("rows", "lsum", "lmax", "dsum", "dmin");
+  public static final long START = new DateTime("2018-03-06T09:00:00Z", DateTimeZone.UTC).getMillis();
+  public static final long HOUR = 3_600_000L;
+  public static final String VERSION = "v1";
+
+  public static final SegmentRegistry REGISTRY = new SegmentRegistry();
+  /** Stored rows per segment start, in time order (arrival order within a minute). */
+  public static final TreeMap<Long, List<StoredRow>> SEGMENTS = new TreeMap<>();
+
+  static {
+    List<InputRow> rows = randomRows(new Random(4242), 2500);
+    SeedData.announce(REGISTRY, DS, Granularities.HOUR, SeedData.indexBySegment(rows, Granularities.HOUR,
+        BruteData::schema), VERSION);
+    rollup(rows);
+  }
+
+  private BruteData() {}
+
+  /** A rolled-up row: minute time, each dimension's stored values ([null] for null) and metrics. */
+  public record StoredRow(long time, Map<String, List<String>> dims, Map<String, Object> metrics) {
+    /** A dimension's or metric's value as a single object (metric value, Long for n, String or List). */
+    public List<String> values(String column) {
+      List<String> v = dims.get(column);
+      return v != null ? v : Arrays.asList((String) null);
+    }
+  }
+
+  private static IncrementalIndexSchema schema(long start) {
+    DimensionsSpec dims = new DimensionsSpec(List.of(DimensionSchema.of("user"), DimensionSchema.of("url"),
+        DimensionSchema.of("tags"), new DimensionSchema("n", "long", null, null)), null, null, null);
+    return IncrementalIndexSchema.builder().minTimestamp(start).queryGranularity(Granularities.MINUTE)
+        .dimensionsSpec(dims)
+        .metrics(new CountAggregatorFactory("rows"), new LongSumAggregatorFactory("lsum", "lv", null),
+            new LongMaxAggregatorFactory("lmax", "lv", null), new DoubleSumAggregatorFactory("dsum", "dv", null),
+            new DoubleMinAggregatorFactory("dmin", "dv", null))
+        .rollup(true).build();
+  }
+
+  private static List<InputRow> randomRows(Random random, int count) {
+    String[] users = {"u0", "u1", "u2", "u3", "u10", "U1", "", null, "missing"};
+    String[] urls = {"/a", "/b", "/c", "/a/b"};
+    String[] tags = {"x", "y", "z", "X"};
+    List<InputRow> rows = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int second;
+      do {
+        second = random.nextInt(3 * 3600);
+      } while (second >= 3600 + 600 && second < 3600 + 1500 || (second / 60) % 7 == 3 && random.nextInt(4) > 0);
+      long time = START + second * 1000L + random.nextInt(1000);
+      Map<String, Object> event = new HashMap<>();
+      String user = users[random.nextInt(users.length)];
+      if (!"missing".equals(user)) {
+        event.put("user", user);
+      }
+      event.put("url", urls[random.nextInt(urls.length)]);
+      int kind = random.nextInt(8);
+      if (kind == 0) {
+        event.put("tags", Arrays.asList("x", null));
+      } else if (kind < 7) {
+        List<String> t = new ArrayList<>();
+        for (int k = random.nextInt(4); k > 0; k--) {
+          t.add(tags[random.nextInt(tags.length)]);
+        }
+        event.put("tags", t);
+      }
+      int n = random.nextInt(7);
+      if (n < 6) {
+        event.put("n", n == 0 ? null : (Object) n);
+      }
+      if (random.nextInt(5) > 0) {
+        event.put("lv", random.nextInt(100) - 20);
+      }
+      event.put("dv", Math.round(random.nextDouble() * 10000) / 100.0);
+      rows.add(new MapBasedInputRow(time, List.copyOf(event.keySet()), event));
+    }
+    return rows;
+  }
+
+  private static void rollup(List<InputRow> rows) {
+    Map<List<Object>, StoredRow> byKey = new LinkedHashMap<>();
+    List<InputRow> ordered = new ArrayList<>(rows);
+    for (InputRow row : ordered) {
+      long minute = row.getTimestampFromEpoch() / 60_000L * 60_000L;
+      Map<String, List<String>> values = new LinkedHashMap<>();
+      DIMS.forEach(d -> values.put(d, storedValues(d, row.getRaw(d))));
+      List<Object> key = new ArrayList<>(List.of(minute));
+      key.addAll(values.values());
+      StoredRow stored = byKey.get(key);
+      if (stored == null) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("rows", 0L);
+        METRICS.forEach(m -> metrics.putIfAbsent(m, null));
+        stored = new StoredRow(minute, values, metrics);
+        byKey.put(key, stored);
+        SEGMENTS.computeIfAbsent(minute / HOUR * HOUR, k -> new ArrayList<>()).add(stored);
+      }
+      Map<String, Object> m = stored.metrics();
+      m.put("rows", (Long) m.get("rows") + 1);
+      Object lv = row.getRaw("lv");
+      if (lv != null) {
+        long v = ((Number) lv).longValue();
+        m.put("lsum", m.get("lsum") == null ? v : (Long) m.get("lsum") + v);
+        m.put("lmax", m.get("lmax") == null ? v : Math.max((Long) m.get("lmax"), v));
+      }
+      double dv = ((Number) row.getRaw("dv")).doubleValue();
+      m.put("dsum", m.get("dsum") == null ? dv : (Double) m.get("dsum") + dv);
+      m.put("dmin", m.get("dmin") == null ? dv : Math.min((Double) m.get("dmin"), dv));
+    }
+    SEGMENTS.values().forEach(list -> list.sort(Comparator.comparingLong(StoredRow::time)));
+  }
+
+  /** A raw value as the stored values of a dimension. */
+  private static List<String> storedValues(String dim, Object raw) {
+    if (raw == null || (raw instanceof List<?> l && l.isEmpty())) {
+      return Arrays.asList((String) null);
+    }
+    if (dim.equals("n")) {
+      return List.of(String.valueOf(((Number) raw).longValue()));
+    }
+    if (raw instanceof List<?> list) {
+      List<String> out = new ArrayList<>();
+      list.forEach(v -> out.add(v == null ? null : v.toString()));
+      out.sort(Comparator.nullsFirst(Comparator.naturalOrder()));
+      return out;
+    }
+    return List.of(raw.toString());
+  }
+}
