@@ -161,7 +161,9 @@ public final class KafkaSupervisor implements Supervisor {
       Map<Integer, Long> offsets = resolveStartingOffsets(e.getValue());
       String base = TaskIds.baseSequenceName(mapper, spec.getId(), spec.getDataSchema(), spec.getTuningConfig(),
           offsets);
-      TaskGroup group = new TaskGroup(e.getKey(), e.getValue(), offsets, base);
+      DateTime now = DateTime.now(DateTimeZone.UTC);
+      TaskGroup group = new TaskGroup(e.getKey(), e.getValue(), offsets, base, minimumMessageTime(now),
+          maximumMessageTime(now));
       for (int r = 0; r < spec.getIoConfig().getReplicas(); r++) {
         KafkaIndexTask task = newTask(group);
         taskRunner.submit(task);
@@ -169,6 +171,25 @@ public final class KafkaSupervisor implements Supervisor {
       }
       groups.put(group.groupId, group);
     }
+  }
+
+  /**
+   * Druid's late message rejection: {@code lateMessageRejectionStartDateTime}, or the group's
+   * creation time minus {@code lateMessageRejectionPeriod}; null when neither is set.
+   */
+  private DateTime minimumMessageTime(DateTime now) {
+    KafkaSupervisorIOConfig io = spec.getIoConfig();
+    if (io.getLateMessageRejectionStartDateTime() != null) {
+      return io.getLateMessageRejectionStartDateTime();
+    }
+    return io.getLateMessageRejectionPeriod() == null ? null : now.minus(io.getLateMessageRejectionPeriod());
+  }
+
+  /** Druid's early message rejection: creation time + {@code taskDuration} + {@code earlyMessageRejectionPeriod}. */
+  private DateTime maximumMessageTime(DateTime now) {
+    KafkaSupervisorIOConfig io = spec.getIoConfig();
+    return io.getEarlyMessageRejectionPeriod() == null ? null
+        : now.plus(io.getTaskDuration()).plus(io.getEarlyMessageRejectionPeriod());
   }
 
   private Map<Integer, Long> resolveStartingOffsets(Set<Integer> groupPartitions) {
@@ -197,7 +218,8 @@ public final class KafkaSupervisor implements Supervisor {
     String topic = spec.getIoConfig().getTopic();
     KafkaIndexTaskIOConfig io = new KafkaIndexTaskIOConfig(group.groupId, group.baseSequenceName,
         new PartitionOffsets(topic, group.startingOffsets), new PartitionOffsets(topic, end),
-        spec.getIoConfig().getConsumerProperties(), spec.getIoConfig().getPollTimeout(), spec.inputFormat());
+        spec.getIoConfig().getConsumerProperties(), spec.getIoConfig().getPollTimeout(), spec.inputFormat(),
+        group.minimumMessageTime, group.maximumMessageTime);
     return new KafkaIndexTask(TaskIds.taskId(group.baseSequenceName), spec.getDataSchema(), spec.getTuningConfig(),
         io, spec.getContext());
   }
