@@ -19,6 +19,7 @@ import io.kafkaindexing.indexing.input.text.RegexInputFormat;
 import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
 import io.kafkaindexing.indexing.task.SegmentAllocator;
 import io.kafkaindexing.supervisor.http.SupervisorResource;
+import io.kafkaindexing.supervisor.http.TaskResource;
 import io.kafkaindexing.supervisor.kafka.KafkaSupervisorFactory;
 import io.kafkaindexing.supervisor.kafka.KafkaSupervisorSpec;
 import io.kafkaindexing.supervisor.kafka.StartingOffsets;
@@ -62,5 +63,6 @@ public final class KafkaIndexingServiceModule implements DruidModule {
     Lifecycle.register(binder, TaskRunner.class);
     Lifecycle.register(binder, SupervisorManager.class);
     Jerseys.addResource(binder, NodeRole.OVERLORD, SupervisorResource.class);
+    Jerseys.addResource(binder, NodeRole.OVERLORD, TaskResource.class);
   }
 }

@@ -5,6 +5,8 @@ import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
 import io.kafkaindexing.indexing.kafka.KafkaIndexTaskIOConfig;
 import io.kafkaindexing.indexing.kafka.KafkaRecordSupplier;
 import io.kafkaindexing.indexing.kafka.PartitionOffsets;
+import io.kafkaindexing.indexing.task.ParseExceptionReport;
+import io.kafkaindexing.indexing.task.TaskReports;
 import io.kafkaindexing.indexing.task.TaskState;
 import io.kafkaindexing.supervisor.Supervisor;
 import io.kafkaindexing.supervisor.SupervisorReport;
@@ -13,6 +15,7 @@ import io.kafkaindexing.supervisor.SupervisorStateManager.DetailedState;
 import io.kafkaindexing.supervisor.task.TaskRunner;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -306,6 +309,25 @@ public final class KafkaSupervisor implements Supervisor {
     } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
       log.debug("Supervisor[{}] could not refresh latest offsets for a status report", spec.getId(), e);
     }
+  }
+
+  @Override
+  public Map<String, Map<String, Object>> stats() {
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    for (TaskGroup group : groups.values()) {
+      Map<String, Object> tasks = new TreeMap<>();
+      group.tasks.forEach(t -> tasks.put(t.getId(), TaskReports.rowStats(t.runner().meters())));
+      out.put(String.valueOf(group.groupId), tasks);
+    }
+    return out;
+  }
+
+  @Override
+  public List<Object> parseErrors() {
+    List<ParseExceptionReport> all = new ArrayList<>();
+    groups.values().forEach(g -> g.tasks.forEach(t -> all.addAll(t.runner().parseExceptions().savedReports())));
+    all.sort(Comparator.comparingLong(ParseExceptionReport::timeOfExceptionMillis).reversed());
+    return new ArrayList<>(all);
   }
 
   /** Task ids of this supervisor, for tests and task listing. */
