@@ -160,4 +160,48 @@ class InputFormatsIT {
     assertEquals(3, totals.get("processed").asInt(), "the tombstone is a row: " + totals);
     assertEquals(0, totals.get("thrownAway").asInt(), totals.toString());
   }
+
+  @Test
+  void dimensionsSpecFeatures() throws Exception {
+    kit.createTopic("dims");
+    kit.submit("{\"type\":\"kafka\",\"dataSchema\":{\"dataSource\":\"dims\","
+        + "\"timestampSpec\":{\"column\":\"time\",\"format\":\"iso\"},"
+        + "\"dimensionsSpec\":{\"dimensions\":[\"page\",{\"type\":\"long\",\"name\":\"n\"},"
+        + "{\"type\":\"double\",\"name\":\"ratio\"},"
+        + "{\"type\":\"string\",\"name\":\"ordered\",\"multiValueHandling\":\"ARRAY\"},"
+        + "{\"type\":\"string\",\"name\":\"set\",\"multiValueHandling\":\"SORTED_SET\"},"
+        + "{\"type\":\"string\",\"name\":\"plain\",\"createBitmapIndex\":false}],"
+        + "\"dimensionExclusions\":[\"secret\"],\"includeAllDimensions\":true},"
+        + "\"metricsSpec\":[{\"type\":\"count\",\"name\":\"count\"},"
+        + "{\"type\":\"longSum\",\"name\":\"bytes\",\"fieldName\":\"size\"}],"
+        + GRANULARITY + "}," + TUNING + "," + ioConfig("dims", "{\"type\":\"json\"}") + "}", "dims");
+    kit.createTopic("auto");
+    kit.submit("{\"type\":\"kafka\",\"dataSchema\":{\"dataSource\":\"auto\","
+        + "\"timestampSpec\":{\"column\":\"time\",\"format\":\"iso\"},"
+        + "\"dimensionsSpec\":{\"useSchemaDiscovery\":true}," + GRANULARITY + "}," + TUNING + ","
+        + ioConfig("auto", "{\"type\":\"json\"}") + "}", "auto");
+    String dimsTask = kit.awaitTask("dims");
+    kit.awaitTask("auto");
+    kit.produce(List.of(value("dims", "{\"time\":\"2018-03-06T10:00:00Z\",\"page\":\"a\",\"n\":\"12\","
+        + "\"ratio\":0.5,\"ordered\":[\"z\",\"a\",\"z\"],\"set\":[\"z\",\"a\",\"z\"],\"plain\":\"p\","
+        + "\"secret\":\"s\",\"extra\":\"e\",\"size\":100}"),
+        value("dims", "{\"time\":\"2018-03-06T10:00:01Z\",\"page\":\"b\",\"n\":\"twelve\"}")));
+    kit.produce(List.of(value("auto", "{\"time\":\"2018-03-06T10:00:00Z\",\"l\":1,\"d\":2,\"s\":3,"
+        + "\"tags\":[\"x\",\"y\"]}"),
+        value("auto", "{\"time\":\"2018-03-06T10:00:01Z\",\"l\":5,\"d\":2.5,\"s\":\"three\"}")));
+    kit.awaitSearch("dims", List.of("page", "n", "ratio", "ordered", "set", "plain", "secret", "extra", "size"),
+        Map.ofEntries(Map.entry("page=a", 1), Map.entry("page=b", 1), Map.entry("n=12", 1), Map.entry("n=null", 1),
+            Map.entry("ratio=0.5", 1), Map.entry("ratio=null", 1), Map.entry("ordered=z", 1),
+            Map.entry("ordered=a", 1), Map.entry("ordered=null", 1), Map.entry("set=a", 1), Map.entry("set=z", 1),
+            Map.entry("set=null", 1), Map.entry("plain=p", 1), Map.entry("plain=null", 1),
+            Map.entry("extra=e", 1), Map.entry("extra=null", 1),
+            // excluded and metric input fields are no dimensions: searching them sees only nulls
+            Map.entry("secret=null", 2), Map.entry("size=null", 2)));
+    JsonNode totals = kit.awaitTotals(dimsTask, n -> n.get("processedWithError").asInt() == 1);
+    assertEquals(1, totals.get("processed").asInt(), "n=twelve is not a long: " + totals);
+    // Detected types: l stays long, d widens to double (2 is shown as 2.0), s widens to string.
+    kit.awaitSearch("auto", List.of("l", "d", "s", "tags"), Map.ofEntries(Map.entry("l=1", 1), Map.entry("l=5", 1),
+        Map.entry("d=2.0", 1), Map.entry("d=2.5", 1), Map.entry("s=3", 1), Map.entry("s=three", 1),
+        Map.entry("tags=x", 1), Map.entry("tags=y", 1), Map.entry("tags=null", 1)));
+  }
 }
