@@ -204,4 +204,24 @@ class InputFormatsIT {
         Map.entry("d=2.0", 1), Map.entry("d=2.5", 1), Map.entry("s=3", 1), Map.entry("s=three", 1),
         Map.entry("tags=x", 1), Map.entry("tags=y", 1), Map.entry("tags=null", 1)));
   }
+
+  @Test
+  void invalidFormatsAreRefusedNamingTheField() throws Exception {
+    String base = "{\"type\":\"kafka\",\"dataSchema\":{\"dataSource\":\"refused\","
+        + "\"timestampSpec\":{\"column\":\"t\"}}," + TUNING + ",";
+    Map<String, String> cases = Map.of(
+        "{\"type\":\"json\",\"flattenSpec\":{\"fields\":[{\"type\":\"path\",\"name\":\"deep\","
+            + "\"expr\":\"$..x\"}]}}", "field[ioConfig.inputFormat.flattenSpec.fields[0]]: Unsupported JSONPath expression[$..x]",
+        "{\"type\":\"csv\"}", "Either [columns] or [findColumnsFromHeader] must be set",
+        "{\"type\":\"regex\",\"pattern\":\"(x\"}", "inputFormat.pattern[(x] is not a valid regular expression",
+        "{\"type\":\"kafka\",\"valueFormat\":{\"type\":\"json\"},\"headerFormat\":{\"type\":\"string\","
+            + "\"encoding\":\"NOPE-8\"}}", "inputFormat.headerFormat.encoding[NOPE-8] is not supported");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      Http.Response r = Http.post(kit.overlord + "/druid/indexer/v1/supervisor", base + ioConfig("refused", c.getKey())
+          .replace("${bootstrap}", kit.bootstrapServers()) + "}");
+      assertEquals(400, r.status(), r.body());
+      String error = r.json().get("error").asText();
+      org.junit.jupiter.api.Assertions.assertTrue(error.contains(c.getValue()), c.getKey() + " -> " + error);
+    }
+  }
 }

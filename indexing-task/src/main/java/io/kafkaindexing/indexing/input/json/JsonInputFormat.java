@@ -74,7 +74,7 @@ public final class JsonInputFormat implements InputFormat {
       try {
         mapper.configure(JsonParser.Feature.valueOf(name), Boolean.TRUE.equals(on));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("inputFormat.featureSpec has unknown JSON parser feature[" + name + "]", e);
+        throw new IllegalArgumentException("inputFormat.featureSpec has unknown JSON parser feature[" + name + "]");
       }
     });
     this.flattener = new JsonFlattener(flattenSpec == null ? FlattenSpec.DEFAULT : flattenSpec,

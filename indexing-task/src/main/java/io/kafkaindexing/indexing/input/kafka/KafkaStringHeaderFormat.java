@@ -22,7 +22,9 @@ public final class KafkaStringHeaderFormat implements KafkaHeaderFormat {
     try {
       this.encoding = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new IllegalArgumentException("inputFormat.headerFormat.encoding[" + encoding + "] is not supported", e);
+      // No cause: the spec reader reports the root cause's message, and this one names the field.
+      throw new IllegalArgumentException("inputFormat.headerFormat.encoding[" + encoding + "] is not supported: "
+          + e.getClass().getSimpleName());
     }
   }
 

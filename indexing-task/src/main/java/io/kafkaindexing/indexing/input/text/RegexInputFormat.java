@@ -45,7 +45,7 @@ public final class RegexInputFormat implements InputFormat {
       this.compiled = Pattern.compile(pattern);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException("inputFormat.pattern[" + pattern + "] is not a valid regular expression: "
-          + e.getDescription(), e);
+          + e.getDescription() + " near index " + e.getIndex());
     }
     this.pattern = pattern;
     this.listDelimiter = listDelimiter;
