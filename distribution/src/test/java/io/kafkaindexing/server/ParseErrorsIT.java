@@ -144,4 +144,49 @@ class ParseErrorsIT {
     assertEquals(1, payload.get("rowStats").get("buildSegments").get("processed").asInt(), payload.toString());
     assertEquals(2, payload.get("unparseableEvents").get("buildSegments").size(), payload.toString());
   }
+
+  @Test
+  void rejectedAndUnparseableRecordsGoToTheDeadLetterTopic() throws Exception {
+    kit.createTopic("dirty");
+    kit.createTopic("dirty-dlq");
+    kit.submit(spec("dirty", "", ",\"deadLetterTopic\":\"dirty-dlq\","
+        + "\"lateMessageRejectionStartDateTime\":\"2018-03-06T00:00:00Z\""), "dirty");
+    JsonNode io = Http.get(kit.overlord + "/druid/indexer/v1/supervisor/dirty").json().get("ioConfig");
+    assertEquals("dirty-dlq", io.get("deadLetterTopic").asText());
+    String task = kit.awaitTask("dirty");
+    ProducerRecord<String, String> withHeader = new ProducerRecord<>("dirty", 0, "k2", "{\"time\":\"nope\"}");
+    withHeader.headers().add("trace", "t-1".getBytes(StandardCharsets.UTF_8));
+    List<RecordMetadata> sent = kit.produce(List.of(
+        new ProducerRecord<>("dirty", 0, "k1", "{\"time\":\"2018-03-06T10:00:00Z\",\"user\":\"ok\"}"),
+        withHeader,
+        new ProducerRecord<>("dirty", 0, "k3", "{\"time\":\"2018-03-05T10:00:00Z\",\"user\":\"late\"}"),
+        new ProducerRecord<>("dirty", 0, "k4", (String) null)));
+    kit.awaitTotals(task, t -> t.get("processed").asInt() == 1 && t.get("thrownAway").asInt() == 2
+        && t.get("unparseable").asInt() == 1);
+    List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> letters = kit.readAll("dirty-dlq", 3);
+    assertEquals(3, letters.size(), letters.toString());
+    Map<String, String> bad = headers(letters.get(0));
+    assertEquals("k2", letters.get(0).key());
+    assertEquals("{\"time\":\"nope\"}", letters.get(0).value());
+    assertEquals("t-1", bad.get("trace"), "original headers are kept");
+    assertEquals("unparseable", bad.get("dlq.category"));
+    assertEquals("Timestamp[nope] is unparseable! Event: {time=nope}", bad.get("dlq.error"));
+    assertEquals("dirty", bad.get("dlq.topic"));
+    assertEquals("0", bad.get("dlq.partition"));
+    assertEquals(String.valueOf(sent.get(1).offset()), bad.get("dlq.offset"));
+    assertEquals(task, bad.get("dlq.task"));
+    Map<String, String> late = headers(letters.get(1));
+    assertEquals("thrownAway", late.get("dlq.category"));
+    assertEquals("beforeMinMessageTime", late.get("dlq.reason"));
+    assertEquals(String.valueOf(sent.get(2).offset()), late.get("dlq.offset"));
+    assertEquals("k4", letters.get(2).key());
+    assertEquals(null, letters.get(2).value(), "a tombstone stays a tombstone");
+    assertEquals("null", headers(letters.get(2)).get("dlq.reason"));
+  }
+
+  private static Map<String, String> headers(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> r) {
+    Map<String, String> out = new HashMap<>();
+    r.headers().forEach(h -> out.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+    return out;
+  }
 }

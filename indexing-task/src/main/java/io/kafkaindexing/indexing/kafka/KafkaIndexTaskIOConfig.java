@@ -14,7 +14,9 @@ import org.joda.time.DateTime;
  * until the supervisor sets them), the consumer properties, the poll timeout, the input format, and
  * Druid's {@code minimumMessageTime} / {@code maximumMessageTime}: rows before the first or after the
  * second are thrown away (the supervisor derives them from its late and early message rejection
- * settings when it creates the task group; null means no bound). Immutable. {@link #toString()} never prints consumer properties (they may hold secrets).
+ * settings when it creates the task group; null means no bound), and the optional
+ * {@code deadLetterTopic} (beyond Druid) that receives records whose rows were unparseable or thrown
+ * away. Immutable. {@link #toString()} never prints consumer properties (they may hold secrets).
  */
 public final class KafkaIndexTaskIOConfig {
   private final int taskGroupId;
@@ -26,6 +28,7 @@ public final class KafkaIndexTaskIOConfig {
   private final InputFormat inputFormat;
   private final DateTime minimumMessageTime;
   private final DateTime maximumMessageTime;
+  private final String deadLetterTopic;
 
   @JsonCreator
   public KafkaIndexTaskIOConfig(@JsonProperty("taskGroupId") Integer taskGroupId,
@@ -36,7 +39,8 @@ public final class KafkaIndexTaskIOConfig {
       @JsonProperty("pollTimeout") Long pollTimeout,
       @JsonProperty("inputFormat") InputFormat inputFormat,
       @JsonProperty("minimumMessageTime") DateTime minimumMessageTime,
-      @JsonProperty("maximumMessageTime") DateTime maximumMessageTime) {
+      @JsonProperty("maximumMessageTime") DateTime maximumMessageTime,
+      @JsonProperty("deadLetterTopic") String deadLetterTopic) {
     this.taskGroupId = taskGroupId == null ? 0 : taskGroupId;
     this.baseSequenceName = Objects.requireNonNull(baseSequenceName, "baseSequenceName");
     this.startSequenceNumbers = Objects.requireNonNull(startSequenceNumbers, "startSequenceNumbers");
@@ -53,6 +57,7 @@ public final class KafkaIndexTaskIOConfig {
     }
     this.minimumMessageTime = minimumMessageTime;
     this.maximumMessageTime = maximumMessageTime;
+    this.deadLetterTopic = deadLetterTopic;
   }
 
   @JsonProperty("type")
@@ -105,6 +110,12 @@ public final class KafkaIndexTaskIOConfig {
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public DateTime getMaximumMessageTime() {
     return maximumMessageTime;
+  }
+
+  @JsonProperty
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public String getDeadLetterTopic() {
+    return deadLetterTopic;
   }
 
   public String topic() {

@@ -111,11 +111,14 @@ public final class KafkaIndexTaskRunner {
     Map<Integer, Long> end = io.getEndSequenceNumbers().getPartitionOffsetMap();
     try (KafkaRecordSupplier records = new KafkaRecordSupplier(io.topic(), io.getConsumerProperties());
          StreamAppenderator appenderator = new StreamAppenderator(schema, io.getBaseSequenceName(),
-             toolbox.segmentAllocator(), toolbox.segmentRegistry())) {
+             toolbox.segmentAllocator(), toolbox.segmentRegistry());
+         DeadLetterProducer deadLetters = io.getDeadLetterTopic() == null ? null
+             : new DeadLetterProducer(io.getDeadLetterTopic(), task.getId(), io.getConsumerProperties())) {
       supplier = records;
       RecordProcessor processor = new RecordProcessor(inputFormat(io, schema),
           new InputRowParser(schema.getTimestampSpec(), schema.getDimensionsSpec(), schema.metricFields()),
-          messageTimeFilter(io), appenderator::add, meters, parseExceptions);
+          messageTimeFilter(io), appenderator::add, meters, parseExceptions,
+          deadLetters == null ? RecordProcessor.RejectionSink.NONE : deadLetters);
       records.assign(currentOffsets.keySet());
       currentOffsets.forEach(records::seek);
       ingestionState = IngestionState.BUILD_SEGMENTS;
@@ -135,6 +138,12 @@ public final class KafkaIndexTaskRunner {
             currentOffsets.put(record.partition(), record.offset() + 1);
           }
         }
+        if (deadLetters != null) {
+          deadLetters.checkDelivered();
+        }
+      }
+      if (deadLetters != null) {
+        deadLetters.flush();
       }
       log.info("Task[{}] stopping at offsets {}; rows {}", task.getId(), currentOffsets, meters.totals());
       ingestionState = IngestionState.COMPLETED;

@@ -25,8 +25,9 @@ import java.util.List;
  *   <li>a row indexed with values that could not be stored is {@code processedWithError}, any other
  *       indexed row {@code processed}.</li>
  * </ol>
- * Parse exceptions go through the {@link ParseExceptionHandler}, which may end the task. Not
- * thread-safe: used by the task thread only.
+ * Parse exceptions go through the {@link ParseExceptionHandler}, which may end the task; records of
+ * unparseable and thrown-away rows also go to the {@link RejectionSink} (the dead-letter topic).
+ * Not thread-safe: used by the task thread only.
  */
 public final class RecordProcessor {
   private static final int INPUT_PREVIEW_CHARS = 1000;
@@ -45,15 +46,34 @@ public final class RecordProcessor {
     ThrownAwayReason reject(InputRow row);
   }
 
+  /**
+   * Receives the records whose rows were not ingested (beyond Druid: the dead-letter topic):
+   * {@code category} is {@code unparseable} or {@code thrownAway}, {@code reason} the thrown-away
+   * reason (null for unparseable), {@code input} the offending row or record as text.
+   */
+  @FunctionalInterface
+  public interface RejectionSink {
+    RejectionSink NONE = (record, category, reason, input, message) -> { };
+
+    void reject(InputEntity record, String category, String reason, String input, String message);
+  }
+
   private final InputFormat format;
   private final InputRowParser parser;
   private final RowFilter filter;
   private final RowSink sink;
   private final RowIngestionMeters meters;
   private final ParseExceptionHandler handler;
+  private final RejectionSink rejections;
 
   public RecordProcessor(InputFormat format, InputRowParser parser, RowFilter filter, RowSink sink,
       RowIngestionMeters meters, ParseExceptionHandler handler) {
+    this(format, parser, filter, sink, meters, handler, RejectionSink.NONE);
+  }
+
+  public RecordProcessor(InputFormat format, InputRowParser parser, RowFilter filter, RowSink sink,
+      RowIngestionMeters meters, ParseExceptionHandler handler, RejectionSink rejections) {
+    this.rejections = rejections;
     this.format = format;
     this.parser = parser;
     this.filter = filter;
@@ -72,6 +92,7 @@ public final class RecordProcessor {
         record.offset());
     if (record.isTombstone() && !format.readsTombstones()) {
       meters.incrementThrownAway(ThrownAwayReason.NULL);
+      rejections.reject(record, "thrownAway", ThrownAwayReason.NULL.reason(), "null", "Record has no value");
       return;
     }
     meters.addProcessedBytes(record.value() == null ? 0 : record.value().length);
@@ -95,7 +116,7 @@ public final class RecordProcessor {
         unparseable(record, e, source);
         return;
       }
-      parsed.forEach(row -> index(row, source));
+      parsed.forEach(row -> index(record, row, source));
       return;
     }
     for (RawRow raw : rows.rows()) {
@@ -109,20 +130,22 @@ public final class RecordProcessor {
         unparseable(record, e, source);
         continue;
       }
-      index(row, source);
+      index(record, row, source);
     }
   }
 
-  private void index(InputRow row, ParseExceptionHandler.Source source) {
+  private void index(InputEntity record, InputRow row, ParseExceptionHandler.Source source) {
     ThrownAwayReason rejected = filter.reject(row);
     if (rejected != null) {
       meters.incrementThrownAway(rejected);
+      rejections.reject(record, "thrownAway", rejected.reason(), inputOf(row), "Row thrown away: " + rejected.reason());
       return;
     }
     IncrementalIndexAddResult result;
     try {
       result = sink.add(row);
     } catch (IllegalArgumentException e) {
+      rejections.reject(record, "unparseable", null, inputOf(row), "Could not index row: " + e.getMessage());
       handler.handle(inputOf(row), "Could not index row: " + e.getMessage(), false, source);
       return;
     }
@@ -135,6 +158,7 @@ public final class RecordProcessor {
 
   private void unparseable(InputEntity record, ParseException e, ParseExceptionHandler.Source source) {
     String input = e.input() != null ? e.input() : record.valuePreview(INPUT_PREVIEW_CHARS);
+    rejections.reject(record, "unparseable", null, input, String.valueOf(e.getMessage()));
     handler.handle(input, String.valueOf(e.getMessage()), false, source);
   }
 

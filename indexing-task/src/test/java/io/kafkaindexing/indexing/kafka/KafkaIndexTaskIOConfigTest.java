@@ -25,7 +25,7 @@ class KafkaIndexTaskIOConfigTest {
   private static KafkaIndexTaskIOConfig io(DateTime min, DateTime max) {
     return new KafkaIndexTaskIOConfig(0, "seq", new PartitionOffsets("t", Map.of(0, 0L)),
         new PartitionOffsets("t", Map.of(0, PartitionOffsets.UNBOUNDED)), Map.of("bootstrap.servers", "x"), null,
-        JsonInputFormat.defaults(), min, max);
+        JsonInputFormat.defaults(), min, max, null);
   }
 
   @Test

@@ -138,4 +138,23 @@ class RecordProcessorTest {
     assertEquals(new ParseExceptionReport("{time=x, u=bob}", "unparseable",
         List.of("Timestamp[x] is unparseable! Event: {time=x, u=bob}"), 7L, "topic", 0, 1L), saved.get(1));
   }
+
+  @Test
+  void rejectedAndUnparseableRecordsGoToTheRejectionSink() {
+    List<String> rejected = new ArrayList<>();
+    RecordProcessor p = new RecordProcessor(format("{'type':'csv','columns':['time','n']}"),
+        new InputRowParser(new TimestampSpec("time", "iso", null), DimensionsSpec.of(List.of()), Set.of()),
+        row -> row.getTimestampFromEpoch() < MIN ? ThrownAwayReason.BEFORE_MIN_MESSAGE_TIME : null,
+        row -> new IncrementalIndexAddResult(1, List.of()), meters,
+        new ParseExceptionHandler("t", meters, false, 100, 0, () -> 0L),
+        (record, category, reason, input, message) -> rejected.add(record.offset() + "|" + category + "|" + reason
+            + "|" + input + "|" + message));
+    p.process(record("2018-03-06T10:00:00Z,1\nbad,2\n2018-03-05T10:00:00Z,3"));
+    p.process(record(null));
+    assertEquals(List.of(
+        "0|unparseable|null|{time=bad, n=2}|Timestamp[bad] is unparseable! Event: {time=bad, n=2}",
+        "0|thrownAway|beforeMinMessageTime|{time=2018-03-05T10:00:00Z, n=3}|Row thrown away: beforeMinMessageTime",
+        "1|thrownAway|null|null|Record has no value"), rejected);
+    assertEquals(1L, totals().get("processed"));
+  }
 }

@@ -222,7 +222,7 @@ public final class KafkaSupervisor implements Supervisor {
     KafkaIndexTaskIOConfig io = new KafkaIndexTaskIOConfig(group.groupId, group.baseSequenceName,
         new PartitionOffsets(topic, group.startingOffsets), new PartitionOffsets(topic, end),
         spec.getIoConfig().getConsumerProperties(), spec.getIoConfig().getPollTimeout(), spec.inputFormat(),
-        group.minimumMessageTime, group.maximumMessageTime);
+        group.minimumMessageTime, group.maximumMessageTime, spec.getIoConfig().getDeadLetterTopic());
     return new KafkaIndexTask(TaskIds.taskId(group.baseSequenceName), spec.getDataSchema(), spec.getTuningConfig(),
         io, spec.getContext());
   }
