@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.kafkaindexing.core.json.JsonMappers;
-import io.kafkaindexing.indexing.input.JsonInputFormat;
+import io.kafkaindexing.indexing.input.json.JsonInputFormat;
 import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
 import io.kafkaindexing.segment.SegmentJacksonModule;
 import java.util.ArrayList;

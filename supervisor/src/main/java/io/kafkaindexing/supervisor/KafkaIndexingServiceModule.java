@@ -10,10 +10,16 @@ import io.kafkaindexing.core.guice.DruidModule;
 import io.kafkaindexing.core.guice.Jerseys;
 import io.kafkaindexing.core.guice.NodeRole;
 import io.kafkaindexing.core.lifecycle.Lifecycle;
-import io.kafkaindexing.indexing.input.JsonInputFormat;
+import io.kafkaindexing.indexing.input.json.JsonInputFormat;
+import io.kafkaindexing.indexing.input.kafka.KafkaInputFormat;
+import io.kafkaindexing.indexing.input.kafka.KafkaStringHeaderFormat;
+import io.kafkaindexing.indexing.input.text.CsvInputFormat;
+import io.kafkaindexing.indexing.input.text.DelimitedInputFormat;
+import io.kafkaindexing.indexing.input.text.RegexInputFormat;
 import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
 import io.kafkaindexing.indexing.task.SegmentAllocator;
 import io.kafkaindexing.supervisor.http.SupervisorResource;
+import io.kafkaindexing.supervisor.http.TaskResource;
 import io.kafkaindexing.supervisor.kafka.KafkaSupervisorFactory;
 import io.kafkaindexing.supervisor.kafka.KafkaSupervisorSpec;
 import io.kafkaindexing.supervisor.kafka.StartingOffsets;
@@ -29,8 +35,9 @@ import java.util.List;
 
 /**
  * The Kafka indexing service extension ({@code druid-kafka-indexing-service}): supervisor type
- * {@code kafka}, task type {@code index_kafka}, input format {@code json}, the supervisor API on the
- * Overlord, and the in-process task runner. Registered through
+ * {@code kafka}, task type {@code index_kafka}, input formats {@code json}, {@code csv}, {@code tsv}
+ * (alias {@code delimited}), {@code regex} and {@code kafka} (header format {@code string}), the
+ * supervisor and task APIs on the Overlord, and the in-process task runner. Registered through
  * {@code META-INF/services/io.kafkaindexing.core.guice.DruidModule}; the host never imports it.
  */
 public final class KafkaIndexingServiceModule implements DruidModule {
@@ -41,7 +48,13 @@ public final class KafkaIndexingServiceModule implements DruidModule {
         new NamedType(KafkaSupervisorSpec.class, KafkaSupervisorSpec.TYPE),
         new NamedType(NoopSupervisorSpec.class, NoopSupervisorSpec.TYPE),
         new NamedType(KafkaIndexTask.class, KafkaIndexTask.TYPE),
-        new NamedType(JsonInputFormat.class, "json"));
+        new NamedType(JsonInputFormat.class, JsonInputFormat.TYPE),
+        new NamedType(CsvInputFormat.class, CsvInputFormat.TYPE),
+        new NamedType(DelimitedInputFormat.class, DelimitedInputFormat.TYPE),
+        new NamedType(DelimitedInputFormat.class, DelimitedInputFormat.ALIAS),
+        new NamedType(RegexInputFormat.class, RegexInputFormat.TYPE),
+        new NamedType(KafkaInputFormat.class, KafkaInputFormat.TYPE),
+        new NamedType(KafkaStringHeaderFormat.class, KafkaStringHeaderFormat.TYPE));
     return List.of(module);
   }
 
@@ -58,5 +71,6 @@ public final class KafkaIndexingServiceModule implements DruidModule {
     Lifecycle.register(binder, TaskRunner.class);
     Lifecycle.register(binder, SupervisorManager.class);
     Jerseys.addResource(binder, NodeRole.OVERLORD, SupervisorResource.class);
+    Jerseys.addResource(binder, NodeRole.OVERLORD, TaskResource.class);
   }
 }

@@ -1,5 +1,8 @@
 package io.kafkaindexing.supervisor;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * A running supervisor: started once, stopped once, and asked for its status report from any
  * thread. Implementations are thread-safe.
@@ -21,4 +24,17 @@ public interface Supervisor {
    * {@code offsets}. Rows not yet published are dropped, as in Druid.
    */
   void reset(io.kafkaindexing.indexing.kafka.PartitionOffsets offsets);
+
+  /**
+   * Live row stats of the supervisor's running tasks ({@code GET /supervisor/{id}/stats}):
+   * task group id to task id to the task's {@code rowStats}, as Druid combines them.
+   */
+  default Map<String, Map<String, Object>> stats() {
+    return Map.of();
+  }
+
+  /** The saved parse exceptions of the running tasks, newest first ({@code GET /supervisor/{id}/parseErrors}). */
+  default List<Object> parseErrors() {
+    return List.of();
+  }
 }

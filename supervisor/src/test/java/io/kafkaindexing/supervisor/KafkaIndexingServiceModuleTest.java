@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaindexing.core.guice.DruidModule;
 import io.kafkaindexing.indexing.input.InputFormat;
-import io.kafkaindexing.indexing.input.JsonInputFormat;
+import io.kafkaindexing.indexing.input.json.JsonInputFormat;
 import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
 import io.kafkaindexing.indexing.task.Task;
 import io.kafkaindexing.supervisor.kafka.KafkaSupervisorSpec;

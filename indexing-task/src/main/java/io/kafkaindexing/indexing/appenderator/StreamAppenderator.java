@@ -63,7 +63,7 @@ public final class StreamAppenderator implements AutoCloseable {
         interval.getStartMillis(),
         schema.getTimestampSpec(),
         schema.getGranularitySpec().getQueryGranularity(),
-        schema.getDimensionsSpec().withExtraExclusions(new ArrayList<>(schema.metricInputs())),
+        schema.getDimensionsSpec().withExtraExclusions(new ArrayList<>(schema.metricFields())),
         schema.getMetricsSpec(),
         schema.getGranularitySpec().isRollup()));
     Sink sink = new Sink(id, index);

@@ -12,37 +12,51 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a raw row into an {@link InputRow}: the time from {@code timestampSpec}, the dimensions from
- * {@code dimensionsSpec} (listed ones, plus discovered fields when the spec discovers: every field
- * but the timestamp column, the exclusions and the metric inputs). Immutable and thread-safe.
+ * Turns a raw row into an {@link InputRow} as Druid's map parser does: the time from
+ * {@code timestampSpec} and the dimension names from {@code dimensionsSpec}: the listed ones; with
+ * {@code includeAllDimensions} or {@code useSchemaDiscovery} the listed ones then every other field;
+ * with no listed dimensions every field. Discovered fields never include the timestamp column, the
+ * {@code dimensionExclusions}, nor metric names and inputs. Immutable and thread-safe.
  */
 public final class InputRowParser {
+  /** Druid's bounds for a row time (half the long range either way). */
+  private static final long MIN_INSTANT = Long.MIN_VALUE / 2;
+  private static final long MAX_INSTANT = Long.MAX_VALUE / 2;
+  private static final int EVENT_PREVIEW_CHARS = 100;
+
   private final TimestampSpec timestampSpec;
   private final DimensionsSpec dimensionsSpec;
   private final List<String> listed;
   private final Set<String> notDimensions;
 
-  public InputRowParser(TimestampSpec timestampSpec, DimensionsSpec dimensionsSpec, Set<String> metricInputs) {
+  public InputRowParser(TimestampSpec timestampSpec, DimensionsSpec dimensionsSpec, Set<String> metricFields) {
     this.timestampSpec = timestampSpec;
     this.dimensionsSpec = dimensionsSpec;
     this.listed = dimensionsSpec.getDimensionNames();
     Set<String> excluded = new HashSet<>(dimensionsSpec.getDimensionExclusions());
     excluded.add(timestampSpec.getTimestampColumn());
-    excluded.addAll(metricInputs);
+    excluded.addAll(metricFields);
     excluded.removeAll(listed);
     this.notDimensions = Set.copyOf(excluded);
   }
 
   /**
-   * The row, or a {@link ParseException} saying why the time is missing or unreadable.
+   * The row, or a {@link ParseException} with Druid's message when the time is missing, unreadable
+   * or out of range.
    */
   public InputRow parse(Map<String, Object> raw) throws ParseException {
+    Object rawTime = raw.get(timestampSpec.getTimestampColumn());
     long timestamp;
     try {
-      timestamp = timestampSpec.extractTimestamp(raw.get(timestampSpec.getTimestampColumn()));
+      timestamp = timestampSpec.extractTimestamp(rawTime);
     } catch (IllegalArgumentException e) {
-      throw new ParseException("Timestamp[" + raw.get(timestampSpec.getTimestampColumn())
-          + "] is unparseable! Event: " + raw + ": " + e.getMessage(), e);
+      String event = preview(raw);
+      throw new ParseException(event, "Timestamp[" + rawTime + "] is unparseable! Event: " + event, e);
+    }
+    if (timestamp < MIN_INSTANT || timestamp > MAX_INSTANT) {
+      String event = preview(raw);
+      throw new ParseException(event, "Encountered row with timestamp[" + timestamp
+          + "] that cannot be represented as a long: [" + event + "]", null);
     }
     return new MapBasedInputRow(timestamp, dimensionsOf(raw), raw);
   }
@@ -58,5 +72,11 @@ public final class InputRowParser {
       }
     }
     return new ArrayList<>(dims);
+  }
+
+  /** The row as Druid prints it in parse errors: its map form, cut at 100 characters. */
+  static String preview(Map<String, Object> raw) {
+    String s = String.valueOf(raw);
+    return s.length() < EVENT_PREVIEW_CHARS ? s : s.substring(0, EVENT_PREVIEW_CHARS) + "...";
   }
 }

@@ -123,6 +123,11 @@ public final class KafkaIndexTask implements Task {
   }
 
   @Override
+  public Map<String, Object> reports() {
+    return runner.reports();
+  }
+
+  @Override
   public String toString() {
     return "KafkaIndexTask{id=" + id + ", dataSource=" + getDataSource() + ", ioConfig=" + ioConfig + "}";
   }

@@ -1,19 +1,30 @@
 package io.kafkaindexing.indexing.kafka;
 
 import io.kafkaindexing.indexing.appenderator.StreamAppenderator;
+import io.kafkaindexing.indexing.input.InputEntity;
 import io.kafkaindexing.indexing.input.InputFormat;
 import io.kafkaindexing.indexing.input.InputRowParser;
-import io.kafkaindexing.indexing.input.ParseException;
 import io.kafkaindexing.indexing.spec.DataSchema;
+import io.kafkaindexing.indexing.task.IngestionState;
+import io.kafkaindexing.indexing.task.MaxParseExceptionsExceededException;
+import io.kafkaindexing.indexing.task.ParseExceptionHandler;
+import io.kafkaindexing.indexing.task.RecordProcessor;
 import io.kafkaindexing.indexing.task.RowIngestionMeters;
+import io.kafkaindexing.indexing.task.TaskReports;
 import io.kafkaindexing.indexing.task.TaskStatus;
 import io.kafkaindexing.indexing.task.TaskToolbox;
+import io.kafkaindexing.indexing.task.ThrownAwayReason;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.joda.time.DateTime;
 import org.joda.time.DateTimeZone;
 import org.slf4j.Logger;
@@ -21,28 +32,39 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The read loop of one {@link KafkaIndexTask}: assign the task's partitions, seek to the start
- * offsets, poll, parse each record into rows and add them to the appenderator, advancing the
- * current offset of each partition after its record is indexed. A partition is done when it
- * reaches its end offset; the task succeeds when all are done or it is stopped.
+ * offsets, poll, hand each record to a {@link RecordProcessor} (which parses, filters, indexes and
+ * counts it), and advance the current offset of each partition after its record is processed. A
+ * partition is done when it reaches its end offset; the task succeeds when all are done or it is
+ * stopped, and fails when {@code maxParseExceptions} is exceeded, saying why. Keeps the row
+ * counters, saved parse exceptions and ingestion state for the task's live and completion reports.
  *
- * <p>Threading: {@link #run} runs on the task thread; {@link #stop}, {@link #currentOffsets} and
- * {@link #startTime} may be called from any thread.
+ * <p>Threading: {@link #run} runs on the task thread; {@link #stop}, {@link #currentOffsets},
+ * {@link #startTime} and the report methods may be called from any thread.
  */
 public final class KafkaIndexTaskRunner {
   private static final Logger log = LoggerFactory.getLogger(KafkaIndexTaskRunner.class);
 
   private final KafkaIndexTask task;
   private final RowIngestionMeters meters = new RowIngestionMeters();
+  private final ParseExceptionHandler parseExceptions;
   /** Next offset to read per partition; written by the task thread only. */
   private final Map<Integer, Long> currentOffsets = new ConcurrentSkipListMap<>();
+  /** Records read per partition (Druid's {@code recordsProcessed}); written by the task thread only. */
+  private final Map<Integer, Long> recordsProcessed = new ConcurrentHashMap<>();
   private volatile boolean stopRequested;
   private volatile DateTime startTime;
+  private volatile IngestionState ingestionState = IngestionState.NOT_STARTED;
+  private volatile String errorMsg;
+  private volatile boolean finished;
   /** Set once the consumer exists so that {@link #stop} can wake a blocked poll. */
   private volatile KafkaRecordSupplier supplier;
 
   KafkaIndexTaskRunner(KafkaIndexTask task) {
     this.task = task;
     currentOffsets.putAll(task.getIoConfig().getStartSequenceNumbers().getPartitionOffsetMap());
+    KafkaTuningConfig tuning = task.getTuningConfig();
+    this.parseExceptions = new ParseExceptionHandler(task.getId(), meters, tuning.isLogParseExceptions(),
+        tuning.getMaxParseExceptions(), tuning.getMaxSavedParseExceptions(), System::currentTimeMillis);
   }
 
   public Map<Integer, Long> currentOffsets() {
@@ -57,6 +79,23 @@ public final class KafkaIndexTaskRunner {
     return meters;
   }
 
+  public ParseExceptionHandler parseExceptions() {
+    return parseExceptions;
+  }
+
+  public IngestionState ingestionState() {
+    return ingestionState;
+  }
+
+  /** The live report while running, the completion report once the task ended. */
+  public Map<String, Object> reports() {
+    Map<String, Long> records = new TreeMap<>();
+    recordsProcessed.forEach((p, n) -> records.put(String.valueOf(p), n));
+    TaskReports.Snapshot snapshot = new TaskReports.Snapshot(task.getId(), ingestionState, meters, parseExceptions,
+        errorMsg, records, task.getContext());
+    return finished ? TaskReports.completion(snapshot) : TaskReports.live(snapshot);
+  }
+
   void stop() {
     stopRequested = true;
     KafkaRecordSupplier s = supplier;
@@ -69,15 +108,20 @@ public final class KafkaIndexTaskRunner {
     startTime = DateTime.now(DateTimeZone.UTC);
     KafkaIndexTaskIOConfig io = task.getIoConfig();
     DataSchema schema = task.getDataSchema();
-    InputRowParser parser = new InputRowParser(schema.getTimestampSpec(), schema.getDimensionsSpec(),
-        schema.metricInputs());
     Map<Integer, Long> end = io.getEndSequenceNumbers().getPartitionOffsetMap();
     try (KafkaRecordSupplier records = new KafkaRecordSupplier(io.topic(), io.getConsumerProperties());
          StreamAppenderator appenderator = new StreamAppenderator(schema, io.getBaseSequenceName(),
-             toolbox.segmentAllocator(), toolbox.segmentRegistry())) {
+             toolbox.segmentAllocator(), toolbox.segmentRegistry());
+         DeadLetterProducer deadLetters = io.getDeadLetterTopic() == null ? null
+             : new DeadLetterProducer(io.getDeadLetterTopic(), task.getId(), io.getConsumerProperties())) {
       supplier = records;
+      RecordProcessor processor = new RecordProcessor(inputFormat(io, schema),
+          new InputRowParser(schema.getTimestampSpec(), schema.getDimensionsSpec(), schema.metricFields()),
+          messageTimeFilter(io), appenderator::add, meters, parseExceptions,
+          deadLetters == null ? RecordProcessor.RejectionSink.NONE : deadLetters);
       records.assign(currentOffsets.keySet());
       currentOffsets.forEach(records::seek);
+      ingestionState = IngestionState.BUILD_SEGMENTS;
       log.info("Task[{}] reading topic[{}] from offsets {}", task.getId(), io.topic(), currentOffsets);
       while (!stopRequested && !allFinished(end)) {
         ConsumerRecords<byte[], byte[]> batch;
@@ -87,17 +131,62 @@ public final class KafkaIndexTaskRunner {
           continue; // stop() woke the poll; the loop condition decides
         }
         for (ConsumerRecord<byte[], byte[]> record : batch) {
-          index(record, end, io.getInputFormat(), parser, appenderator);
+          long stopAt = end.getOrDefault(record.partition(), PartitionOffsets.UNBOUNDED);
+          if (record.offset() < stopAt) {
+            processor.process(toEntity(record));
+            recordsProcessed.merge(record.partition(), 1L, Long::sum);
+            currentOffsets.put(record.partition(), record.offset() + 1);
+          }
+        }
+        if (deadLetters != null) {
+          deadLetters.checkDelivered();
         }
       }
+      if (deadLetters != null) {
+        deadLetters.flush();
+      }
       log.info("Task[{}] stopping at offsets {}; rows {}", task.getId(), currentOffsets, meters.totals());
+      ingestionState = IngestionState.COMPLETED;
       return TaskStatus.success(task.getId());
+    } catch (MaxParseExceptionsExceededException e) {
+      log.error("Task[{}] failed: {}", task.getId(), e.getMessage());
+      errorMsg = e.getMessage();
+      return TaskStatus.failure(task.getId(), errorMsg);
     } catch (RuntimeException e) {
       log.error("Task[{}] failed", task.getId(), e);
-      return TaskStatus.failure(task.getId(), e.getClass().getSimpleName() + ": " + e.getMessage());
+      errorMsg = e.getClass().getSimpleName() + ": " + e.getMessage();
+      return TaskStatus.failure(task.getId(), errorMsg);
     } finally {
       supplier = null;
+      finished = true;
     }
+  }
+
+  private static InputFormat inputFormat(KafkaIndexTaskIOConfig io, DataSchema schema) {
+    InputFormat format = io.getInputFormat();
+    return schema.getDimensionsSpec().isUseSchemaDiscovery() ? format.withNestedFieldDiscovery() : format;
+  }
+
+  /** Druid's late and early message rejection: rows outside [minimumMessageTime, maximumMessageTime]. */
+  static RecordProcessor.RowFilter messageTimeFilter(KafkaIndexTaskIOConfig io) {
+    DateTime min = io.getMinimumMessageTime();
+    DateTime max = io.getMaximumMessageTime();
+    if (min == null && max == null) {
+      return RecordProcessor.RowFilter.ACCEPT_ALL;
+    }
+    long minMillis = min == null ? Long.MIN_VALUE : min.getMillis();
+    long maxMillis = max == null ? Long.MAX_VALUE : max.getMillis();
+    return row -> row.getTimestampFromEpoch() < minMillis ? ThrownAwayReason.BEFORE_MIN_MESSAGE_TIME
+        : row.getTimestampFromEpoch() > maxMillis ? ThrownAwayReason.AFTER_MAX_MESSAGE_TIME : null;
+  }
+
+  static InputEntity toEntity(ConsumerRecord<byte[], byte[]> record) {
+    List<InputEntity.Header> headers = new ArrayList<>();
+    for (Header h : record.headers()) {
+      headers.add(new InputEntity.Header(h.key(), h.value()));
+    }
+    return new InputEntity(record.topic(), record.partition(), record.offset(), record.timestamp(), record.key(),
+        record.value(), headers);
   }
 
   private boolean allFinished(Map<Integer, Long> end) {
@@ -108,35 +197,5 @@ public final class KafkaIndexTaskRunner {
       }
     }
     return true;
-  }
-
-  private void index(ConsumerRecord<byte[], byte[]> record, Map<Integer, Long> end, InputFormat format,
-      InputRowParser parser, StreamAppenderator appenderator) {
-    long stopAt = end.getOrDefault(record.partition(), PartitionOffsets.UNBOUNDED);
-    if (record.offset() >= stopAt) {
-      return;
-    }
-    meters.addProcessedBytes(record.value() == null ? 0 : record.value().length);
-    try {
-      for (Map<String, Object> raw : format.read(record.value())) {
-        if (appenderator.add(parser.parse(raw)).hasParseErrors()) {
-          meters.incrementProcessedWithError();
-        } else {
-          meters.incrementProcessed();
-        }
-      }
-    } catch (ParseException e) {
-      meters.incrementUnparseable();
-      if (task.getTuningConfig().isLogParseExceptions()) {
-        log.warn("Task[{}] unparseable record at partition[{}] offset[{}]: {}", task.getId(), record.partition(),
-            record.offset(), e.getMessage());
-      }
-    } catch (IllegalArgumentException e) {
-      // A row the index refuses (e.g. outside its interval); counted, never fatal.
-      meters.incrementProcessedWithError();
-      log.warn("Task[{}] could not index record at partition[{}] offset[{}]: {}", task.getId(), record.partition(),
-          record.offset(), e.getMessage());
-    }
-    currentOffsets.put(record.partition(), record.offset() + 1);
   }
 }

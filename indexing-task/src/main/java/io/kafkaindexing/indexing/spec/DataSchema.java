@@ -3,10 +3,8 @@ package io.kafkaindexing.indexing.spec;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaindexing.core.error.DruidException;
-import io.kafkaindexing.core.json.JsonMappers;
-import io.kafkaindexing.indexing.input.JsonInputFormat;
+import io.kafkaindexing.indexing.input.InputFormat;
 import io.kafkaindexing.segment.aggregation.AggregatorFactory;
 import io.kafkaindexing.segment.spec.DimensionsSpec;
 import io.kafkaindexing.segment.spec.TimestampSpec;
@@ -24,14 +22,11 @@ import java.util.Set;
  * Druid's {@code dataSchema}: {@code dataSource}, {@code timestampSpec}, {@code dimensionsSpec},
  * {@code metricsSpec}, {@code granularitySpec}, {@code transformSpec}, or the legacy {@code parser}
  * ({@code {"type":"string","parseSpec":{"format":"json","timestampSpec","dimensionsSpec"}}}) whose
- * specs are used when the top-level ones are absent. The legacy parser is kept as given for the
+ * specs are used when the top-level ones are absent (see {@link LegacyParseSpec}). The legacy parser is kept as given for the
  * spec echo; {@link #legacyInputFormat()} turns it into the equivalent {@code inputFormat}.
  * Immutable.
  */
 public final class DataSchema {
-  /** Reads the legacy parseSpec's parts as the process mapper would: Joda types, unknown keys ignored. */
-  private static final ObjectMapper PLAIN = JsonMappers.create(List.of());
-
   private final String dataSource;
   private final TimestampSpec timestampSpec;
   private final DimensionsSpec dimensionsSpec;
@@ -51,8 +46,8 @@ public final class DataSchema {
     this.dataSource = checkDataSource(dataSource);
     // Kept as given (key order, null values) for the spec echo.
     this.parser = parser == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(parser));
-    ParseSpecParts legacy = parser == null ? null : ParseSpecParts.of(parser);
-    TimestampSpec ts = timestampSpec != null ? timestampSpec : legacy != null ? legacy.timestampSpec : null;
+    LegacyParseSpec legacy = parser == null ? null : LegacyParseSpec.of(parser);
+    TimestampSpec ts = timestampSpec != null ? timestampSpec : legacy != null ? legacy.timestampSpec() : null;
     if (ts == null) {
       throw DruidException.invalidInput("dataSchema.timestampSpec is required (or a legacy dataSchema.parser"
           + " with a parseSpec.timestampSpec)");
@@ -60,7 +55,7 @@ public final class DataSchema {
     this.timestampSpec = ts;
     this.metricsSpec = metricsSpec == null ? List.of() : List.copyOf(metricsSpec);
     DimensionsSpec dims = dimensionsSpec != null ? dimensionsSpec
-        : legacy != null && legacy.dimensionsSpec != null ? legacy.dimensionsSpec
+        : legacy != null && legacy.dimensionsSpec() != null ? legacy.dimensionsSpec()
         : new DimensionsSpec(null, null, null, null);
     this.dimensionsSpec = dims.withExtraExclusions(druidExclusions(ts, this.metricsSpec));
     this.granularitySpec = granularitySpec == null ? GranularitySpec.defaults() : granularitySpec;
@@ -148,16 +143,22 @@ public final class DataSchema {
     return parser;
   }
 
-  /** The fields metrics read; schemaless discovery does not turn them into dimensions. */
-  public Set<String> metricInputs() {
-    Set<String> inputs = new LinkedHashSet<>();
-    metricsSpec.forEach(m -> inputs.addAll(m.requiredFields()));
-    return inputs;
+  /**
+   * The metric names and the fields metrics read; schemaless discovery does not turn them into
+   * dimensions (Druid adds them to the dimension exclusions).
+   */
+  public Set<String> metricFields() {
+    Set<String> fields = new LinkedHashSet<>();
+    metricsSpec.forEach(m -> {
+      fields.add(m.getName());
+      fields.addAll(m.requiredFields());
+    });
+    return fields;
   }
 
   /** The input format the legacy {@code parser} describes, or null without a parser. */
-  public JsonInputFormat legacyInputFormat() {
-    return parser == null ? null : ParseSpecParts.of(parser).inputFormat;
+  public InputFormat legacyInputFormat() {
+    return parser == null ? null : LegacyParseSpec.of(parser).inputFormat();
   }
 
   @Override
@@ -171,53 +172,5 @@ public final class DataSchema {
   @Override
   public int hashCode() {
     return Objects.hash(dataSource, timestampSpec, dimensionsSpec, metricsSpec, granularitySpec, parser);
-  }
-
-  /** What a legacy {@code parser} object says, validated. */
-  private static final class ParseSpecParts {
-    final TimestampSpec timestampSpec;
-    final DimensionsSpec dimensionsSpec;
-    final JsonInputFormat inputFormat;
-
-    private ParseSpecParts(TimestampSpec timestampSpec, DimensionsSpec dimensionsSpec, JsonInputFormat inputFormat) {
-      this.timestampSpec = timestampSpec;
-      this.dimensionsSpec = dimensionsSpec;
-      this.inputFormat = inputFormat;
-    }
-
-    static ParseSpecParts of(Map<String, Object> parser) {
-      Object type = parser.get("type");
-      if (type != null && !"string".equalsIgnoreCase(type.toString())) {
-        throw DruidException.invalidInput("dataSchema.parser.type[%s] is not supported: use \"string\", or an"
-            + " ioConfig.inputFormat", type);
-      }
-      if (!(parser.get("parseSpec") instanceof Map<?, ?> parseSpec)) {
-        throw DruidException.invalidInput("dataSchema.parser.parseSpec is required with a legacy parser");
-      }
-      Object format = parseSpec.get("format");
-      if (format != null && !"json".equalsIgnoreCase(format.toString())) {
-        throw DruidException.invalidInput("dataSchema.parser.parseSpec.format[%s] is not supported yet: use"
-            + " \"json\"", format);
-      }
-      try {
-        TimestampSpec ts = parseSpec.get("timestampSpec") == null ? null
-            : PLAIN.convertValue(parseSpec.get("timestampSpec"), TimestampSpec.class);
-        DimensionsSpec ds = parseSpec.get("dimensionsSpec") == null ? null
-            : PLAIN.convertValue(parseSpec.get("dimensionsSpec"), DimensionsSpec.class);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> flatten = (Map<String, Object>) parseSpec.get("flattenSpec");
-        return new ParseSpecParts(ts, ds, new JsonInputFormat(flatten, null));
-      } catch (IllegalArgumentException | ClassCastException e) {
-        throw DruidException.invalidInput("Invalid dataSchema.parser.parseSpec: %s", rootMessage(e));
-      }
-    }
-
-    private static String rootMessage(Throwable t) {
-      Throwable root = t;
-      while (root.getCause() != null && root.getCause() != root) {
-        root = root.getCause();
-      }
-      return root.getMessage();
-    }
   }
 }

@@ -34,4 +34,13 @@ public interface Task {
 
   /** Asks a running task to stop; safe from any thread, idempotent. */
   void stopGracefully();
+
+  /**
+   * The task's reports ({@code GET /druid/indexer/v1/task/{id}/reports}): live while it runs, the
+   * completion reports once it ended, in Druid's shape (see {@link TaskReports}). Empty for task
+   * types without reports. Safe from any thread.
+   */
+  default Map<String, Object> reports() {
+    return Map.of();
+  }
 }

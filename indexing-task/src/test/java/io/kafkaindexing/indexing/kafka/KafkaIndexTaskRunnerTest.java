@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaindexing.indexing.TestMappers;
-import io.kafkaindexing.indexing.input.JsonInputFormat;
+import io.kafkaindexing.indexing.input.json.JsonInputFormat;
 import io.kafkaindexing.indexing.spec.DataSchema;
 import io.kafkaindexing.indexing.task.TaskState;
 import io.kafkaindexing.indexing.task.TaskStatus;
@@ -31,7 +31,7 @@ class KafkaIndexTaskRunnerTest {
     KafkaIndexTaskIOConfig io = new KafkaIndexTaskIOConfig(0, "index_kafka_ds_0123456789abcde",
         new PartitionOffsets("metrics", start), new PartitionOffsets("metrics", end),
         Map.of("bootstrap.servers", UNREACHABLE, "reconnect.backoff.max.ms", "100"), 50L,
-        new JsonInputFormat(null, null));
+        JsonInputFormat.defaults(), null, null, null);
     return new KafkaIndexTask("index_kafka_ds_0123456789abcde_abcdefgh",
         new DataSchema("ds", new TimestampSpec("time", null, null), null, null, null, null, null),
         null, io, null);
@@ -98,7 +98,7 @@ class KafkaIndexTaskRunnerTest {
     KafkaIndexTaskIOConfig io = new KafkaIndexTaskIOConfig(0, "b", new PartitionOffsets("metrics", Map.of(0, 0L)),
         new PartitionOffsets("metrics", Map.of(0, 5L)),
         Map.of("bootstrap.servers", UNREACHABLE, "fetch.min.bytes", "not-a-number"), null,
-        new JsonInputFormat(null, null));
+        JsonInputFormat.defaults(), null, null, null);
     KafkaIndexTask task = new KafkaIndexTask("t", new DataSchema("ds", new TimestampSpec(null, null, null), null, null,
         null, null, null), null, io, null);
     TaskStatus status = task.run(toolbox(new SegmentRegistry()));

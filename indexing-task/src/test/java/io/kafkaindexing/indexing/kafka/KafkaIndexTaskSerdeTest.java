@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.core.json.JsonBodies;
 import io.kafkaindexing.indexing.TestMappers;
-import io.kafkaindexing.indexing.input.JsonInputFormat;
+import io.kafkaindexing.indexing.input.json.JsonInputFormat;
 import io.kafkaindexing.indexing.task.Task;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.core.json.JsonBodies;
 import io.kafkaindexing.indexing.TestMappers;
-import io.kafkaindexing.indexing.input.JsonInputFormat;
+import io.kafkaindexing.indexing.input.json.JsonInputFormat;
 import io.kafkaindexing.segment.aggregation.CountAggregatorFactory;
 import io.kafkaindexing.segment.aggregation.DoubleSumAggregatorFactory;
 import io.kafkaindexing.segment.granularity.Granularities;
@@ -65,7 +65,7 @@ class DataSchemaTest {
     assertTrue(schema.getGranularitySpec().isRollup());
     assertEquals(List.of(new CountAggregatorFactory("views"), new DoubleSumAggregatorFactory("latencyMs", "latencyMs", null)),
         schema.getMetricsSpec());
-    assertEquals(Set.of("latencyMs"), schema.metricInputs());
+    assertEquals(Set.of("views", "latencyMs"), schema.metricFields());
   }
 
   @Test
@@ -270,9 +270,9 @@ class DataSchemaTest {
   }
 
   @Test
-  void metricInputsOfCountAreNone() {
+  void metricFieldsOfCountAreItsName() {
     DataSchema schema = new DataSchema("ds", new TimestampSpec("t", null, null), null,
         List.of(new CountAggregatorFactory("c")), null, null, null);
-    assertEquals(Set.of(), schema.metricInputs());
+    assertEquals(Set.of("c"), schema.metricFields());
   }
 }

@@ -41,8 +41,8 @@ class TaskStatusAndMetersTest {
     m.addProcessedBytes(100);
     m.incrementProcessedWithError();
     m.incrementUnparseable();
-    m.incrementThrownAway();
-    m.incrementThrownAway();
+    m.incrementThrownAway(io.kafkaindexing.indexing.task.ThrownAwayReason.FILTERED);
+    m.incrementThrownAway(io.kafkaindexing.indexing.task.ThrownAwayReason.FILTERED);
     assertEquals(List.of("processed", "processedBytes", "processedWithError", "thrownAway", "unparseable"),
         new ArrayList<>(m.totals().keySet()));
     assertEquals("{\"processed\":2,\"processedBytes\":100,\"processedWithError\":1,\"thrownAway\":2,"

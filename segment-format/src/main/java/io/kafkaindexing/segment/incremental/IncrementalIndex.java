@@ -32,7 +32,8 @@ import org.joda.time.Interval;
  * bitmap index per value; typed dimensions store numbers. Dimensions come from the
  * {@link DimensionsSpec}, plus (when it discovers dimensions) every new name in
  * {@link InputRow#getDimensions()} except exclusions, the timestamp column and metric names and
- * inputs. Nulls are SQL-compatible: missing and null values are null and {@code ""} is distinct.
+ * inputs: as string dimensions, or with {@code useSchemaDiscovery} as dimensions whose type is
+ * detected from their values ({@link AutoTypeDimensionIndexer}). Nulls are SQL-compatible: missing and null values are null and {@code ""} is distinct.
  *
  * <p>Thread safety: {@link #lock} guards every mutable field except the volatile counters. Any
  * number of threads may call {@link #add}; each call holds the write lock for one row. Readers go
@@ -157,14 +158,25 @@ public final class IncrementalIndex implements Segment {
   }
 
   private void discoverDimensions(InputRow row) {
-    if (!schema.getDimensionsSpec().discoversDimensions()) {
+    DimensionsSpec dims = schema.getDimensionsSpec();
+    if (!dims.discoversDimensions()) {
       return;
     }
     for (String name : row.getDimensions()) {
       if (name != null && !indexerByName.containsKey(name) && !excludedFromDiscovery.contains(name)) {
-        addDimension(DimensionSchema.of(name)).backfillNulls(rows.size());
+        DimensionIndexer indexer = dims.isUseSchemaDiscovery() ? addAutoTypeDimension(name)
+            : addDimension(DimensionSchema.of(name));
+        indexer.backfillNulls(rows.size());
       }
     }
+  }
+
+  /** A discovered dimension whose type follows its values ({@code useSchemaDiscovery}). */
+  private DimensionIndexer addAutoTypeDimension(String name) {
+    DimensionIndexer indexer = new AutoTypeDimensionIndexer(name, indexers.size());
+    indexers.add(indexer);
+    indexerByName.put(name, indexer);
+    return indexer;
   }
 
   private DimensionIndexer addDimension(DimensionSchema d) {

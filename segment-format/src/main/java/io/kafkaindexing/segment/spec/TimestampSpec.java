@@ -44,13 +44,14 @@ public final class TimestampSpec {
   }
 
   /**
-   * The row time in epoch millis from the raw value of {@link #getTimestampColumn()}; the
-   * {@code missingValue} if the raw value is null and one is set.
+   * The row time in epoch millis from the raw value of {@link #getTimestampColumn()}, as Druid reads
+   * it: the {@code missingValue} when the raw value is null (absent or JSON null) and one is set;
+   * otherwise the value parsed in {@link #getTimestampFormat()} (an empty string is unparseable).
    *
    * @throws IllegalArgumentException if the value is null with no missingValue, or unparseable
    */
   public long extractTimestamp(Object raw) {
-    if (raw == null || (raw instanceof String s && s.isEmpty())) {
+    if (raw == null) {
       if (missingValue != null) {
         return missingValue.getMillis();
       }

@@ -176,6 +176,18 @@ public final class SupervisorResource {
     return versions;
   }
 
+  @GET
+  @Path("/{id}/stats")
+  public Object stats(@PathParam("id") String id) {
+    return entry(id).supervisor().stats();
+  }
+
+  @GET
+  @Path("/{id}/parseErrors")
+  public Object parseErrors(@PathParam("id") String id) {
+    return entry(id).supervisor().parseErrors();
+  }
+
   private SupervisorManager.Entry entry(String id) {
     return manager.get(id).orElseThrow(() -> DruidException.notFound("[%s] does not exist", id));
   }

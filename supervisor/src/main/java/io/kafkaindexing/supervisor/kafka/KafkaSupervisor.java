@@ -5,6 +5,8 @@ import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
 import io.kafkaindexing.indexing.kafka.KafkaIndexTaskIOConfig;
 import io.kafkaindexing.indexing.kafka.KafkaRecordSupplier;
 import io.kafkaindexing.indexing.kafka.PartitionOffsets;
+import io.kafkaindexing.indexing.task.ParseExceptionReport;
+import io.kafkaindexing.indexing.task.TaskReports;
 import io.kafkaindexing.indexing.task.TaskState;
 import io.kafkaindexing.supervisor.Supervisor;
 import io.kafkaindexing.supervisor.SupervisorReport;
@@ -13,6 +15,7 @@ import io.kafkaindexing.supervisor.SupervisorStateManager.DetailedState;
 import io.kafkaindexing.supervisor.task.TaskRunner;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -161,7 +164,9 @@ public final class KafkaSupervisor implements Supervisor {
       Map<Integer, Long> offsets = resolveStartingOffsets(e.getValue());
       String base = TaskIds.baseSequenceName(mapper, spec.getId(), spec.getDataSchema(), spec.getTuningConfig(),
           offsets);
-      TaskGroup group = new TaskGroup(e.getKey(), e.getValue(), offsets, base);
+      DateTime now = DateTime.now(DateTimeZone.UTC);
+      TaskGroup group = new TaskGroup(e.getKey(), e.getValue(), offsets, base, minimumMessageTime(now),
+          maximumMessageTime(now));
       for (int r = 0; r < spec.getIoConfig().getReplicas(); r++) {
         KafkaIndexTask task = newTask(group);
         taskRunner.submit(task);
@@ -169,6 +174,25 @@ public final class KafkaSupervisor implements Supervisor {
       }
       groups.put(group.groupId, group);
     }
+  }
+
+  /**
+   * Druid's late message rejection: {@code lateMessageRejectionStartDateTime}, or the group's
+   * creation time minus {@code lateMessageRejectionPeriod}; null when neither is set.
+   */
+  private DateTime minimumMessageTime(DateTime now) {
+    KafkaSupervisorIOConfig io = spec.getIoConfig();
+    if (io.getLateMessageRejectionStartDateTime() != null) {
+      return io.getLateMessageRejectionStartDateTime();
+    }
+    return io.getLateMessageRejectionPeriod() == null ? null : now.minus(io.getLateMessageRejectionPeriod());
+  }
+
+  /** Druid's early message rejection: creation time + {@code taskDuration} + {@code earlyMessageRejectionPeriod}. */
+  private DateTime maximumMessageTime(DateTime now) {
+    KafkaSupervisorIOConfig io = spec.getIoConfig();
+    return io.getEarlyMessageRejectionPeriod() == null ? null
+        : now.plus(io.getTaskDuration()).plus(io.getEarlyMessageRejectionPeriod());
   }
 
   private Map<Integer, Long> resolveStartingOffsets(Set<Integer> groupPartitions) {
@@ -197,7 +221,8 @@ public final class KafkaSupervisor implements Supervisor {
     String topic = spec.getIoConfig().getTopic();
     KafkaIndexTaskIOConfig io = new KafkaIndexTaskIOConfig(group.groupId, group.baseSequenceName,
         new PartitionOffsets(topic, group.startingOffsets), new PartitionOffsets(topic, end),
-        spec.getIoConfig().getConsumerProperties(), spec.getIoConfig().getPollTimeout(), spec.inputFormat());
+        spec.getIoConfig().getConsumerProperties(), spec.getIoConfig().getPollTimeout(), spec.inputFormat(),
+        group.minimumMessageTime, group.maximumMessageTime, spec.getIoConfig().getDeadLetterTopic());
     return new KafkaIndexTask(TaskIds.taskId(group.baseSequenceName), spec.getDataSchema(), spec.getTuningConfig(),
         io, spec.getContext());
   }
@@ -312,6 +337,25 @@ public final class KafkaSupervisor implements Supervisor {
     } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
       log.debug("Supervisor[{}] could not refresh latest offsets for a status report", spec.getId(), e);
     }
+  }
+
+  @Override
+  public Map<String, Map<String, Object>> stats() {
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    for (TaskGroup group : groups.values()) {
+      Map<String, Object> tasks = new TreeMap<>();
+      group.tasks.forEach(t -> tasks.put(t.getId(), TaskReports.rowStats(t.runner().meters())));
+      out.put(String.valueOf(group.groupId), tasks);
+    }
+    return out;
+  }
+
+  @Override
+  public List<Object> parseErrors() {
+    List<ParseExceptionReport> all = new ArrayList<>();
+    groups.values().forEach(g -> g.tasks.forEach(t -> all.addAll(t.runner().parseExceptions().savedReports())));
+    all.sort(Comparator.comparingLong(ParseExceptionReport::timeOfExceptionMillis).reversed());
+    return new ArrayList<>(all);
   }
 
   /** Task ids of this supervisor, for tests and task listing. */

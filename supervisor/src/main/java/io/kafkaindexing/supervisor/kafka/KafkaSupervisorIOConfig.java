@@ -18,13 +18,16 @@ import org.joda.time.Period;
  * {@code replicas} 1, {@code taskDuration} PT1H, {@code startDelay} PT5S, {@code period} PT30S,
  * {@code useEarliestOffset} false, {@code completionTimeout} PT30M, {@code pollTimeout} 100 ms.
  * Durations are echoed in seconds ({@code "PT3600S"}) as Druid does; {@code stream} and
- * {@code useEarliestSequenceNumber} mirror {@code topic} and {@code useEarliestOffset}.
+ * {@code useEarliestSequenceNumber} mirror {@code topic} and {@code useEarliestOffset}. Beyond Druid,
+ * {@code deadLetterTopic} names a Kafka topic that receives the records whose rows were unparseable
+ * or thrown away (see docs/ingestion.md).
  * {@link #toString()} never prints consumer properties. Immutable.
  */
 @JsonPropertyOrder({"topic", "topicPattern", "inputFormat", "replicas", "taskCount", "taskDuration",
     "consumerProperties", "autoScalerConfig", "pollTimeout", "startDelay", "period", "useEarliestOffset",
     "completionTimeout", "lateMessageRejectionPeriod", "earlyMessageRejectionPeriod",
-    "lateMessageRejectionStartDateTime", "configOverrides", "idleConfig", "stream", "useEarliestSequenceNumber"})
+    "lateMessageRejectionStartDateTime", "configOverrides", "idleConfig", "stream", "useEarliestSequenceNumber",
+    "deadLetterTopic"})
 public final class KafkaSupervisorIOConfig {
   private final String topic;
   private final InputFormat inputFormat;
@@ -40,6 +43,7 @@ public final class KafkaSupervisorIOConfig {
   private final Period lateMessageRejectionPeriod;
   private final Period earlyMessageRejectionPeriod;
   private final DateTime lateMessageRejectionStartDateTime;
+  private final String deadLetterTopic;
 
   @JsonCreator
   public KafkaSupervisorIOConfig(@JsonProperty("type") String type,
@@ -57,7 +61,8 @@ public final class KafkaSupervisorIOConfig {
       @JsonProperty("completionTimeout") Period completionTimeout,
       @JsonProperty("lateMessageRejectionPeriod") Period lateMessageRejectionPeriod,
       @JsonProperty("earlyMessageRejectionPeriod") Period earlyMessageRejectionPeriod,
-      @JsonProperty("lateMessageRejectionStartDateTime") DateTime lateMessageRejectionStartDateTime) {
+      @JsonProperty("lateMessageRejectionStartDateTime") DateTime lateMessageRejectionStartDateTime,
+      @JsonProperty("deadLetterTopic") String deadLetterTopic) {
     if (type != null && !type.toLowerCase(Locale.ROOT).equals("kafka")) {
       throw DruidException.invalidInput("ioConfig.type[%s] is not supported: use \"kafka\"", type);
     }
@@ -91,6 +96,11 @@ public final class KafkaSupervisorIOConfig {
     this.lateMessageRejectionPeriod = lateMessageRejectionPeriod;
     this.earlyMessageRejectionPeriod = earlyMessageRejectionPeriod;
     this.lateMessageRejectionStartDateTime = lateMessageRejectionStartDateTime;
+    if (deadLetterTopic != null && (deadLetterTopic.isBlank() || deadLetterTopic.equals(topic))) {
+      throw DruidException.invalidInput("ioConfig.deadLetterTopic[%s] must be a topic name other than ioConfig.topic",
+          deadLetterTopic);
+    }
+    this.deadLetterTopic = deadLetterTopic;
   }
 
   private static int atLeastOne(String field, Integer value) {
@@ -218,6 +228,12 @@ public final class KafkaSupervisorIOConfig {
     return useEarliestOffset;
   }
 
+  @JsonProperty
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public String getDeadLetterTopic() {
+    return deadLetterTopic;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof KafkaSupervisorIOConfig that && topic.equals(that.topic)
@@ -227,7 +243,8 @@ public final class KafkaSupervisorIOConfig {
         && useEarliestOffset == that.useEarliestOffset && completionTimeout.equals(that.completionTimeout)
         && Objects.equals(lateMessageRejectionPeriod, that.lateMessageRejectionPeriod)
         && Objects.equals(earlyMessageRejectionPeriod, that.earlyMessageRejectionPeriod)
-        && Objects.equals(lateMessageRejectionStartDateTime, that.lateMessageRejectionStartDateTime);
+        && Objects.equals(lateMessageRejectionStartDateTime, that.lateMessageRejectionStartDateTime)
+        && Objects.equals(deadLetterTopic, that.deadLetterTopic);
   }
 
   @Override

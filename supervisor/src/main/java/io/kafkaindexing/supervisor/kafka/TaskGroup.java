@@ -7,10 +7,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.joda.time.DateTime;
 
 /**
  * A task group: the partitions with {@code partition % taskCount == groupId}, the offsets its tasks
- * start from, their shared base sequence name, and its replica tasks. Thread-safe for readers;
+ * start from, their shared base sequence name, the message time bounds fixed when the group was
+ * created (null when unbounded), and its replica tasks. Thread-safe for readers;
  * mutated only by the supervisor's run thread.
  */
 final class TaskGroup {
@@ -18,13 +20,18 @@ final class TaskGroup {
   final Set<Integer> partitions;
   final Map<Integer, Long> startingOffsets;
   final String baseSequenceName;
+  final DateTime minimumMessageTime;
+  final DateTime maximumMessageTime;
   final List<KafkaIndexTask> tasks = new CopyOnWriteArrayList<>();
 
-  TaskGroup(int groupId, Set<Integer> partitions, Map<Integer, Long> startingOffsets, String baseSequenceName) {
+  TaskGroup(int groupId, Set<Integer> partitions, Map<Integer, Long> startingOffsets, String baseSequenceName,
+      DateTime minimumMessageTime, DateTime maximumMessageTime) {
     this.groupId = groupId;
     this.partitions = java.util.Collections.unmodifiableSet(new TreeSet<>(partitions));
     this.startingOffsets = java.util.Collections.unmodifiableMap(new TreeMap<>(startingOffsets));
     this.baseSequenceName = baseSequenceName;
+    this.minimumMessageTime = minimumMessageTime;
+    this.maximumMessageTime = maximumMessageTime;
   }
 
   /** The highest offset read so far per partition across the replicas. */

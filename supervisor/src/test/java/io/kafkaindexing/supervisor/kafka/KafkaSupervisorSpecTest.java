@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaindexing.core.error.DruidException;
-import io.kafkaindexing.indexing.input.JsonInputFormat;
+import io.kafkaindexing.indexing.input.json.JsonInputFormat;
 import io.kafkaindexing.segment.granularity.Granularities;
 import io.kafkaindexing.segment.spec.TimestampSpec;
 import io.kafkaindexing.supervisor.SupervisorTestSupport;
@@ -125,7 +125,7 @@ class KafkaSupervisorSpecTest {
     assertEquals(legacy.getDataSchema().getGranularitySpec(), current.getDataSchema().getGranularitySpec());
     assertEquals(legacy.getTuningConfig(), current.getTuningConfig());
     assertEquals(legacy.getIoConfig().getConsumerProperties(), current.getIoConfig().getConsumerProperties());
-    assertEquals(new JsonInputFormat(null, null), current.getIoConfig().getInputFormat());
+    assertEquals(JsonInputFormat.defaults(), current.getIoConfig().getInputFormat());
   }
 
   @Test

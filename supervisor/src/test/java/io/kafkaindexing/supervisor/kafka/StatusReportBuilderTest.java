@@ -37,12 +37,13 @@ class StatusReportBuilderTest {
 
   private static KafkaIndexTask task(String base, Map<Integer, Long> start, Map<Integer, Long> end) {
     KafkaIndexTaskIOConfig io = new KafkaIndexTaskIOConfig(0, base, new PartitionOffsets("metrics", start),
-        new PartitionOffsets("metrics", end), SPEC.getIoConfig().getConsumerProperties(), 50L, SPEC.inputFormat());
+        new PartitionOffsets("metrics", end), SPEC.getIoConfig().getConsumerProperties(), 50L, SPEC.inputFormat(),
+        null, null, null);
     return new KafkaIndexTask(TaskIds.taskId(base), SPEC.getDataSchema(), SPEC.getTuningConfig(), io, null);
   }
 
   private static TaskGroup group(int id, Map<Integer, Long> start, KafkaIndexTask... tasks) {
-    TaskGroup g = new TaskGroup(id, start.keySet(), start, "index_kafka_metrics-kafka_0123456789abcde");
+    TaskGroup g = new TaskGroup(id, start.keySet(), start, "index_kafka_metrics-kafka_0123456789abcde", null, null);
     g.tasks.addAll(List.of(tasks));
     return g;
   }

@@ -1,0 +1,49 @@
+package io.kafkaindexing.indexing.task;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class MovingAverageTest {
+  private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
+  private void advanceSeconds(long s) {
+    now.addAndGet(TimeUnit.SECONDS.toNanos(s));
+  }
+
+  @Test
+  void firstTickSetsTheRateThenDecaysExponentially() {
+    MovingAverage avg = new MovingAverage(now::get);
+    avg.mark(50);
+    assertArrayEquals(new double[] {0, 0, 0}, avg.rates(), "no tick yet");
+    advanceSeconds(5);
+    assertArrayEquals(new double[] {10, 10, 10}, avg.rates(), 1e-9, "50 events in 5 s");
+    advanceSeconds(5);
+    double[] r = avg.rates();
+    assertEquals(10 * Math.exp(-5.0 / 60), r[0], 1e-9);
+    assertEquals(10 * Math.exp(-5.0 / 300), r[1], 1e-9);
+    assertEquals(10 * Math.exp(-5.0 / 900), r[2], 1e-9);
+    advanceSeconds(3600);
+    assertEquals(0, avg.rates()[0], 1e-6, "an hour of silence");
+  }
+
+  @Test
+  void metersReportAllFiveCountersPerWindow() {
+    RowIngestionMeters meters = new RowIngestionMeters(now::get);
+    for (int i = 0; i < 10; i++) {
+      meters.incrementProcessed();
+    }
+    meters.addProcessedBytes(500);
+    advanceSeconds(5);
+    Map<String, Object> averages = meters.movingAverages();
+    assertEquals(java.util.List.of("1m", "5m", "15m"), java.util.List.copyOf(averages.keySet()));
+    @SuppressWarnings("unchecked")
+    Map<String, Double> oneMinute = (Map<String, Double>) averages.get("1m");
+    assertEquals(Map.of("processed", 2.0, "processedBytes", 100.0, "processedWithError", 0.0, "thrownAway", 0.0,
+        "unparseable", 0.0), oneMinute);
+  }
+}
