@@ -20,6 +20,9 @@ import org.joda.time.DateTime;
  * {@code deadLetterTopic} (beyond Druid) that receives records whose rows were unparseable or thrown
  * away. Immutable. {@link #toString()} never prints consumer properties (they may hold secrets).
  */
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({"type", "taskGroupId", "baseSequenceName", "startSequenceNumbers",
+    "endSequenceNumbers", "consumerProperties", "pollTimeout", "inputFormat", "minimumMessageTime",
+    "maximumMessageTime", "deadLetterTopic"})
 public final class KafkaIndexTaskIOConfig {
   private final int taskGroupId;
   private final String baseSequenceName;

@@ -76,7 +76,8 @@ class KafkaIndexTaskSerdeTest {
         + "\"startSequenceNumbers\":{\"stream\":\"metrics\",\"partitionOffsetMap\":{\"1\":5,\"3\":0}},"
         + "\"endSequenceNumbers\":{\"stream\":\"metrics\",\"partitionOffsetMap\":{\"1\":9223372036854775807,"
         + "\"3\":9223372036854775807}},\"consumerProperties\":{\"bootstrap.servers\":\"localhost:9092\"},"
-        + "\"pollTimeout\":250,\"inputFormat\":{\"type\":\"json\"}}"), tree.get("ioConfig"));
+        + "\"pollTimeout\":250,\"inputFormat\":{\"type\":\"json\"},\"minimumMessageTime\":null,"
+        + "\"maximumMessageTime\":null}"), tree.get("ioConfig"));
 
     KafkaIndexTask again = (KafkaIndexTask) MAPPER.readValue(json, Task.class);
     assertEquals(json, MAPPER.writeValueAsString(again), "serialize, read, serialize gives the same JSON");

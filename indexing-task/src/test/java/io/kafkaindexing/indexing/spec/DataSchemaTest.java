@@ -159,21 +159,11 @@ class DataSchemaTest {
   }
 
   @Test
-  void csvParseSpecIsRefused() {
-    DruidException e = fail(withParseSpec("\"format\":\"csv\",\"timestampSpec\":{\"column\":\"t\"},"
-        + "\"columns\":[\"t\",\"a\"]"));
-    assertEquals("dataSchema.parser.parseSpec.format[csv] is not supported yet: use \"json\"", e.getMessage());
-  }
-
-  @Test
   void otherParserTypesAndMissingParseSpecAreRefused() {
     DruidException type = fail("{\"dataSource\":\"ds\",\"parser\":{\"type\":\"avro_stream\"}}");
     assertTrue(type.getMessage().startsWith("dataSchema.parser.type[avro_stream] is not supported"), type.getMessage());
     DruidException noParseSpec = fail("{\"dataSource\":\"ds\",\"parser\":{\"type\":\"string\"}}");
     assertEquals("dataSchema.parser.parseSpec is required with a legacy parser", noParseSpec.getMessage());
-    DruidException flatten = fail(withParseSpec("\"format\":\"json\",\"timestampSpec\":{\"column\":\"t\"},"
-        + "\"flattenSpec\":{\"fields\":[]}"));
-    assertTrue(flatten.getMessage().contains("flattenSpec is not supported yet"), flatten.getMessage());
     DruidException badDims = fail(withParseSpec("\"format\":\"json\",\"timestampSpec\":{\"column\":\"t\"},"
         + "\"dimensionsSpec\":{\"dimensions\":[\"a\",\"a\"]}"));
     assertTrue(badDims.getMessage().startsWith("Invalid dataSchema.parser.parseSpec: "), badDims.getMessage());

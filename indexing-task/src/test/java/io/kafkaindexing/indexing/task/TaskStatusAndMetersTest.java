@@ -43,10 +43,10 @@ class TaskStatusAndMetersTest {
     m.incrementUnparseable();
     m.incrementThrownAway(io.kafkaindexing.indexing.task.ThrownAwayReason.FILTERED);
     m.incrementThrownAway(io.kafkaindexing.indexing.task.ThrownAwayReason.FILTERED);
-    assertEquals(List.of("processed", "processedBytes", "processedWithError", "thrownAway", "unparseable"),
-        new ArrayList<>(m.totals().keySet()));
+    assertEquals(List.of("processed", "processedBytes", "processedWithError", "thrownAway", "unparseable",
+        "thrownAwayByReason"), new ArrayList<>(m.totals().keySet()));
     assertEquals("{\"processed\":2,\"processedBytes\":100,\"processedWithError\":1,\"thrownAway\":2,"
-        + "\"unparseable\":1}", MAPPER.writeValueAsString(m.totals()));
+        + "\"unparseable\":1,\"thrownAwayByReason\":{\"filtered\":2}}", MAPPER.writeValueAsString(m.totals()));
     assertEquals(2, m.processed());
     assertEquals(1, m.unparseable());
     assertEquals(2, m.thrownAway());
