@@ -12,6 +12,8 @@ import io.kafkaindexing.query.timeboundary.TimeBoundaryToolkit;
 import io.kafkaindexing.query.timeseries.TimeseriesToolkit;
 import io.kafkaindexing.query.topn.TopNToolkit;
 import io.kafkaindexing.query.timeline.TimelineEntry;
+import io.kafkaindexing.segment.read.Segment;
+import io.kafkaindexing.segment.read.SegmentParts;
 import io.kafkaindexing.segment.read.SegmentView;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,10 +95,12 @@ public final class QueryExecutor {
     Q typed = toolkit.queryClass().cast(query);
     List<P> partials = new ArrayList<>();
     for (TimelineEntry entry : registry.lookup(query.getDataSource().getName(), query.getIntervals())) {
-      deadline.check();
-      try (SegmentView view = entry.segment().open()) {
-        if (view.getNumRows() > 0) {
-          partials.add(toolkit.runOnSegment(typed, new QuerySegment(entry.id(), view, entry.interval()), deadline));
+      for (Segment part : SegmentParts.of(entry.segment())) {
+        deadline.check();
+        try (SegmentView view = part.open()) {
+          if (view.getNumRows() > 0) {
+            partials.add(toolkit.runOnSegment(typed, new QuerySegment(entry.id(), view, entry.interval()), deadline));
+          }
         }
       }
     }

@@ -7,6 +7,7 @@ import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.core.error.ErrorResponses;
 import io.kafkaindexing.core.json.JsonBodies;
 import io.kafkaindexing.segment.read.Segment;
+import io.kafkaindexing.segment.read.SegmentParts;
 import io.kafkaindexing.segment.read.SegmentView;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -97,9 +98,11 @@ public final class QueryResource {
     Set<String> dimensions = new TreeSet<>();
     Set<String> metrics = new TreeSet<>();
     for (Segment segment : registry.getSegments(dataSource).values()) {
-      try (SegmentView view = segment.open()) {
-        dimensions.addAll(view.getDimensionNames());
-        metrics.addAll(view.getMetricNames());
+      for (Segment part : SegmentParts.of(segment)) {
+        try (SegmentView view = part.open()) {
+          dimensions.addAll(view.getDimensionNames());
+          metrics.addAll(view.getMetricNames());
+        }
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();

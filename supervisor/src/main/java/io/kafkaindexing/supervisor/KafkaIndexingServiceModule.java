@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.google.inject.Binder;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.Multibinder;
+import io.kafkaindexing.core.config.JsonConfigProvider;
 import io.kafkaindexing.core.guice.DruidModule;
 import io.kafkaindexing.core.guice.Jerseys;
 import io.kafkaindexing.core.guice.NodeRole;
@@ -30,6 +31,7 @@ import io.kafkaindexing.supervisor.store.DataSourceMetadataStore;
 import io.kafkaindexing.supervisor.store.PendingSegmentsTable;
 import io.kafkaindexing.supervisor.store.SegmentPublisher;
 import io.kafkaindexing.supervisor.store.SupervisorStore;
+import io.kafkaindexing.supervisor.task.TaskConfig;
 import io.kafkaindexing.supervisor.task.TaskRunner;
 import java.util.List;
 
@@ -68,6 +70,7 @@ public final class KafkaIndexingServiceModule implements DruidModule {
     binder.bind(SegmentPublisher.class).in(Scopes.SINGLETON);
     binder.bind(SegmentAllocator.class).to(MetadataSegmentAllocator.class).in(Scopes.SINGLETON);
     Multibinder.newSetBinder(binder, SupervisorFactory.class).addBinding().to(KafkaSupervisorFactory.class);
+    JsonConfigProvider.bind(binder, "druid.indexer.task", TaskConfig.class);
     Lifecycle.register(binder, TaskRunner.class);
     Lifecycle.register(binder, SupervisorManager.class);
     Jerseys.addResource(binder, NodeRole.OVERLORD, SupervisorResource.class);

@@ -4,10 +4,12 @@ import io.kafkaindexing.indexing.spec.DataSchema;
 import io.kafkaindexing.indexing.task.SegmentAllocator;
 import io.kafkaindexing.query.SegmentRegistry;
 import io.kafkaindexing.segment.SegmentId;
-import io.kafkaindexing.segment.incremental.IncrementalIndex;
 import io.kafkaindexing.segment.incremental.IncrementalIndexAddResult;
 import io.kafkaindexing.segment.incremental.IncrementalIndexSchema;
 import io.kafkaindexing.segment.row.InputRow;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +31,23 @@ public final class StreamAppenderator implements AutoCloseable {
   private final String sequenceName;
   private final SegmentAllocator allocator;
   private final SegmentRegistry registry;
+  private final PersistConfig persistConfig;
   private final Map<Long, Sink> sinks = new TreeMap<>();
-  private int rowsInMemory;
+  private long lastPersistMillis = System.currentTimeMillis();
 
+  /** An appenderator that keeps every row in memory (no persisting). */
   public StreamAppenderator(DataSchema schema, String sequenceName, SegmentAllocator allocator,
       SegmentRegistry registry) {
+    this(schema, sequenceName, allocator, registry, PersistConfig.inMemoryOnly());
+  }
+
+  public StreamAppenderator(DataSchema schema, String sequenceName, SegmentAllocator allocator,
+      SegmentRegistry registry, PersistConfig persistConfig) {
     this.schema = schema;
     this.sequenceName = sequenceName;
     this.allocator = allocator;
     this.registry = registry;
+    this.persistConfig = persistConfig;
   }
 
   /**
@@ -51,29 +61,81 @@ public final class StreamAppenderator implements AutoCloseable {
       sink = newSink(schema.getGranularitySpec().getSegmentGranularity().bucket(row.getTimestampFromEpoch()));
       sinks.put(bucketStart, sink);
     }
-    int before = sink.index().numRows();
-    IncrementalIndexAddResult result = sink.index().add(row);
-    rowsInMemory += sink.index().numRows() - before;
+    IncrementalIndexAddResult result = sink.add(row);
+    if (persistConfig.persists() && (rowsInMemory() >= persistConfig.maxRowsInMemory()
+        || bytesInMemory() >= persistConfig.maxBytesInMemory())) {
+      persistAll();
+    }
     return result;
+  }
+
+  /** Persists if {@code intermediatePersistPeriod} passed since the last persist; called between polls. */
+  public void persistIfDue() {
+    if (persistConfig.persists()
+        && System.currentTimeMillis() - lastPersistMillis >= persistConfig.persistPeriodMillis()) {
+      persistAll();
+    }
+  }
+
+  /**
+   * Writes every sink's in-memory rows to disk as a queryable part, freeing the memory.
+   *
+   * @throws UncheckedIOException if a persist fails (e.g. disk full); the task must then fail
+   *     without publishing
+   */
+  public void persistAll() {
+    long rows = rowsInMemory();
+    if (!persistConfig.persists() || rows == 0) {
+      lastPersistMillis = System.currentTimeMillis();
+      return;
+    }
+    long start = System.nanoTime();
+    for (Sink sink : sinks.values()) {
+      try {
+        sink.persist();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Persisting segment[" + sink.id() + "] failed: " + e.getMessage(), e);
+      }
+    }
+    lastPersistMillis = System.currentTimeMillis();
+    log.info("Persisted {} rows of {} segment(s) in {} ms", rows, sinks.size(), (System.nanoTime() - start) / 1_000_000);
   }
 
   private Sink newSink(Interval interval) {
     SegmentId id = allocator.allocate(schema.getDataSource(), interval, sequenceName);
-    IncrementalIndex index = new IncrementalIndex(new IncrementalIndexSchema(
+    IncrementalIndexSchema indexSchema = new IncrementalIndexSchema(
         interval.getStartMillis(),
         schema.getTimestampSpec(),
         schema.getGranularitySpec().getQueryGranularity(),
         schema.getDimensionsSpec().withExtraExclusions(new ArrayList<>(schema.metricFields())),
         schema.getMetricsSpec(),
-        schema.getGranularitySpec().isRollup()));
-    Sink sink = new Sink(id, index);
-    registry.announce(id, index);
+        schema.getGranularitySpec().isRollup());
+    File dir = persistConfig.persists() ? new File(persistConfig.directory(), directoryName(id)) : null;
+    Sink sink = new Sink(id, indexSchema, dir);
+    registry.announce(id, sink);
     log.info("Announced real-time segment[{}]", id);
     return sink;
   }
 
+  /** A file-system-safe directory name for a segment's persisted parts. */
+  private static String directoryName(SegmentId id) {
+    return id.toString().replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
   public int rowsInMemory() {
-    return rowsInMemory;
+    int rows = 0;
+    for (Sink sink : sinks.values()) {
+      rows += sink.rowsInMemory();
+    }
+    return rows;
+  }
+
+  public long bytesInMemory() {
+    long bytes = 0;
+    for (Sink sink : sinks.values()) {
+      bytes += sink.bytesInMemory();
+    }
+    return bytes;
   }
 
   public List<SegmentId> segments() {
@@ -86,10 +148,10 @@ public final class StreamAppenderator implements AutoCloseable {
   @Override
   public void close() {
     for (Sink sink : sinks.values()) {
-      registry.unannounce(sink.id());
+      registry.unannounce(sink.id(), sink);
+      sink.close();
       log.info("Unannounced real-time segment[{}]", sink.id());
     }
     sinks.clear();
-    rowsInMemory = 0;
   }
 }

@@ -1,5 +1,6 @@
 package io.kafkaindexing.indexing.kafka;
 
+import io.kafkaindexing.indexing.appenderator.PersistConfig;
 import io.kafkaindexing.indexing.appenderator.StreamAppenderator;
 import io.kafkaindexing.indexing.input.InputEntity;
 import io.kafkaindexing.indexing.input.InputFormat;
@@ -104,6 +105,17 @@ public final class KafkaIndexTaskRunner {
     }
   }
 
+  /** Persisting per the tuning config into the task's directory; in memory only without one. */
+  private PersistConfig persistConfig(TaskToolbox toolbox) {
+    if (toolbox.taskDirectory() == null) {
+      return PersistConfig.inMemoryOnly();
+    }
+    KafkaTuningConfig tuning = task.getTuningConfig();
+    return new PersistConfig(tuning.getMaxRowsInMemory(), tuning.effectiveMaxBytesInMemory(),
+        tuning.getIntermediatePersistPeriod().toStandardDuration().getMillis(),
+        new java.io.File(toolbox.taskDirectory(), "persist"));
+  }
+
   TaskStatus run(TaskToolbox toolbox) {
     startTime = DateTime.now(DateTimeZone.UTC);
     KafkaIndexTaskIOConfig io = task.getIoConfig();
@@ -111,7 +123,7 @@ public final class KafkaIndexTaskRunner {
     Map<Integer, Long> end = io.getEndSequenceNumbers().getPartitionOffsetMap();
     try (KafkaRecordSupplier records = new KafkaRecordSupplier(io.topic(), io.getConsumerProperties());
          StreamAppenderator appenderator = new StreamAppenderator(schema, io.getBaseSequenceName(),
-             toolbox.segmentAllocator(), toolbox.segmentRegistry());
+             toolbox.segmentAllocator(), toolbox.segmentRegistry(), persistConfig(toolbox));
          DeadLetterProducer deadLetters = io.getDeadLetterTopic() == null ? null
              : new DeadLetterProducer(io.getDeadLetterTopic(), task.getId(), io.getConsumerProperties())) {
       supplier = records;
@@ -141,6 +153,7 @@ public final class KafkaIndexTaskRunner {
         if (deadLetters != null) {
           deadLetters.checkDelivered();
         }
+        appenderator.persistIfDue();
       }
       if (deadLetters != null) {
         deadLetters.flush();

@@ -13,10 +13,24 @@ public final class TaskToolbox {
   private final SegmentAllocator segmentAllocator;
   private final ObjectMapper mapper;
 
+  private final java.io.File taskDirectory;
+
+  /** A toolbox without a task directory: the task keeps its rows in memory. */
   public TaskToolbox(SegmentRegistry segmentRegistry, SegmentAllocator segmentAllocator, ObjectMapper mapper) {
+    this(segmentRegistry, segmentAllocator, mapper, null);
+  }
+
+  public TaskToolbox(SegmentRegistry segmentRegistry, SegmentAllocator segmentAllocator, ObjectMapper mapper,
+      java.io.File taskDirectory) {
     this.segmentRegistry = Objects.requireNonNull(segmentRegistry, "segmentRegistry");
     this.segmentAllocator = Objects.requireNonNull(segmentAllocator, "segmentAllocator");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
+    this.taskDirectory = taskDirectory;
+  }
+
+  /** The task's own working directory (persisted rows), or null if it has none. */
+  public java.io.File taskDirectory() {
+    return taskDirectory;
   }
 
   public SegmentRegistry segmentRegistry() {

@@ -10,13 +10,19 @@ import io.kafkaindexing.indexing.task.TaskState;
 import io.kafkaindexing.indexing.task.TaskStatus;
 import io.kafkaindexing.indexing.task.TaskToolbox;
 import io.kafkaindexing.query.SegmentRegistry;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,18 +35,53 @@ public final class TaskRunner implements Managed {
   private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
   private static final long STOP_WAIT_MILLIS = 30_000;
 
-  private final TaskToolbox toolbox;
+  private final SegmentRegistry registry;
+  private final SegmentAllocator allocator;
+  private final ObjectMapper mapper;
+  private final File baseTaskDir;
   private final Map<String, TaskWorkItem> items = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
-  @Inject
+  /** A runner whose tasks keep their rows in memory (no task directories). */
   public TaskRunner(SegmentRegistry registry, SegmentAllocator allocator, ObjectMapper mapper) {
-    this.toolbox = new TaskToolbox(registry, allocator, mapper);
+    this(registry, allocator, mapper, null);
   }
 
+  @Inject
+  public TaskRunner(SegmentRegistry registry, SegmentAllocator allocator, ObjectMapper mapper, TaskConfig config) {
+    this.registry = registry;
+    this.allocator = allocator;
+    this.mapper = mapper;
+    this.baseTaskDir = config == null ? null : config.baseTaskDir();
+  }
+
+  /** Removes the working directories left by tasks of an earlier run of this process. */
   @Override
-  public void start() {
+  public void start() throws IOException {
     stopping = false;
+    if (baseTaskDir != null && baseTaskDir.isDirectory()) {
+      File[] stale = baseTaskDir.listFiles(File::isDirectory);
+      for (File dir : stale == null ? new File[0] : stale) {
+        deleteRecursively(dir.toPath());
+        log.info("Removed the working directory of an earlier task[{}]", dir.getName());
+      }
+    }
+  }
+
+  private TaskToolbox toolboxFor(Task task) {
+    File dir = baseTaskDir == null ? null : new File(baseTaskDir, task.getId());
+    return new TaskToolbox(registry, allocator, mapper, dir);
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   /** Starts {@code task} on its own thread; fails if a task with that id was already submitted. */
@@ -61,11 +102,19 @@ public final class TaskRunner implements Managed {
 
   private void runTask(TaskWorkItem item) {
     TaskStatus status;
+    TaskToolbox toolbox = toolboxFor(item.task());
     try {
       status = item.task().run(toolbox);
     } catch (Throwable t) {
       log.error("Task[{}] threw", item.task().getId(), t);
       status = TaskStatus.failure(item.task().getId(), t.getClass().getSimpleName() + ": " + t.getMessage());
+    }
+    if (toolbox.taskDirectory() != null) {
+      try {
+        deleteRecursively(toolbox.taskDirectory().toPath());
+      } catch (IOException e) {
+        log.warn("Could not remove the working directory of task[{}]", item.task().getId(), e);
+      }
     }
     item.complete(status);
     log.info("Task[{}] finished: {}", item.task().getId(), item.status());

@@ -132,7 +132,7 @@ class TaskRunnerTest {
   }
 
   @Test
-  void taskIdsAreUnique() {
+  void taskIdsAreUnique() throws Exception {
     runner.start();
     runner.submit(new BlockingTask("dup", null, true));
     IllegalStateException e = assertThrows(IllegalStateException.class,
