@@ -80,6 +80,7 @@ public final class SupervisorStateManager {
   private boolean everConnected;
   private int consecutiveFailures;
   private int consecutiveSuccesses;
+  private int consecutiveTaskFailures;
   private boolean streamFailure;
   private final Deque<ExceptionEvent> events = new ArrayDeque<>();
 
@@ -120,6 +121,27 @@ public final class SupervisorStateManager {
       firstRunDone = true;
       detailed = !streamFailure ? DetailedState.UNHEALTHY_SUPERVISOR
           : everConnected ? DetailedState.LOST_CONTACT_WITH_STREAM : DetailedState.UNABLE_TO_CONNECT_TO_STREAM;
+    }
+  }
+
+  /**
+   * A task ended without publishing (failed, or its group did not complete); after
+   * {@code taskUnhealthinessThreshold} (3) in a row the state is {@code UNHEALTHY_TASKS}.
+   */
+  public synchronized void recordTaskFailure() {
+    consecutiveTaskFailures++;
+    if (consecutiveTaskFailures >= UNHEALTHY_THRESHOLD && detailed.basic().isHealthy()
+        && detailed != DetailedState.SUSPENDED) {
+      detailed = DetailedState.UNHEALTHY_TASKS;
+      firstRunDone = true;
+    }
+  }
+
+  /** A task published successfully: task health is restored. */
+  public synchronized void recordTaskSuccess() {
+    consecutiveTaskFailures = 0;
+    if (detailed == DetailedState.UNHEALTHY_TASKS) {
+      detailed = DetailedState.RUNNING;
     }
   }
 

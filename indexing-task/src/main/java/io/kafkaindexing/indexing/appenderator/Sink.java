@@ -85,6 +85,11 @@ final class Sink implements Segment, SegmentParts {
     state = new State(List.copyOf(persisted), new IncrementalIndex(schema));
   }
 
+  /** The persisted parts, in persist order. */
+  List<PersistedSegment> persistedParts() {
+    return state.persisted();
+  }
+
   /** The directories of the persisted parts, in persist order. */
   List<File> persistedDirectories() {
     List<File> dirs = new ArrayList<>();

@@ -10,7 +10,14 @@ import io.kafkaindexing.segment.row.InputRow;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.kafkaindexing.indexing.task.HandoffWatcher;
+import io.kafkaindexing.indexing.task.SegmentPusher;
+import io.kafkaindexing.segment.DataSegment;
+import io.kafkaindexing.segment.persisted.PersistedSegment;
+import io.kafkaindexing.segment.persisted.SegmentMerger;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -115,6 +122,51 @@ public final class StreamAppenderator implements AutoCloseable {
     registry.announce(id, sink);
     log.info("Announced real-time segment[{}]", id);
     return sink;
+  }
+
+  /**
+   * Merges each sink's persisted parts into one segment in Druid's format under {@code mergeRoot}
+   * and pushes it to deep storage; returns the segment records to publish. Call after
+   * {@link #persistAll()}, with no rows in memory. Sinks without rows publish nothing.
+   */
+  public Set<DataSegment> mergeAndPush(SegmentPusher pusher, File mergeRoot) throws IOException {
+    if (rowsInMemory() > 0) {
+      throw new IllegalStateException("Rows in memory must be persisted before merging");
+    }
+    Set<DataSegment> out = new LinkedHashSet<>();
+    for (Sink sink : sinks.values()) {
+      List<PersistedSegment> parts = sink.persistedParts();
+      if (parts.isEmpty()) {
+        continue;
+      }
+      File merged = SegmentMerger.merge(parts, sink.id().interval(), new File(mergeRoot, directoryName(sink.id())),
+          null);
+      List<String> dimensions;
+      List<String> metrics;
+      try (PersistedSegment segment = PersistedSegment.load(merged)) {
+        dimensions = segment.getDimensionNames();
+        metrics = segment.getMetricNames();
+      }
+      SegmentPusher.Pushed pushed = pusher.push(merged, sink.id());
+      out.add(new DataSegment(sink.id(), pushed.loadSpec(), dimensions, metrics, pushed.size()));
+      log.info("Pushed segment[{}] ({} bytes) to {}", sink.id(), pushed.size(), pushed.loadSpec());
+    }
+    return out;
+  }
+
+  /**
+   * Waits until a Historical serves each of {@code published}, at most {@code timeoutMillis} each
+   * (0: no limit); returns the ids that were not handed off in time.
+   */
+  public List<SegmentId> awaitHandoff(Set<DataSegment> published, HandoffWatcher watcher, long timeoutMillis)
+      throws InterruptedException {
+    List<SegmentId> late = new ArrayList<>();
+    for (DataSegment segment : published) {
+      if (!watcher.awaitHandoff(segment.getId(), timeoutMillis)) {
+        late.add(segment.getId());
+      }
+    }
+    return late;
   }
 
   /** A file-system-safe directory name for a segment's persisted parts. */

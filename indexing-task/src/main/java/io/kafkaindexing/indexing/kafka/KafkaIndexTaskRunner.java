@@ -59,10 +59,12 @@ public final class KafkaIndexTaskRunner {
   private volatile boolean finished;
   /** Set once the consumer exists so that {@link #stop} can wake a blocked poll. */
   private volatile KafkaRecordSupplier supplier;
+  private final ReadControl control;
 
   KafkaIndexTaskRunner(KafkaIndexTask task) {
     this.task = task;
     currentOffsets.putAll(task.getIoConfig().getStartSequenceNumbers().getPartitionOffsetMap());
+    this.control = new ReadControl(task.getIoConfig().getEndSequenceNumbers().getPartitionOffsetMap());
     KafkaTuningConfig tuning = task.getTuningConfig();
     this.parseExceptions = new ParseExceptionHandler(task.getId(), meters, tuning.isLogParseExceptions(),
         tuning.getMaxParseExceptions(), tuning.getMaxSavedParseExceptions(), System::currentTimeMillis);
@@ -97,8 +99,34 @@ public final class KafkaIndexTaskRunner {
     return finished ? TaskReports.completion(snapshot) : TaskReports.live(snapshot);
   }
 
+  /**
+   * Pauses reading at a record boundary and returns the offsets read so far, or null if the task
+   * did not pause within {@code timeoutMillis} (it may have ended).
+   */
+  public Map<Integer, Long> pause(long timeoutMillis) throws InterruptedException {
+    return control.pause(timeoutMillis) ? currentOffsets() : null;
+  }
+
+  /**
+   * Sets where reading ends (exclusive offsets per partition) and resumes; once every partition
+   * reaches its end the task publishes its segments and offsets and hands them off.
+   */
+  public void setEndOffsets(Map<Integer, Long> endOffsets) {
+    control.setEndOffsetsAndResume(endOffsets);
+  }
+
+  public void resume() {
+    control.resume();
+  }
+
+  /** The end offsets the task reads up to (exclusive); unbounded until the supervisor sets them. */
+  public Map<Integer, Long> endOffsets() {
+    return control.endOffsets();
+  }
+
   void stop() {
     stopRequested = true;
+    control.close();
     KafkaRecordSupplier s = supplier;
     if (s != null) {
       s.wakeup();
@@ -120,7 +148,6 @@ public final class KafkaIndexTaskRunner {
     startTime = DateTime.now(DateTimeZone.UTC);
     KafkaIndexTaskIOConfig io = task.getIoConfig();
     DataSchema schema = task.getDataSchema();
-    Map<Integer, Long> end = io.getEndSequenceNumbers().getPartitionOffsetMap();
     try (KafkaRecordSupplier records = new KafkaRecordSupplier(io.topic(), io.getConsumerProperties());
          StreamAppenderator appenderator = new StreamAppenderator(schema, io.getBaseSequenceName(),
              toolbox.segmentAllocator(), toolbox.segmentRegistry(), persistConfig(toolbox));
@@ -135,7 +162,9 @@ public final class KafkaIndexTaskRunner {
       currentOffsets.forEach(records::seek);
       ingestionState = IngestionState.BUILD_SEGMENTS;
       log.info("Task[{}] reading topic[{}] from offsets {}", task.getId(), io.topic(), currentOffsets);
-      while (!stopRequested && !allFinished(end)) {
+      while (!stopRequested && !allFinished(control.endOffsets())) {
+        control.awaitIfPaused();
+        Map<Integer, Long> end = control.endOffsets();
         ConsumerRecords<byte[], byte[]> batch;
         try {
           batch = records.poll(Duration.ofMillis(io.getPollTimeout()));
@@ -158,9 +187,24 @@ public final class KafkaIndexTaskRunner {
       if (deadLetters != null) {
         deadLetters.flush();
       }
-      log.info("Task[{}] stopping at offsets {}; rows {}", task.getId(), currentOffsets, meters.totals());
+      control.close();
+      if (stopRequested) {
+        log.info("Task[{}] shut down at offsets {} before publishing; rows {}", task.getId(), currentOffsets,
+            meters.totals());
+        ingestionState = IngestionState.COMPLETED;
+        return TaskStatus.failure(task.getId(), "Shut down before publishing; the rows are read again by the next task");
+      }
+      log.info("Task[{}] reached its end offsets {}; rows {}", task.getId(), currentOffsets, meters.totals());
+      TaskStatus status = new SegmentPublishing(task, toolbox, appenderator).publishAndHandOff(
+          new PartitionOffsets(io.topic(), io.getStartSequenceNumbers().getPartitionOffsetMap()),
+          new PartitionOffsets(io.topic(), currentOffsets()));
+      errorMsg = status.getErrorMsg();
       ingestionState = IngestionState.COMPLETED;
-      return TaskStatus.success(task.getId());
+      return status;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      errorMsg = "Interrupted";
+      return TaskStatus.failure(task.getId(), errorMsg);
     } catch (MaxParseExceptionsExceededException e) {
       log.error("Task[{}] failed: {}", task.getId(), e.getMessage());
       errorMsg = e.getMessage();
@@ -171,6 +215,7 @@ public final class KafkaIndexTaskRunner {
       return TaskStatus.failure(task.getId(), errorMsg);
     } finally {
       supplier = null;
+      control.close();
       finished = true;
     }
   }

@@ -14,18 +14,34 @@ public final class TaskToolbox {
   private final ObjectMapper mapper;
 
   private final java.io.File taskDirectory;
+  private final Publishing publishing;
 
-  /** A toolbox without a task directory: the task keeps its rows in memory. */
+  /** How a task publishes and hands off its segments; absent for tasks that keep rows in memory. */
+  public record Publishing(SegmentPusher pusher, SegmentPublishAction publishAction, HandoffWatcher handoff) {
+    public Publishing {
+      Objects.requireNonNull(pusher, "pusher");
+      Objects.requireNonNull(publishAction, "publishAction");
+      Objects.requireNonNull(handoff, "handoff");
+    }
+  }
+
+  /** A toolbox without a task directory: the task keeps its rows in memory and never publishes. */
   public TaskToolbox(SegmentRegistry segmentRegistry, SegmentAllocator segmentAllocator, ObjectMapper mapper) {
-    this(segmentRegistry, segmentAllocator, mapper, null);
+    this(segmentRegistry, segmentAllocator, mapper, null, null);
   }
 
   public TaskToolbox(SegmentRegistry segmentRegistry, SegmentAllocator segmentAllocator, ObjectMapper mapper,
-      java.io.File taskDirectory) {
+      java.io.File taskDirectory, Publishing publishing) {
     this.segmentRegistry = Objects.requireNonNull(segmentRegistry, "segmentRegistry");
     this.segmentAllocator = Objects.requireNonNull(segmentAllocator, "segmentAllocator");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.taskDirectory = taskDirectory;
+    this.publishing = publishing;
+  }
+
+  /** How to publish and hand off, or null: the task's rows are dropped when it ends. */
+  public Publishing publishing() {
+    return publishing;
   }
 
   /** The task's own working directory (persisted rows), or null if it has none. */

@@ -48,11 +48,14 @@ public final class KafkaSupervisor implements Supervisor {
   private static final Logger log = LoggerFactory.getLogger(KafkaSupervisor.class);
   private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
   private static final long OFFSETS_REFRESH_MILLIS = 1000;
+  private static final long PAUSE_TIMEOUT_MILLIS = 10_000;
 
   private final KafkaSupervisorSpec spec;
   private final TaskRunner taskRunner;
   private final ObjectMapper mapper;
   private final StartingOffsets startingOffsets;
+  /** This data source's groups that finished reading and are publishing, oldest first. */
+  private final List<TaskGroup> publishing;
   private final SupervisorStateManager state = new SupervisorStateManager();
   private final Map<Integer, TaskGroup> groups = new ConcurrentSkipListMap<>();
   private final ScheduledExecutorService exec;
@@ -63,11 +66,12 @@ public final class KafkaSupervisor implements Supervisor {
   private volatile DateTime offsetsLastUpdated;
 
   public KafkaSupervisor(KafkaSupervisorSpec spec, TaskRunner taskRunner, ObjectMapper mapper,
-      StartingOffsets startingOffsets) {
+      StartingOffsets startingOffsets, PublishingGroups publishingGroups) {
     this.spec = spec;
     this.taskRunner = taskRunner;
     this.mapper = mapper;
     this.startingOffsets = startingOffsets;
+    this.publishing = publishingGroups.of(spec.getId());
     this.exec = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "KafkaSupervisor-" + spec.getId());
       t.setDaemon(true);
@@ -102,8 +106,9 @@ public final class KafkaSupervisor implements Supervisor {
   }
 
   private void runOnce() {
+    checkPublishingGroups();
     if (spec.isSuspended()) {
-      stopAllTasks();
+      finishAllGroups();
       return;
     }
     state.transition(DetailedState.CONNECTING_TO_STREAM);
@@ -111,6 +116,7 @@ public final class KafkaSupervisor implements Supervisor {
     state.markConnected();
     state.transition(DetailedState.DISCOVERING_INITIAL_TASKS);
     removeFailedTasks();
+    rollOverExpiredGroups();
     state.transition(DetailedState.CREATING_TASKS);
     createMissingTasks(found);
     refreshLatestOffsets();
@@ -141,6 +147,7 @@ public final class KafkaSupervisor implements Supervisor {
         TaskState s = taskRunner.get(task.getId()).map(w -> w.status().getStatus()).orElse(TaskState.FAILED);
         if (s.isComplete()) {
           group.tasks.remove(task);
+          state.recordTaskFailure();
           log.warn("Supervisor[{}] task[{}] ended with {}; group[{}] will be started again", spec.getId(),
               task.getId(), s, group.groupId);
         }
@@ -199,8 +206,14 @@ public final class KafkaSupervisor implements Supervisor {
     String topic = spec.getIoConfig().getTopic();
     Map<Integer, Long> offsets = new TreeMap<>();
     List<Integer> unknown = new ArrayList<>();
+    Map<Integer, Long> publishingEnds = publishingEndOffsets();
     for (int p : groupPartitions) {
-      startingOffsets.get(spec.getId(), topic, p).ifPresentOrElse(o -> offsets.put(p, o), () -> unknown.add(p));
+      Long pending = publishingEnds.get(p);
+      if (pending != null) {
+        offsets.put(p, pending); // continue where the group still publishing stops
+      } else {
+        startingOffsets.get(spec.getId(), topic, p).ifPresentOrElse(o -> offsets.put(p, o), () -> unknown.add(p));
+      }
     }
     if (!unknown.isEmpty()) {
       Map<Integer, Long> fromStream;
@@ -259,11 +272,121 @@ public final class KafkaSupervisor implements Supervisor {
     }
   }
 
+  /** The end offsets of the newest publishing group of each partition. */
+  private Map<Integer, Long> publishingEndOffsets() {
+    Map<Integer, Long> ends = new TreeMap<>();
+    for (TaskGroup g : publishing) {
+      ends.putAll(g.endOffsets());
+    }
+    return ends;
+  }
+
+  /** Groups that have read for {@code taskDuration} finish: they publish, a new group takes over. */
+  private void rollOverExpiredGroups() {
+    if (!taskRunner.canPublish()) {
+      return; // rows could not be published: keep reading rather than drop them
+    }
+    long taskDuration = spec.getIoConfig().getTaskDuration().getMillis();
+    for (TaskGroup group : groups.values()) {
+      if (System.currentTimeMillis() - group.createdMillis >= taskDuration) {
+        finishGroup(group);
+      }
+    }
+  }
+
+  /**
+   * Tells a group's tasks to stop reading and publish: pauses the replicas, takes the highest
+   * offset any of them reached per partition as the common end, sets it and resumes them. A
+   * replica that does not pause is shut down. If none pauses, the group is dropped and its
+   * partitions start again from the committed offsets.
+   */
+  private void finishGroup(TaskGroup group) {
+    groups.remove(group.groupId);
+    Map<Integer, Long> end = new TreeMap<>(group.startingOffsets);
+    List<KafkaIndexTask> paused = new ArrayList<>();
+    for (KafkaIndexTask task : group.tasks) {
+      Map<Integer, Long> current;
+      try {
+        current = task.runner().pause(PAUSE_TIMEOUT_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        current = null;
+      }
+      if (current == null) {
+        taskRunner.shutdown(task.getId());
+        group.tasks.remove(task);
+      } else {
+        paused.add(task);
+        current.forEach((p, o) -> end.merge(p, o, Math::max));
+      }
+    }
+    if (paused.isEmpty()) {
+      log.warn("Supervisor[{}] group[{}] has no task left to publish; its partitions restart from the committed"
+          + " offsets", spec.getId(), group.groupId);
+      return;
+    }
+    group.finishAt(end);
+    publishing.add(group);
+    paused.forEach(t -> t.runner().setEndOffsets(end));
+    log.info("Supervisor[{}] group[{}] finishes at offsets {} and publishes", spec.getId(), group.groupId, end);
+  }
+
+  private void finishAllGroups() {
+    for (TaskGroup group : groups.values()) {
+      finishGroup(group);
+    }
+  }
+
+  /**
+   * Forgets publishing groups that succeeded (a task of the group published); a group whose tasks
+   * all failed, or that did not finish within {@code completionTimeout}, is stopped together with
+   * every later group reading its partitions (they started from its uncommitted end offsets), so
+   * those partitions restart from the committed offsets.
+   */
+  private void checkPublishingGroups() {
+    long completionTimeout = spec.getIoConfig().getCompletionTimeout().getMillis();
+    for (TaskGroup group : publishing) {
+      boolean succeeded = false;
+      boolean allEnded = true;
+      for (KafkaIndexTask task : group.tasks) {
+        TaskState s = taskRunner.get(task.getId()).map(w -> w.status().getStatus()).orElse(TaskState.FAILED);
+        succeeded |= s == TaskState.SUCCESS;
+        allEnded &= s.isComplete();
+      }
+      if (succeeded) {
+        publishing.remove(group);
+        state.recordTaskSuccess();
+      } else if (allEnded || System.currentTimeMillis() - group.publishingSinceMillis() > completionTimeout) {
+        log.warn("Supervisor[{}] group[{}] failed to publish offsets {} (all tasks failed or completionTimeout);"
+            + " its partitions restart from the committed offsets", spec.getId(), group.groupId, group.endOffsets());
+        state.recordTaskFailure();
+        dropGroupsReading(group.partitions);
+        group.tasks.forEach(t -> taskRunner.shutdown(t.getId()));
+        publishing.remove(group);
+      }
+    }
+  }
+
+  /** Stops every active and later publishing group that reads any of {@code partitionIds}. */
+  private void dropGroupsReading(Set<Integer> partitionIds) {
+    for (TaskGroup group : groups.values()) {
+      if (!java.util.Collections.disjoint(group.partitions, partitionIds)) {
+        group.tasks.forEach(t -> taskRunner.shutdown(t.getId()));
+        groups.remove(group.groupId);
+      }
+    }
+  }
+
+  /** Hard stop: every task of this data source stops without publishing (reset). */
   private void stopAllTasks() {
     for (TaskGroup group : groups.values()) {
       group.tasks.forEach(t -> taskRunner.shutdown(t.getId()));
     }
     groups.clear();
+    for (TaskGroup group : publishing) {
+      group.tasks.forEach(t -> taskRunner.shutdown(t.getId()));
+    }
+    publishing.clear();
   }
 
   @Override
@@ -277,7 +400,7 @@ public final class KafkaSupervisor implements Supervisor {
     }
     closeSupplier();
     if (stopTasks) {
-      stopAllTasks();
+      finishAllGroups(); // the tasks publish what they read; a successor continues after them
     }
     log.info("Stopped supervisor[{}]", spec.getId());
   }
@@ -319,7 +442,7 @@ public final class KafkaSupervisor implements Supervisor {
   public SupervisorReport status() {
     freshenOffsets();
     return new SupervisorReport(spec.getId(), DateTime.now(DateTimeZone.UTC),
-        new StatusReportBuilder(spec, state).build(groups.values(), partitions.size(), latestOffsets,
+        new StatusReportBuilder(spec, state).build(groups.values(), publishing, partitions.size(), latestOffsets,
             offsetsLastUpdated));
   }
 

@@ -12,9 +12,12 @@ public final class KafkaSupervisorFactory implements SupervisorFactory {
   private final TaskRunner taskRunner;
   private final ObjectMapper mapper;
   private final StartingOffsets startingOffsets;
+  private final PublishingGroups publishingGroups;
 
   @Inject
-  public KafkaSupervisorFactory(TaskRunner taskRunner, ObjectMapper mapper, StartingOffsets startingOffsets) {
+  public KafkaSupervisorFactory(TaskRunner taskRunner, ObjectMapper mapper, StartingOffsets startingOffsets,
+      PublishingGroups publishingGroups) {
+    this.publishingGroups = publishingGroups;
     this.taskRunner = taskRunner;
     this.mapper = mapper;
     this.startingOffsets = startingOffsets;
@@ -27,6 +30,6 @@ public final class KafkaSupervisorFactory implements SupervisorFactory {
 
   @Override
   public Supervisor create(SupervisorSpec spec) {
-    return new KafkaSupervisor((KafkaSupervisorSpec) spec, taskRunner, mapper, startingOffsets);
+    return new KafkaSupervisor((KafkaSupervisorSpec) spec, taskRunner, mapper, startingOffsets, publishingGroups);
   }
 }

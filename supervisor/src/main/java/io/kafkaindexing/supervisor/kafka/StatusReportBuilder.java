@@ -27,6 +27,11 @@ final class StatusReportBuilder {
 
   KafkaSupervisorReportPayload build(Collection<TaskGroup> groups, int partitionCount, Map<Integer, Long> latest,
       DateTime offsetsLastUpdated) {
+    return build(groups, List.of(), partitionCount, latest, offsetsLastUpdated);
+  }
+
+  KafkaSupervisorReportPayload build(Collection<TaskGroup> groups, Collection<TaskGroup> publishingGroups,
+      int partitionCount, Map<Integer, Long> latest, DateTime offsetsLastUpdated) {
     long taskDurationMillis = spec.getIoConfig().getTaskDuration().getMillis();
     List<TaskReportData> active = new ArrayList<>();
     Map<Integer, Long> highest = new TreeMap<>();
@@ -36,17 +41,29 @@ final class StatusReportBuilder {
         Map<Integer, Long> current = new TreeMap<>(task.currentOffsets());
         DateTime start = task.startTime();
         Long remaining = start == null ? null
-            : Math.max(0, taskDurationMillis - (System.currentTimeMillis() - start.getMillis())) / 1000;
+            : Math.max(0, taskDurationMillis - (System.currentTimeMillis() - group.createdMillis)) / 1000;
         active.add(new TaskReportData(task.getId(), group.startingOffsets,
             start == null ? null : start.withZone(DateTimeZone.UTC), remaining, "ACTIVE", current,
             latest.isEmpty() ? null : lag(latest, current)));
+      }
+    }
+    List<TaskReportData> publishing = new ArrayList<>();
+    long completionTimeoutMillis = spec.getIoConfig().getCompletionTimeout().getMillis();
+    for (TaskGroup group : publishingGroups) {
+      long remaining = Math.max(0, completionTimeoutMillis - (System.currentTimeMillis()
+          - group.publishingSinceMillis())) / 1000;
+      for (KafkaIndexTask task : group.tasks) {
+        DateTime start = task.startTime();
+        publishing.add(new TaskReportData(task.getId(), group.startingOffsets,
+            start == null ? null : start.withZone(DateTimeZone.UTC), remaining, "PUBLISHING",
+            new TreeMap<>(task.currentOffsets()), null));
       }
     }
     Map<Integer, Long> minimumLag = latest.isEmpty() ? null : lag(latest, highest);
     Long aggregate = minimumLag == null ? null
         : minimumLag.values().stream().mapToLong(v -> Math.max(0, v)).sum();
     return new KafkaSupervisorReportPayload(spec.getId(), spec.getIoConfig().getTopic(), partitionCount,
-        spec.getIoConfig().getReplicas(), taskDurationMillis / 1000, active, List.of(),
+        spec.getIoConfig().getReplicas(), taskDurationMillis / 1000, active, publishing,
         latest.isEmpty() ? null : new TreeMap<>(latest), minimumLag, aggregate, offsetsLastUpdated,
         spec.isSuspended(), state.isHealthy(), state.state().name(), state.detailedState().name(),
         state.recentErrors());

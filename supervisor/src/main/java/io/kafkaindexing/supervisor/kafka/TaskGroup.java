@@ -23,6 +23,11 @@ final class TaskGroup {
   final DateTime minimumMessageTime;
   final DateTime maximumMessageTime;
   final List<KafkaIndexTask> tasks = new CopyOnWriteArrayList<>();
+  /** When the group was created; its tasks finish reading {@code taskDuration} later. */
+  final long createdMillis = System.currentTimeMillis();
+  /** The offsets its tasks read up to once told to finish (then it is publishing); null before. */
+  private volatile Map<Integer, Long> endOffsets;
+  private volatile long publishingSinceMillis;
 
   TaskGroup(int groupId, Set<Integer> partitions, Map<Integer, Long> startingOffsets, String baseSequenceName,
       DateTime minimumMessageTime, DateTime maximumMessageTime) {
@@ -32,6 +37,25 @@ final class TaskGroup {
     this.baseSequenceName = baseSequenceName;
     this.minimumMessageTime = minimumMessageTime;
     this.maximumMessageTime = maximumMessageTime;
+  }
+
+  /** Marks the group as publishing: its tasks read up to {@code ends} and then publish. */
+  void finishAt(Map<Integer, Long> ends) {
+    this.endOffsets = java.util.Collections.unmodifiableMap(new TreeMap<>(ends));
+    this.publishingSinceMillis = System.currentTimeMillis();
+  }
+
+  boolean isPublishing() {
+    return endOffsets != null;
+  }
+
+  /** The end offsets once publishing, else null. */
+  Map<Integer, Long> endOffsets() {
+    return endOffsets;
+  }
+
+  long publishingSinceMillis() {
+    return publishingSinceMillis;
   }
 
   /** The highest offset read so far per partition across the replicas. */

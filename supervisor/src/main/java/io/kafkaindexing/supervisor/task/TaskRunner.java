@@ -39,20 +39,24 @@ public final class TaskRunner implements Managed {
   private final SegmentAllocator allocator;
   private final ObjectMapper mapper;
   private final File baseTaskDir;
+  /** How tasks publish; absent when no deep storage and Historical are configured. */
+  private final TaskToolbox.Publishing publishing;
   private final Map<String, TaskWorkItem> items = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
   /** A runner whose tasks keep their rows in memory (no task directories). */
   public TaskRunner(SegmentRegistry registry, SegmentAllocator allocator, ObjectMapper mapper) {
-    this(registry, allocator, mapper, null);
+    this(registry, allocator, mapper, null, java.util.Optional.empty());
   }
 
   @Inject
-  public TaskRunner(SegmentRegistry registry, SegmentAllocator allocator, ObjectMapper mapper, TaskConfig config) {
+  public TaskRunner(SegmentRegistry registry, SegmentAllocator allocator, ObjectMapper mapper, TaskConfig config,
+      java.util.Optional<TaskToolbox.Publishing> publishing) {
     this.registry = registry;
     this.allocator = allocator;
     this.mapper = mapper;
     this.baseTaskDir = config == null ? null : config.baseTaskDir();
+    this.publishing = publishing.orElse(null);
   }
 
   /** Removes the working directories left by tasks of an earlier run of this process. */
@@ -68,9 +72,14 @@ public final class TaskRunner implements Managed {
     }
   }
 
+  /** True when tasks can publish their segments (deep storage and a Historical are configured). */
+  public boolean canPublish() {
+    return publishing != null && baseTaskDir != null;
+  }
+
   private TaskToolbox toolboxFor(Task task) {
     File dir = baseTaskDir == null ? null : new File(baseTaskDir, task.getId());
-    return new TaskToolbox(registry, allocator, mapper, dir);
+    return new TaskToolbox(registry, allocator, mapper, dir, dir == null ? null : publishing);
   }
 
   private static void deleteRecursively(Path root) throws IOException {
