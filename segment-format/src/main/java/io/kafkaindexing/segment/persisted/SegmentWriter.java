@@ -5,6 +5,7 @@ import io.kafkaindexing.segment.column.ValueType;
 import io.kafkaindexing.segment.format.IndexDrd;
 import io.kafkaindexing.segment.format.MetadataDrd;
 import io.kafkaindexing.segment.format.SmooshWriter;
+import io.kafkaindexing.segment.format.SmooshedFiles;
 import io.kafkaindexing.segment.incremental.IncrementalIndex;
 import io.kafkaindexing.segment.read.ColumnNames;
 import io.kafkaindexing.segment.read.SegmentMetadata;
@@ -28,6 +29,7 @@ import org.joda.time.Interval;
  * another thread (see {@link IncrementalIndex#open()}).
  */
 public final class SegmentWriter {
+  static final String FACTORY_FILE = "factory.json";
   static final String FACTORY_JSON = "{\"type\":\"mMapSegmentFactory\"}";
 
   private SegmentWriter() {}
@@ -42,12 +44,28 @@ public final class SegmentWriter {
     return SegmentMerger.merge(List.of(index), interval, dir, index.getMetadata());
   }
 
-  /** Writes sorted (and rolled-up) rows with their metadata. */
+  /**
+   * Writes sorted (and rolled-up) rows with their metadata. On failure (e.g. a full disk) the
+   * files written so far are deleted, so {@code dir} never holds a partial segment.
+   */
   static File write(RowTable table, Interval interval, SegmentMetadata metadata, File dir) throws IOException {
     Files.createDirectories(dir.toPath());
-    if (new File(dir, PersistedSegment.VERSION_FILE).exists()) {
+    if (new File(dir, PersistedSegment.VERSION_FILE).exists() || new File(dir, SmooshedFiles.META_FILE).exists()) {
       throw new IOException("Directory[" + dir + "] already holds a segment");
     }
+    try {
+      return writeFiles(table, interval, metadata, dir);
+    } catch (IOException | RuntimeException | Error e) {
+      for (String name : new String[] {PersistedSegment.VERSION_FILE, FACTORY_FILE, SmooshedFiles.META_FILE,
+          SmooshedFiles.chunkName(0)}) {
+        Files.deleteIfExists(new File(dir, name).toPath());
+      }
+      throw e;
+    }
+  }
+
+  private static File writeFiles(RowTable table, Interval interval, SegmentMetadata metadata, File dir)
+      throws IOException {
     SegmentSchema schema = table.schema();
     List<RowTable.Row> rows = table.rows();
     int n = rows.size();
@@ -86,8 +104,9 @@ public final class SegmentWriter {
       smoosh.add(IndexDrd.NAME, new IndexDrd(withData, dimsWithData, interval, allColumns, allDims).toBytes());
       smoosh.add(MetadataDrd.NAME, metadataDrd(metadata, schema).toBytes());
     }
+    Files.writeString(new File(dir, FACTORY_FILE).toPath(), FACTORY_JSON, StandardCharsets.UTF_8);
+    // version.bin last: a directory with it holds a complete segment
     Files.write(new File(dir, PersistedSegment.VERSION_FILE).toPath(), new byte[] {0, 0, 0, 9});
-    Files.writeString(new File(dir, "factory.json").toPath(), FACTORY_JSON, StandardCharsets.UTF_8);
     return dir;
   }
 
