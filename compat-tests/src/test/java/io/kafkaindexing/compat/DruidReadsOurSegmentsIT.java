@@ -10,6 +10,7 @@ import io.kafkaindexing.segment.read.Segment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.joda.time.Interval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +59,18 @@ class DruidReadsOurSegmentsIT {
     Path merged = SegmentMerger.merge(parts, Fixtures.BENCH_INTERVAL, tmp.resolve("merged").toFile(), null).toPath();
     toClose.forEach(PersistedSegment::close);
     assertDruidDumpsMatch(Fixtures.BENCH, merged, false);
+  }
+
+  @Test
+  void richRowsIngestedByUsReadByDruidAsDruidWroteThem() throws Exception {
+    for (String segment : List.of(Fixtures.RICH_10, Fixtures.RICH_11)) {
+      Interval interval = Interval.parse(segment.substring(segment.indexOf('/') + 1).replace('_', '/'));
+      IncrementalIndex index = Fixtures.index(Fixtures.richSchema(interval.getStartMillis()),
+          Fixtures.richRows(interval));
+      Path ours = SegmentWriter.persist(index, interval, tmp.resolve("rich-" + interval.getStart().getHourOfDay())
+          .toFile()).toPath();
+      assertDruidDumpsMatch(segment, ours, true);
+    }
   }
 
   @Test

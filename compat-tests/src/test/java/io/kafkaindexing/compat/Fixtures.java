@@ -3,11 +3,19 @@ package io.kafkaindexing.compat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaindexing.segment.aggregation.CountAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.DoubleMaxAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.DoubleMinAggregatorFactory;
 import io.kafkaindexing.segment.aggregation.DoubleSumAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.FloatSumAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.HyperUniquesAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.LongMaxAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.LongMinAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.LongSumAggregatorFactory;
 import io.kafkaindexing.segment.granularity.Granularities;
 import io.kafkaindexing.segment.incremental.IncrementalIndex;
 import io.kafkaindexing.segment.incremental.IncrementalIndexSchema;
 import io.kafkaindexing.segment.row.MapBasedInputRow;
+import io.kafkaindexing.segment.spec.DimensionSchema;
 import io.kafkaindexing.segment.spec.DimensionsSpec;
 import io.kafkaindexing.segment.spec.TimestampSpec;
 import java.io.BufferedReader;
@@ -81,6 +89,37 @@ final class Fixtures {
         .queryGranularity(Granularities.NONE).dimensionsSpec(DimensionsSpec.of(List.of("url", "user")))
         .metrics(new CountAggregatorFactory("views"), new DoubleSumAggregatorFactory("latencyMs", "latencyMs", null))
         .rollup(true).build();
+  }
+
+  /** The rich spec (all six dimensions, nine metrics, minute granularity) for a segment starting at {@code start}. */
+  static IncrementalIndexSchema richSchema(long start) {
+    DimensionsSpec dims = new DimensionsSpec(List.of(DimensionSchema.of("country"), DimensionSchema.of("device"),
+        new DimensionSchema("tags", "string", DimensionSchema.MultiValueHandling.SORTED_ARRAY, null),
+        new DimensionSchema("dim_long", "long", null, null), new DimensionSchema("dim_float", "float", null, null),
+        new DimensionSchema("dim_double", "double", null, null)), null, null, null);
+    return IncrementalIndexSchema.builder().minTimestamp(start).timestampSpec(new TimestampSpec("time", "iso", null))
+        .queryGranularity(Granularities.MINUTE).dimensionsSpec(dims).rollup(true)
+        .metrics(new CountAggregatorFactory("count"), new LongSumAggregatorFactory("sum_m_long", "m_long", null),
+            new DoubleSumAggregatorFactory("sum_m_double", "m_double", null),
+            new FloatSumAggregatorFactory("sum_m_float", "m_float", null),
+            new LongMinAggregatorFactory("min_m_long", "m_long", null),
+            new LongMaxAggregatorFactory("max_m_long", "m_long", null),
+            new DoubleMinAggregatorFactory("min_m_double", "m_double", null),
+            new DoubleMaxAggregatorFactory("max_m_double", "m_double", null),
+            new HyperUniquesAggregatorFactory("unique_users", "user_id", null, null))
+        .build();
+  }
+
+  /** The rich input rows whose time falls in {@code interval}. */
+  static List<String> richRows(Interval interval) throws IOException {
+    List<String> out = new ArrayList<>();
+    TimestampSpec ts = new TimestampSpec("time", "iso", null);
+    for (String line : Files.readAllLines(root().resolve("rich/input-rows.json"))) {
+      if (!line.isBlank() && interval.contains(ts.extractTimestamp(MAPPER.readTree(line).get("time").asText()))) {
+        out.add(line);
+      }
+    }
+    return out;
   }
 
   static List<String> seedRows() throws IOException {

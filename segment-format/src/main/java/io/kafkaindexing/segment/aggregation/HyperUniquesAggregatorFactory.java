@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.kafkaindexing.segment.column.ColumnSelectorFactory;
+import io.kafkaindexing.segment.column.ColumnValueSelector;
 import io.kafkaindexing.segment.column.ValueType;
 import java.util.Comparator;
 import java.util.List;
@@ -11,10 +12,11 @@ import java.util.Objects;
 
 /**
  * {@code {"type": "hyperUnique", "name", "fieldName", "isInputHyperUnique", "round"}}: Druid's
- * HyperLogLog distinct count, stored as complex type {@code hyperUnique}. This service reads and
- * writes the stored sketches as opaque bytes (persisted segments keep them, merges without rollup
- * copy them) but does not compute them yet: ingesting with it, or rolling two sketches into one,
- * fails naming the metric. Immutable.
+ * HyperLogLog distinct count, stored as complex type {@code hyperUnique} ({@link HyperLogLogSketch}).
+ * At ingestion each string value of the input (each value of a list) is hashed into the row's
+ * sketch; stored sketches (objects or their bytes) are folded. The intermediate value is a
+ * {@link HyperLogLogSketch}; the finalized value its estimate (rounded when {@code round}).
+ * Immutable.
  */
 @JsonPropertyOrder({"type", "name", "fieldName", "isInputHyperUnique", "round"})
 public final class HyperUniquesAggregatorFactory extends AggregatorFactory {
@@ -65,16 +67,77 @@ public final class HyperUniquesAggregatorFactory extends AggregatorFactory {
 
   @Override
   public Aggregator factorize(ColumnSelectorFactory columns) {
-    throw new UnsupportedOperationException("Aggregator[" + name + "] of type[hyperUnique] cannot ingest rows yet");
+    ColumnValueSelector selector = columns.makeColumnValueSelector(fieldName);
+    return new Aggregator() {
+      private final HyperLogLogSketch sketch = new HyperLogLogSketch();
+
+      @Override
+      public void aggregate() {
+        fold(sketch, selector.getObject());
+      }
+
+      @Override
+      public Object get() {
+        return sketch;
+      }
+
+      @Override
+      public boolean isNull() {
+        return false;
+      }
+
+      @Override
+      public long getLong() {
+        return Math.round(sketch.estimate());
+      }
+
+      @Override
+      public double getDouble() {
+        return sketch.estimate();
+      }
+    };
+  }
+
+  /** Adds an input or stored value to {@code sketch}. */
+  private static void fold(HyperLogLogSketch sketch, Object value) {
+    if (value == null) {
+      return;
+    }
+    if (value instanceof HyperLogLogSketch other) {
+      sketch.fold(other);
+    } else if (value instanceof byte[] bytes) {
+      sketch.fold(HyperLogLogSketch.fromBytes(bytes));
+    } else if (value instanceof List<?> list) {
+      list.forEach(v -> fold(sketch, v));
+    } else {
+      sketch.add(value.toString());
+    }
   }
 
   @Override
   public Object combine(Object lhs, Object rhs) {
-    if (lhs == null || rhs == null) {
-      return lhs == null ? rhs : lhs;
+    if (lhs == null && rhs == null) {
+      return null;
     }
-    throw new UnsupportedOperationException("Aggregator[" + name
-        + "] of type[hyperUnique] cannot combine two sketches yet");
+    HyperLogLogSketch out = new HyperLogLogSketch();
+    fold(out, lhs);
+    fold(out, rhs);
+    return out;
+  }
+
+  @Override
+  public ValueType getResultType() {
+    return round ? ValueType.LONG : ValueType.DOUBLE;
+  }
+
+  @Override
+  public Object finalizeComputation(Object intermediate) {
+    if (intermediate == null) {
+      return null;
+    }
+    HyperLogLogSketch sketch = new HyperLogLogSketch();
+    fold(sketch, intermediate);
+    return round ? (Object) Math.round(sketch.estimate()) : (Object) sketch.estimate();
   }
 
   @Override

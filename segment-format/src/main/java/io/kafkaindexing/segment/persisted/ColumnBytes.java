@@ -126,7 +126,8 @@ final class ColumnBytes {
   /** The entry of a complex column; a value is the object's stored bytes or null. */
   static byte[][] complex(String typeName, List<Object> values) {
     List<byte[]> bytes = new ArrayList<>(values.size());
-    for (Object v : values) {
+    for (Object value : values) {
+      Object v = value instanceof io.kafkaindexing.segment.aggregation.HyperLogLogSketch h ? h.toBytes() : value;
       if (v != null && !(v instanceof byte[])) {
         throw new IllegalArgumentException("Complex column of type[" + typeName + "] got a value of "
             + v.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " instead of bytes");

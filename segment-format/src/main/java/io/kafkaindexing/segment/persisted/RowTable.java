@@ -48,22 +48,39 @@ final class RowTable {
   /** Adds every row of {@code view} whose time is in {@code interval}. */
   void addAll(SegmentView view, Interval interval) {
     Cursor cursor = view.makeCursor(interval);
-    ColumnSelectorFactory f = cursor.getColumnSelectorFactory();
-    ColumnValueSelector time = f.makeColumnValueSelector(ColumnNames.TIME);
-    List<SegmentSchema.Column> dims = schema.dimensions();
-    List<SegmentSchema.Column> metrics = schema.metrics();
-    ColumnValueSelector[] dimSelectors = new ColumnValueSelector[dims.size()];
-    for (int d = 0; d < dims.size(); d++) {
-      ColumnCapabilities caps = view.getColumnCapabilities(dims.get(d).name());
-      dimSelectors[d] = caps == null ? null : dims.get(d).type() == ValueType.STRING
-          ? f.makeDimensionSelector(dims.get(d).name()) : f.makeColumnValueSelector(dims.get(d).name());
-    }
-    ColumnValueSelector[] metricSelectors = new ColumnValueSelector[metrics.size()];
-    for (int m = 0; m < metrics.size(); m++) {
-      metricSelectors[m] = view.getColumnCapabilities(metrics.get(m).name()) == null ? null
-          : f.makeColumnValueSelector(metrics.get(m).name());
-    }
+    RowReader reader = new RowReader(schema, view, cursor);
     for (; !cursor.isDone(); cursor.advance()) {
+      rows.add(reader.read());
+    }
+  }
+
+  /** Reads the current row of a cursor in a schema's column order. Not thread-safe. */
+  static final class RowReader {
+    private final List<SegmentSchema.Column> dims;
+    private final List<SegmentSchema.Column> metrics;
+    private final ColumnValueSelector time;
+    private final ColumnValueSelector[] dimSelectors;
+    private final ColumnValueSelector[] metricSelectors;
+
+    RowReader(SegmentSchema schema, SegmentView view, Cursor cursor) {
+      ColumnSelectorFactory f = cursor.getColumnSelectorFactory();
+      this.dims = schema.dimensions();
+      this.metrics = schema.metrics();
+      this.time = f.makeColumnValueSelector(ColumnNames.TIME);
+      this.dimSelectors = new ColumnValueSelector[dims.size()];
+      for (int d = 0; d < dims.size(); d++) {
+        ColumnCapabilities caps = view.getColumnCapabilities(dims.get(d).name());
+        dimSelectors[d] = caps == null ? null : dims.get(d).type() == ValueType.STRING
+            ? f.makeDimensionSelector(dims.get(d).name()) : f.makeColumnValueSelector(dims.get(d).name());
+      }
+      this.metricSelectors = new ColumnValueSelector[metrics.size()];
+      for (int m = 0; m < metrics.size(); m++) {
+        metricSelectors[m] = view.getColumnCapabilities(metrics.get(m).name()) == null ? null
+            : f.makeColumnValueSelector(metrics.get(m).name());
+      }
+    }
+
+    Row read() {
       Object[] d = new Object[dims.size()];
       for (int i = 0; i < d.length; i++) {
         d[i] = dimSelectors[i] == null ? null : dims.get(i).type() == ValueType.STRING
@@ -74,7 +91,7 @@ final class RowTable {
         ColumnValueSelector s = metricSelectors[i];
         m[i] = s == null ? null : metrics.get(i).type().isNumeric() ? number(s, metrics.get(i).type()) : s.getObject();
       }
-      rows.add(new Row(time.getLong(), d, m));
+      return new Row(time.getLong(), d, m);
     }
   }
 
@@ -111,25 +128,12 @@ final class RowTable {
     if (!rollup || rows.size() < 2) {
       return;
     }
-    List<AggregatorFactory> combiners = new ArrayList<>();
-    for (SegmentSchema.Column m : schema.metrics()) {
-      combiners.add(m.combiner());
-    }
     List<Row> out = new ArrayList<>(rows.size());
     Row current = rows.get(0);
     for (int i = 1; i < rows.size(); i++) {
       Row next = rows.get(i);
       if (order.compare(current, next) == 0) {
-        Object[] merged = current.metrics().clone();
-        for (int m = 0; m < merged.length; m++) {
-          AggregatorFactory c = combiners.get(m);
-          if (c == null) {
-            throw new IllegalStateException("Cannot roll up metric[" + schema.metrics().get(m).name()
-                + "]: its aggregator is unknown");
-          }
-          merged[m] = c.combine(merged[m], next.metrics()[m]);
-        }
-        current = new Row(current.time(), current.dims(), merged);
+        current = combine(schema, current, next);
       } else {
         out.add(current);
         current = next;
@@ -140,7 +144,12 @@ final class RowTable {
     rows.addAll(out);
   }
 
-  private Comparator<Row> rowOrder() {
+  Comparator<Row> rowOrder() {
+    return rowOrder(schema);
+  }
+
+  /** Druid's row order: time, then each dimension in schema order. */
+  static Comparator<Row> rowOrder(SegmentSchema schema) {
     List<SegmentSchema.Column> dims = schema.dimensions();
     return (a, b) -> {
       int c = Long.compare(a.time(), b.time());
@@ -149,6 +158,20 @@ final class RowTable {
       }
       return c;
     };
+  }
+
+  /** {@code a} with {@code b}'s metrics folded in by each metric's combining aggregator. */
+  static Row combine(SegmentSchema schema, Row a, Row b) {
+    Object[] merged = a.metrics().clone();
+    for (int m = 0; m < merged.length; m++) {
+      AggregatorFactory c = schema.metrics().get(m).combiner();
+      if (c == null) {
+        throw new IllegalStateException("Cannot roll up metric[" + schema.metrics().get(m).name()
+            + "]: its aggregator is unknown");
+      }
+      merged[m] = c.combine(merged[m], b.metrics()[m]);
+    }
+    return new Row(a.time(), a.dims(), merged);
   }
 
   static int compareValues(ValueType type, Object a, Object b) {

@@ -6,7 +6,10 @@ import io.kafkaindexing.segment.read.SegmentMetadata;
 import io.kafkaindexing.segment.read.SegmentView;
 import java.io.File;
 import java.io.IOException;
+import io.kafkaindexing.segment.read.Cursor;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +19,11 @@ import org.joda.time.Interval;
  * Merges segments of one interval (in-memory indexes and/or persisted segments) into one persisted
  * segment: rows re-sorted by time then dimensions and, when the metadata says rollup, rows with
  * equal time and dimensions combined by the metrics' combining aggregators. Dimensions are the
- * union in order of first appearance; metrics the union, sorted by name. Stateless and thread-safe;
- * the inputs must not change while they are merged (an incremental index must not take rows).
+ * union in order of first appearance; metrics the union, sorted by name. Persisted inputs are
+ * streamed (k-way merge of their stored order); in-memory inputs are sorted in memory; the merged
+ * rows are held column by column (about 8 bytes per number and 4 per string value a row) until
+ * written. Stateless and thread-safe; the inputs must not change while they are merged (an
+ * incremental index must not take rows).
  */
 public final class SegmentMerger {
   private SegmentMerger() {}
@@ -58,17 +64,86 @@ public final class SegmentMerger {
           complexTypes.putIfAbsent(a.getName(), typeName);
         }
       }
-      RowTable table = new RowTable(SegmentSchema.of(views, meta.aggregators(), complexTypes::get));
-      for (SegmentView view : views) {
-        table.addAll(view, interval);
+      SegmentSchema schema = SegmentSchema.of(views, meta.aggregators(), complexTypes::get);
+      boolean rollup = Boolean.TRUE.equals(meta.rollup());
+      List<RowSource> sources = new ArrayList<>();
+      for (int i = 0; i < views.size(); i++) {
+        sources.add(source(segments.get(i), views.get(i), schema, interval, rollup));
       }
-      table.sortAndRollup(Boolean.TRUE.equals(meta.rollup()));
-      return SegmentWriter.write(table, interval, meta, dir);
+      return SegmentWriter.write(kWayMerge(sources, schema, rollup), interval, meta, dir);
     } finally {
       for (SegmentView v : views) {
         v.close();
       }
     }
+  }
+
+  /**
+   * The rows of one input in stored order: a persisted segment whose dimensions keep the merged
+   * order is streamed from its cursor; anything else (an in-memory index) is read, sorted and
+   * rolled up in memory.
+   */
+  private static RowSource source(Segment segment, SegmentView view, SegmentSchema schema, Interval interval,
+      boolean rollup) {
+    if (segment.as(PersistedSegment.class) != null && keepsOrder(view.getDimensionNames(), schema)) {
+      Cursor cursor = view.makeCursor(interval);
+      return RowSource.of(cursor, new RowTable.RowReader(schema, view, cursor), RowTable.rowOrder(schema),
+          segment.toString());
+    }
+    RowTable table = new RowTable(schema);
+    table.addAll(view, interval);
+    table.sortAndRollup(rollup);
+    return RowSource.of(table.rows());
+  }
+
+  /** True when {@code dims} appear in the merged schema in the same relative order. */
+  private static boolean keepsOrder(List<String> dims, SegmentSchema schema) {
+    int next = 0;
+    for (SegmentSchema.Column c : schema.dimensions()) {
+      if (next < dims.size() && dims.get(next).equals(c.name())) {
+        next++;
+      }
+    }
+    return next == dims.size();
+  }
+
+  /**
+   * Merges sorted sources into stored order; equal rows of different sources keep the order of the
+   * sources and, under rollup, are combined.
+   */
+  private static MergedColumns kWayMerge(List<RowSource> sources, SegmentSchema schema, boolean rollup) {
+    Comparator<RowTable.Row> order = RowTable.rowOrder(schema);
+    record Head(RowSource source, int index) {}
+    PriorityQueue<Head> queue = new PriorityQueue<>((a, b) -> {
+      int c = order.compare(a.source().current(), b.source().current());
+      return c != 0 ? c : Integer.compare(a.index(), b.index());
+    });
+    for (int i = 0; i < sources.size(); i++) {
+      if (sources.get(i).advance()) {
+        queue.add(new Head(sources.get(i), i));
+      }
+    }
+    MergedColumns out = new MergedColumns(schema);
+    RowTable.Row pending = null;
+    while (!queue.isEmpty()) {
+      Head head = queue.poll();
+      RowTable.Row row = head.source().current();
+      if (pending != null && rollup && order.compare(pending, row) == 0) {
+        pending = RowTable.combine(schema, pending, row);
+      } else {
+        if (pending != null) {
+          out.append(pending);
+        }
+        pending = row;
+      }
+      if (head.source().advance()) {
+        queue.add(head);
+      }
+    }
+    if (pending != null) {
+      out.append(pending);
+    }
+    return out;
   }
 
   /** Loads the persisted segments in {@code dirs}, merges them, and closes them again. */

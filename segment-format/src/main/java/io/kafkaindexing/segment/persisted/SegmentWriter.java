@@ -5,6 +5,7 @@ import io.kafkaindexing.segment.column.ValueType;
 import io.kafkaindexing.segment.format.IndexDrd;
 import io.kafkaindexing.segment.format.MetadataDrd;
 import io.kafkaindexing.segment.format.SmooshWriter;
+import io.kafkaindexing.segment.format.SmooshedFiles;
 import io.kafkaindexing.segment.incremental.IncrementalIndex;
 import io.kafkaindexing.segment.read.ColumnNames;
 import io.kafkaindexing.segment.read.SegmentMetadata;
@@ -12,7 +13,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +28,7 @@ import org.joda.time.Interval;
  * another thread (see {@link IncrementalIndex#open()}).
  */
 public final class SegmentWriter {
+  static final String FACTORY_FILE = "factory.json";
   static final String FACTORY_JSON = "{\"type\":\"mMapSegmentFactory\"}";
 
   private SegmentWriter() {}
@@ -42,22 +43,36 @@ public final class SegmentWriter {
     return SegmentMerger.merge(List.of(index), interval, dir, index.getMetadata());
   }
 
-  /** Writes sorted (and rolled-up) rows with their metadata. */
-  static File write(RowTable table, Interval interval, SegmentMetadata metadata, File dir) throws IOException {
+  /**
+   * Writes sorted (and rolled-up) rows with their metadata. On failure (e.g. a full disk) the
+   * files written so far are deleted, so {@code dir} never holds a partial segment.
+   */
+  static File write(MergedColumns table, Interval interval, SegmentMetadata metadata, File dir) throws IOException {
     Files.createDirectories(dir.toPath());
-    if (new File(dir, PersistedSegment.VERSION_FILE).exists()) {
+    if (new File(dir, PersistedSegment.VERSION_FILE).exists() || new File(dir, SmooshedFiles.META_FILE).exists()) {
       throw new IOException("Directory[" + dir + "] already holds a segment");
     }
+    try {
+      return writeFiles(table, interval, metadata, dir);
+    } catch (IOException | RuntimeException | Error e) {
+      for (String name : new String[] {PersistedSegment.VERSION_FILE, FACTORY_FILE, SmooshedFiles.META_FILE,
+          SmooshedFiles.chunkName(0)}) {
+        Files.deleteIfExists(new File(dir, name).toPath());
+      }
+      throw e;
+    }
+  }
+
+  private static File writeFiles(MergedColumns table, Interval interval, SegmentMetadata metadata, File dir)
+      throws IOException {
     SegmentSchema schema = table.schema();
-    List<RowTable.Row> rows = table.rows();
-    int n = rows.size();
+    int n = table.size();
     try (SmooshWriter smoosh = new SmooshWriter(dir)) {
-      smoosh.add(ColumnNames.TIME, ColumnBytes.numeric(ValueType.LONG, column(rows, r -> r.time())));
+      smoosh.add(ColumnNames.TIME, ColumnBytes.numeric(ValueType.LONG, table.times()));
       List<String> columns = new ArrayList<>();
       for (int m = 0; m < schema.metrics().size(); m++) {
         SegmentSchema.Column c = schema.metrics().get(m);
-        int i = m;
-        List<Object> values = column(rows, r -> r.metrics()[i]);
+        List<Object> values = table.metric(m);
         smoosh.add(c.name(), c.type() == ValueType.COMPLEX ? ColumnBytes.complex(c.complexTypeName(), values)
             : ColumnBytes.numeric(c.type(), values));
         columns.add(c.name());
@@ -68,8 +83,7 @@ public final class SegmentWriter {
       List<String> allDims = new ArrayList<>();
       for (int d = 0; d < schema.dimensions().size(); d++) {
         SegmentSchema.Column c = schema.dimensions().get(d);
-        int i = d;
-        List<Object> values = column(rows, r -> r.dims()[i]);
+        List<Object> values = table.dimension(d);
         if (ColumnBytes.onlyNulls(values)) {
           smoosh.add(c.name(), ColumnBytes.nullOnly(c.type(), n));
           allColumns.add(c.name());
@@ -86,8 +100,9 @@ public final class SegmentWriter {
       smoosh.add(IndexDrd.NAME, new IndexDrd(withData, dimsWithData, interval, allColumns, allDims).toBytes());
       smoosh.add(MetadataDrd.NAME, metadataDrd(metadata, schema).toBytes());
     }
+    Files.writeString(new File(dir, FACTORY_FILE).toPath(), FACTORY_JSON, StandardCharsets.UTF_8);
+    // version.bin last: a directory with it holds a complete segment
     Files.write(new File(dir, PersistedSegment.VERSION_FILE).toPath(), new byte[] {0, 0, 0, 9});
-    Files.writeString(new File(dir, "factory.json").toPath(), FACTORY_JSON, StandardCharsets.UTF_8);
     return dir;
   }
 
@@ -101,19 +116,5 @@ public final class SegmentWriter {
     schema.dimensions().forEach(d -> ordering.add(d.name()));
     return MetadataDrd.of(new SegmentMetadata(stored, metadata.timestampSpec(), metadata.queryGranularity(),
         metadata.rollup()), ordering);
-  }
-
-  private static List<Object> column(List<RowTable.Row> rows, java.util.function.Function<RowTable.Row, Object> f) {
-    return new AbstractList<>() {
-      @Override
-      public Object get(int index) {
-        return f.apply(rows.get(index));
-      }
-
-      @Override
-      public int size() {
-        return rows.size();
-      }
-    };
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The segment read API every query engine uses, implemented by the in-memory incremental index and
- * (later) by memory-mapped columnar segments.
+ * by memory-mapped persisted segments ({@code io.kafkaindexing.segment.persisted.PersistedSegment}).
  *
  * <ul>
  *   <li>{@link io.kafkaindexing.segment.read.Segment}: queryable data that can be announced to the
