@@ -35,7 +35,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.joda.time.Interval;
 
-/** The Druid 33 fixtures of shared/fixtures/druid33-segments: segments, their dumps and their input rows. */
+/** The Druid 33 fixtures of src/test/resources/druid33-segments: segments, their dumps and their input rows. */
 final class Fixtures {
   static final String SEED = "metrics-kafka/2018-03-06T09:00:00.000Z_2018-03-06T10:00:00.000Z";
   static final String RICH_10 = "rich/2018-03-06T10:00:00.000Z_2018-03-06T11:00:00.000Z";
@@ -48,7 +48,7 @@ final class Fixtures {
   private Fixtures() {}
 
   static Path root() {
-    Path root = Path.of(System.getProperty("druid33.fixtures", "../../shared/fixtures/druid33-segments"));
+    Path root = Path.of(System.getProperty("druid33.fixtures", "../src/test/resources/druid33-segments"));
     if (!Files.isDirectory(root)) {
       throw new IllegalStateException("Druid 33 fixtures not found at " + root.toAbsolutePath());
     }

@@ -47,7 +47,7 @@ class SeedSearchTest {
   void seedSearchOnDruidsOwnSegmentGivesDruidsAnswer() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("druid"));
     Path zip;
-    try (Stream<Path> files = Files.walk(Path.of(System.getProperty("druid33.fixtures", "../../shared/fixtures/druid33-segments"))
+    try (Stream<Path> files = Files.walk(Path.of(System.getProperty("druid33.fixtures", "../src/test/resources/druid33-segments"))
         .resolve("metrics-kafka"))) {
       zip = files.filter(p -> p.getFileName().toString().equals("index.zip")).findFirst().orElseThrow();
     }

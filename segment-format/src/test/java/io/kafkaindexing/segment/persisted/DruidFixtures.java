@@ -12,7 +12,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-/** The real Druid 33 segments of {@code shared/fixtures/druid33-segments} (see its README). */
+/** The real Druid 33 segments of {@code src/test/resources/druid33-segments} (see its README). */
 public final class DruidFixtures {
   public static final String SEED = "metrics-kafka/2018-03-06T09:00:00.000Z_2018-03-06T10:00:00.000Z";
   public static final String RICH_10 = "rich/2018-03-06T10:00:00.000Z_2018-03-06T11:00:00.000Z";
@@ -24,7 +24,7 @@ public final class DruidFixtures {
 
   public static Path root() {
     String dir = System.getProperty("druid33.fixtures");
-    Path root = Path.of(dir != null ? dir : "../../shared/fixtures/druid33-segments");
+    Path root = Path.of(dir != null ? dir : "../src/test/resources/druid33-segments");
     if (!Files.isDirectory(root)) {
       throw new IllegalStateException("Druid 33 fixtures not found at " + root.toAbsolutePath());
     }
