@@ -71,8 +71,11 @@ class StreamAppenderatorTest {
     return new Interval(t(start), t(start) + 3_600_000L, DateTimeZone.UTC);
   }
 
+  /** The in-memory part of an announced sink (nothing is persisted in these tests). */
   private static IncrementalIndex index(Segment segment) {
-    return segment.as(IncrementalIndex.class);
+    List<Segment> parts = io.kafkaindexing.segment.read.SegmentParts.of(segment);
+    assertEquals(1, parts.size(), "only the in-memory part");
+    return parts.get(0).as(IncrementalIndex.class);
   }
 
   @Test
