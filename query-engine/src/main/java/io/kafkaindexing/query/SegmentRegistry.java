@@ -3,6 +3,7 @@ package io.kafkaindexing.query;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.kafkaindexing.query.timeline.DataSourceTimeline;
+import io.kafkaindexing.query.timeline.ServerType;
 import io.kafkaindexing.query.timeline.TimelineEntry;
 import io.kafkaindexing.segment.SegmentId;
 import io.kafkaindexing.segment.read.Segment;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * per segment interval) and by the Historical (persisted segments), one
  * {@link DataSourceTimeline} per data source.
  *
- * <p>Handoff: the Historical announces the same {@link SegmentId} the task announced; from then
- * on queries read the Historical's segment (the most recent announcement). The task then calls
+ * <p>Handoff: the Historical announces the same {@link SegmentId} the task announced, as
+ * {@link ServerType#HISTORICAL}; from then on queries read the Historical's segment, whichever was
+ * announced last (a query reads one server per id, so never both copies). The task then calls
  * {@link #unannounce(SegmentId, Segment)} with its own index, which leaves the Historical's in
  * place. {@link #unannounce(SegmentId)} removes every server of the id (segment dropped).
  *
@@ -38,14 +40,23 @@ public final class SegmentRegistry {
   @Inject
   public SegmentRegistry() {}
 
-  /** Makes {@code segment} queryable as {@code id}; announcing the same pair again is a no-op. */
+  /** Makes {@code segment} queryable as {@code id}, served by a real-time task. */
   public void announce(SegmentId id, Segment segment) {
+    announce(id, segment, ServerType.REALTIME);
+  }
+
+  /**
+   * Makes {@code segment} queryable as {@code id}, served by a server of {@code type}. Announcing a
+   * segment again only makes it the newest announcement of its type.
+   */
+  public void announce(SegmentId id, Segment segment, ServerType type) {
+    Objects.requireNonNull(type, "type");
     timelines.compute(id.dataSource(), (ds, timeline) -> {
       DataSourceTimeline t = timeline == null ? new DataSourceTimeline() : timeline;
-      t.add(id, segment);
+      t.add(id, segment, type);
       return t;
     });
-    log.debug("Announced segment[{}]", id);
+    log.debug("Announced segment[{}] served by {}", id, type);
   }
 
   /** Removes every server of {@code id}. */

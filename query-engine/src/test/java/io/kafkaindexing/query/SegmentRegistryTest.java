@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kafkaindexing.query.timeline.ServerType;
 import io.kafkaindexing.query.timeline.TimelineEntry;
 import io.kafkaindexing.segment.SegmentId;
 import io.kafkaindexing.segment.incremental.IncrementalIndex;
@@ -55,5 +56,30 @@ class SegmentRegistryTest {
     registry.unannounce(id);
     assertEquals(List.of(), registry.getDataSources());
     assertTrue(registry.getSegments("ds").isEmpty());
+  }
+
+  /** Handoff: queries read the Historical's copy of an id, whichever was announced first, and never both. */
+  @Test
+  void theHistoricalsCopyIsServedWhateverTheOrderOfAnnouncements() {
+    SegmentRegistry registry = new SegmentRegistry();
+    SegmentId id = new SegmentId("ds", utc("2018-03-06T09/2018-03-06T10"), "v1", 0);
+    IncrementalIndex realtime = index(id.interval());
+    IncrementalIndex replica = index(id.interval());
+    IncrementalIndex historical = index(id.interval());
+    registry.announce(id, historical, ServerType.HISTORICAL);
+    registry.announce(id, realtime);
+    registry.announce(id, replica, ServerType.REALTIME);
+    List<TimelineEntry> entries = registry.lookup("ds", List.of(utc("2018/2019")));
+    assertEquals(1, entries.size(), "one server per id: rows are read once");
+    assertSame(historical, entries.get(0).segment());
+    assertSame(historical, registry.getSegments("ds").get(id));
+    // The task leaves after handoff; the Historical keeps serving.
+    assertTrue(registry.unannounce(id, realtime));
+    assertTrue(registry.unannounce(id, replica));
+    assertSame(historical, registry.lookup("ds", List.of(id.interval())).get(0).segment());
+    // The Historical drops the segment (no longer used) while a replica task still serves it.
+    registry.announce(id, replica);
+    assertTrue(registry.unannounce(id, historical));
+    assertSame(replica, registry.lookup("ds", List.of(id.interval())).get(0).segment());
   }
 }

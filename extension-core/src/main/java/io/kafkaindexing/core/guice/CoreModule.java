@@ -10,10 +10,14 @@ import io.kafkaindexing.core.metadata.MetadataStorageConfig;
 import io.kafkaindexing.core.metadata.MetadataStorageConnector;
 import io.kafkaindexing.core.server.HttpServer;
 import io.kafkaindexing.core.server.ServerConfig;
+import io.kafkaindexing.core.storage.DeepStorage;
+import io.kafkaindexing.core.storage.DeepStorageConfig;
+import io.kafkaindexing.core.storage.LocalDeepStorage;
 
 /**
  * Host bindings every process has: configuration, the JSON mapper (with every module's Jackson
- * types), the lifecycle, the metadata store connector and the HTTP server.
+ * types), the lifecycle, the metadata store connector, deep storage ({@code druid.storage.*}) and the
+ * HTTP server.
  */
 public final class CoreModule extends AbstractModule {
   private final RuntimeProperties properties;
@@ -33,6 +37,8 @@ public final class CoreModule extends AbstractModule {
     JsonConfigProvider.bind(binder(), "druid.server", ServerConfig.class);
     JsonConfigProvider.bind(binder(), "druid.metadata.storage", MetadataStorageConfig.class);
     Lifecycle.register(binder(), MetadataStorageConnector.class);
+    JsonConfigProvider.bind(binder(), "druid.storage", DeepStorageConfig.class);
+    bind(DeepStorage.class).to(LocalDeepStorage.class);
     Lifecycle.register(binder(), HttpServer.class);
   }
 }
