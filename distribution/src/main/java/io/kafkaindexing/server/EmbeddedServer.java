@@ -8,6 +8,7 @@ import io.kafkaindexing.core.lifecycle.Lifecycle;
 import io.kafkaindexing.core.server.HttpServer;
 import io.kafkaindexing.core.server.ServerConfig;
 import io.kafkaindexing.query.QueryModule;
+import io.kafkaindexing.query.historical.HistoricalModule;
 import io.kafkaindexing.server.kafka.EmbeddedKafkaModule;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public final class EmbeddedServer implements AutoCloseable {
   /** Builds and starts the server; on failure everything started so far is stopped again. */
   public static EmbeddedServer start(RuntimeProperties properties) throws Exception {
     Injector injector = Initialization.makeInjector(properties,
-        List.of(new QueryModule(), new EmbeddedKafkaModule(properties)));
+        List.of(new QueryModule(), new HistoricalModule(), new EmbeddedKafkaModule(properties)));
     EmbeddedServer server = new EmbeddedServer(injector);
     server.lifecycle.start();
     return server;

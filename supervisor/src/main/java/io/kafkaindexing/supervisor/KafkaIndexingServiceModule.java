@@ -30,6 +30,7 @@ import io.kafkaindexing.supervisor.kafka.StartingOffsets;
 import io.kafkaindexing.query.metadata.SegmentsTable;
 import io.kafkaindexing.supervisor.overlord.MetadataSegmentAllocator;
 import io.kafkaindexing.supervisor.overlord.OverlordPublishAction;
+import io.kafkaindexing.supervisor.overlord.PublishingProvider;
 import io.kafkaindexing.supervisor.spec.NoopSupervisorSpec;
 import io.kafkaindexing.supervisor.store.DataSourceMetadataStore;
 import io.kafkaindexing.supervisor.store.PendingSegmentsTable;
@@ -77,8 +78,9 @@ public final class KafkaIndexingServiceModule implements DruidModule {
     Multibinder.newSetBinder(binder, SupervisorFactory.class).addBinding().to(KafkaSupervisorFactory.class);
     JsonConfigProvider.bind(binder, "druid.indexer.task", TaskConfig.class);
     binder.bind(SegmentPublishAction.class).to(OverlordPublishAction.class).in(Scopes.SINGLETON);
-    // Bound when deep storage and a Historical are available; tasks without it drop their rows.
-    com.google.inject.multibindings.OptionalBinder.newOptionalBinder(binder, TaskToolbox.Publishing.class);
+    // Present when the host runs deep storage and a Historical; without it tasks cannot publish.
+    com.google.inject.multibindings.OptionalBinder.newOptionalBinder(binder, TaskToolbox.Publishing.class)
+        .setDefault().toProvider(PublishingProvider.class);
     Lifecycle.register(binder, TaskRunner.class);
     Lifecycle.register(binder, SupervisorManager.class);
     Jerseys.addResource(binder, NodeRole.OVERLORD, SupervisorResource.class);

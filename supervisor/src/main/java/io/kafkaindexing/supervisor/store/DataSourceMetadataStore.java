@@ -119,6 +119,15 @@ public final class DataSourceMetadataStore {
     });
   }
 
+  /** The committed offsets changed between read and compare-and-swap update: the transaction can be retried. */
+  public static final class ConcurrentUpdateException extends SQLException {
+    private static final long serialVersionUID = 1L;
+
+    ConcurrentUpdateException(String message) {
+      super(message);
+    }
+  }
+
   /** The committed offsets as read, with the sha1 a compare-and-swap update checks. */
   public record Committed(PartitionOffsets offsets, String sha1) {
   }
@@ -171,7 +180,7 @@ public final class DataSourceMetadataStore {
       ps.setString(3, dataSource);
       ps.setString(4, previous.get().sha1());
       if (ps.executeUpdate() != 1) {
-        throw new SQLException("Commit metadata of data source[" + dataSource + "] changed concurrently");
+        throw new ConcurrentUpdateException("Commit metadata of data source[" + dataSource + "] changed concurrently");
       }
     }
   }

@@ -35,6 +35,9 @@ public final class SegmentPublisher {
     }
   }
 
+  private static final int MAX_ATTEMPTS = 5;
+
+  private final java.util.concurrent.ConcurrentMap<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
   private final MetadataStorageConnector connector;
   private final DataSourceMetadataStore dataSourceMetadata;
   private final SegmentsTable segments;
@@ -57,7 +60,12 @@ public final class SegmentPublisher {
         return Result.failed("Segment[" + s.getId() + "] is not of data source[" + dataSource + "]");
       }
     }
-    Result result = connector.inTransaction(c -> publishIn(c, dataSource, toPublish, start, end));
+    Result result;
+    // Publishes of one data source (its task groups cover different partitions) are serialized here,
+    // as Druid's Overlord serializes them under its locks; a conflict with another process retries.
+    synchronized (locks.computeIfAbsent(dataSource, k -> new Object())) {
+      result = publishWithRetries(dataSource, toPublish, start, end);
+    }
     if (result.success()) {
       log.info("Published {} segment(s) of data source[{}] with offsets {} -> {}", toPublish.size(), dataSource,
           start.getPartitionOffsetMap(), end.getPartitionOffsetMap());
@@ -65,6 +73,20 @@ public final class SegmentPublisher {
       log.warn("Publish of data source[{}] refused: {}", dataSource, result.failure());
     }
     return result;
+  }
+
+  private Result publishWithRetries(String dataSource, Set<DataSegment> toPublish, PartitionOffsets start,
+      PartitionOffsets end) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return connector.inTransaction(c -> publishIn(c, dataSource, toPublish, start, end));
+      } catch (DataSourceMetadataStore.ConcurrentUpdateException e) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+        log.debug("Commit metadata of data source[{}] changed concurrently; retrying the publish", dataSource);
+      }
+    }
   }
 
   private Result publishIn(Connection c, String dataSource, Set<DataSegment> toPublish, PartitionOffsets start,
