@@ -8,12 +8,13 @@ import io.kafkaindexing.core.lifecycle.Lifecycle;
 import io.kafkaindexing.core.server.HttpServer;
 import io.kafkaindexing.core.server.ServerConfig;
 import io.kafkaindexing.query.QueryModule;
+import io.kafkaindexing.query.historical.HistoricalModule;
 import io.kafkaindexing.server.kafka.EmbeddedKafkaModule;
 import java.util.List;
 
 /**
  * All roles in one process: the Overlord (supervisors, tasks), the peons (task threads), the
- * Broker, the metadata store, and optionally an embedded Kafka broker. The host modules are listed
+ * Broker, the Historical, the metadata store, and optionally an embedded Kafka broker. The host modules are listed
  * here; the Kafka indexing service comes in as an extension (classpath or extensions directory).
  * Thread-safe: {@link #close()} may be called from a shutdown hook.
  */
@@ -29,7 +30,7 @@ public final class EmbeddedServer implements AutoCloseable {
   /** Builds and starts the server; on failure everything started so far is stopped again. */
   public static EmbeddedServer start(RuntimeProperties properties) throws Exception {
     Injector injector = Initialization.makeInjector(properties,
-        List.of(new QueryModule(), new EmbeddedKafkaModule(properties)));
+        List.of(new QueryModule(), new HistoricalModule(), new EmbeddedKafkaModule(properties)));
     EmbeddedServer server = new EmbeddedServer(injector);
     server.lifecycle.start();
     return server;
