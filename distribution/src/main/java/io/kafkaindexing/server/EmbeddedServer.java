@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * All roles in one process: the Overlord (supervisors, tasks), the peons (task threads), the
- * Broker, the metadata store, and optionally an embedded Kafka broker. The host modules are listed
+ * Broker, the Historical, the metadata store, and optionally an embedded Kafka broker. The host modules are listed
  * here; the Kafka indexing service comes in as an extension (classpath or extensions directory).
  * Thread-safe: {@link #close()} may be called from a shutdown hook.
  */

@@ -59,12 +59,12 @@ public final class LocalDeepStorage implements DeepStorage {
   public PushedSegment push(File segmentDir, String dataSource, Interval interval, String version, int partitionNum)
       throws IOException {
     Path base = storageDirectory();
-    Path partitionDir = base.resolve(SegmentPaths.storageDir(dataSource, interval, version, partitionNum));
+    String segment = SegmentPaths.storageDir(dataSource, interval, version, partitionNum);
+    Path partitionDir = base.resolve(segment);
     String uuid = UUID.randomUUID().toString();
     Path intermediate = base.resolve(INTERMEDIATE_DIR).resolve(UUID.randomUUID().toString());
     Path staged = intermediate.resolve(uuid);
     Path target = partitionDir.resolve(uuid);
-    String segment = SegmentPaths.storageDir(dataSource, interval, version, partitionNum);
     try {
       List<Path> files = SegmentFiles.list(segmentDir.toPath());
       Files.createDirectories(staged);

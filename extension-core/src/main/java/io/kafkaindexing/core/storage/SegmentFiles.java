@@ -1,6 +1,7 @@
 package io.kafkaindexing.core.storage;
 
 import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,9 +9,11 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -151,9 +154,9 @@ public final class SegmentFiles {
         written += n;
       }
       channel.force(true);
-    } catch (java.nio.file.FileAlreadyExistsException e) {
+    } catch (FileAlreadyExistsException e) {
       throw withCause(new ZipException("Zip file[" + zip + "] has entry[" + entry.getName() + "] twice"), e);
-    } catch (ZipException | java.io.EOFException e) {
+    } catch (ZipException | EOFException e) {
       throw withCause(new ZipException("Zip file[" + zip + "] entry[" + entry.getName() + "] is corrupt: "
           + e.getMessage()), e);
     }
@@ -185,7 +188,7 @@ public final class SegmentFiles {
 
   /** Deletes {@code path} and everything under it; a missing path is not an error. Symbolic links are not followed. */
   public static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     Files.walkFileTree(path, new SimpleFileVisitor<>() {
@@ -244,7 +247,7 @@ public final class SegmentFiles {
     if (e instanceof FileSystemException fse) {
       String what = e instanceof AccessDeniedException ? "permission denied"
           : e instanceof NoSuchFileException ? "no such file or directory"
-          : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+          : e instanceof FileAlreadyExistsException ? "already exists"
           : fse.getReason() != null ? fse.getReason() : e.getClass().getSimpleName();
       String reason = fse.getReason() != null && !what.equals(fse.getReason()) ? " (" + fse.getReason() + ")" : "";
       return "file[" + fse.getFile() + "]" + (fse.getOtherFile() != null ? " -> [" + fse.getOtherFile() + "]" : "")

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.zip.CRC32C;
 
 /**
@@ -61,7 +64,7 @@ public final class CacheManifest {
 
   @JsonProperty("files")
   public Map<String, FileSum> files() {
-    return new java.util.TreeMap<>(files);
+    return new TreeMap<>(files);
   }
 
   /** Checksums every regular file in {@code dir} except a manifest. */
@@ -98,7 +101,7 @@ public final class CacheManifest {
     byte[] bytes = JSON.writeValueAsBytes(this);
     try (FileChannel channel = FileChannel.open(dir.resolve(FILE_NAME), StandardOpenOption.CREATE_NEW,
         StandardOpenOption.WRITE)) {
-      channel.write(java.nio.ByteBuffer.wrap(bytes));
+      channel.write(ByteBuffer.wrap(bytes));
       channel.force(true);
     }
   }
@@ -113,7 +116,7 @@ public final class CacheManifest {
     CacheManifest manifest;
     try {
       manifest = JSON.readValue(file.toFile(), CacheManifest.class);
-    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+    } catch (NoSuchFileException | FileNotFoundException e) {
       return "it has no " + FILE_NAME + " (the copy was not finished)";
     } catch (JsonProcessingException e) {
       return "file[" + file + "] is unreadable: " + e.getOriginalMessage();
@@ -124,7 +127,7 @@ public final class CacheManifest {
     if (manifest.files.isEmpty()) {
       return "file[" + file + "] lists no files";
     }
-    for (Map.Entry<String, FileSum> e : new java.util.TreeMap<>(manifest.files).entrySet()) {
+    for (Map.Entry<String, FileSum> e : new TreeMap<>(manifest.files).entrySet()) {
       Path p = dir.resolve(e.getKey());
       if (!Files.isRegularFile(p)) {
         return "file[" + p + "] is missing";

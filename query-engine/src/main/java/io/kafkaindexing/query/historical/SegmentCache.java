@@ -7,6 +7,7 @@ import io.kafkaindexing.segment.DataSegment;
 import io.kafkaindexing.segment.SegmentId;
 import io.kafkaindexing.segment.persisted.PersistedSegment;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -130,7 +131,7 @@ final class SegmentCache {
     try (Stream<Path> dirs = Files.find(location, 4,
         (p, attrs) -> attrs.isDirectory() && location.relativize(p).getNameCount() == 4)) {
       dirs.forEach(segmentLevel::add);
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       log.warn("Cannot list the segment cache[{}]; nothing is cleaned up: {}", location, e.getMessage());
       return;
     }

@@ -3,6 +3,7 @@ package io.kafkaindexing.query.historical;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.File;
 
 /**
@@ -37,7 +38,7 @@ public final class SegmentCacheConfig {
   }
 
   public static SegmentCacheConfig of(File location, long dropSegmentDelayMillis) {
-    return new SegmentCacheConfig(com.fasterxml.jackson.databind.node.TextNode.valueOf(location.getPath()),
+    return new SegmentCacheConfig(TextNode.valueOf(location.getPath()),
         dropSegmentDelayMillis);
   }
 

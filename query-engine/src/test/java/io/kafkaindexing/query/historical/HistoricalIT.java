@@ -110,8 +110,8 @@ class HistoricalIT {
   }
 
   private Path cacheDir(SegmentId id) {
-    return work.resolve("cache").resolve(SegmentPaths.storageDir(id.dataSource(),
-        id.interval(), id.version(), id.partitionNum()));
+    return work.resolve("cache")
+        .resolve(SegmentPaths.storageDir(id.dataSource(), id.interval(), id.version(), id.partitionNum()));
   }
 
   @ParameterizedTest(name = "{0}")
