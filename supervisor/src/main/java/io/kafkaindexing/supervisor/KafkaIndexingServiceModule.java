@@ -22,6 +22,7 @@ import io.kafkaindexing.indexing.task.SegmentAllocator;
 import io.kafkaindexing.indexing.task.SegmentPublishAction;
 import io.kafkaindexing.indexing.task.TaskToolbox;
 import io.kafkaindexing.supervisor.http.SupervisorResource;
+import io.kafkaindexing.supervisor.http.TasksResource;
 import io.kafkaindexing.supervisor.http.TaskResource;
 import io.kafkaindexing.supervisor.kafka.KafkaSupervisorFactory;
 import io.kafkaindexing.supervisor.kafka.KafkaSupervisorSpec;
@@ -36,6 +37,7 @@ import io.kafkaindexing.supervisor.store.DataSourceMetadataStore;
 import io.kafkaindexing.supervisor.store.PendingSegmentsTable;
 import io.kafkaindexing.supervisor.store.SegmentPublisher;
 import io.kafkaindexing.supervisor.store.SupervisorStore;
+import io.kafkaindexing.supervisor.store.TasksTable;
 import io.kafkaindexing.supervisor.task.TaskConfig;
 import io.kafkaindexing.supervisor.task.TaskRunner;
 import java.util.List;
@@ -69,6 +71,7 @@ public final class KafkaIndexingServiceModule implements DruidModule {
   public void configure(Binder binder) {
     binder.bind(SupervisorStore.class).in(Scopes.SINGLETON);
     binder.bind(DataSourceMetadataStore.class).in(Scopes.SINGLETON);
+    binder.bind(TasksTable.class).in(Scopes.SINGLETON);
     binder.bind(StartingOffsets.class).in(Scopes.SINGLETON);
     binder.bind(PublishingGroups.class).in(Scopes.SINGLETON);
     binder.bind(SegmentsTable.class).in(Scopes.SINGLETON);
@@ -84,6 +87,7 @@ public final class KafkaIndexingServiceModule implements DruidModule {
     Lifecycle.register(binder, TaskRunner.class);
     Lifecycle.register(binder, SupervisorManager.class);
     Jerseys.addResource(binder, NodeRole.OVERLORD, SupervisorResource.class);
+    Jerseys.addResource(binder, NodeRole.OVERLORD, TasksResource.class);
     Jerseys.addResource(binder, NodeRole.OVERLORD, TaskResource.class);
   }
 }

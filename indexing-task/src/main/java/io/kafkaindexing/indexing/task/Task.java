@@ -23,6 +23,12 @@ public interface Task {
   @JsonProperty
   String getDataSource();
 
+  /** Druid's task group id (replicas of a Kafka task group share it); the task id by default. */
+  @JsonIgnore
+  default String getGroupId() {
+    return getId();
+  }
+
   @JsonProperty
   Map<String, Object> getContext();
 

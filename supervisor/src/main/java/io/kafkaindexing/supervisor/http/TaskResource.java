@@ -2,56 +2,80 @@ package io.kafkaindexing.supervisor.http;
 
 import com.google.inject.Inject;
 import io.kafkaindexing.core.error.DruidException;
-import io.kafkaindexing.indexing.task.TaskStatus;
+import io.kafkaindexing.supervisor.store.TasksTable;
 import io.kafkaindexing.supervisor.task.TaskRunner;
-import io.kafkaindexing.supervisor.task.TaskWorkItem;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The part of Druid's task API on the Overlord that ingestion users read:
- * {@code GET /druid/indexer/v1/task/{id}/status} (Druid's {@code {"task", "status"}} shape) and
- * {@code GET /druid/indexer/v1/task/{id}/reports} (the live {@code ingestionStatsAndErrors} report
- * while the task runs, the completion report after). Unknown tasks answer 404 with Druid's message.
+ * Druid's task API for one task on the Overlord: {@code GET /druid/indexer/v1/task/{id}} (the
+ * payload), {@code /status} (Druid's {@code {"task", "status"}} shape; tasks of earlier runs from
+ * {@code druid_tasks}), {@code /reports} (the live {@code ingestionStatsAndErrors} report while the
+ * task runs, the completion report after) and {@code POST /shutdown}. Unknown tasks answer 404.
  * Thread-safe.
  */
 @Path("/druid/indexer/v1/task")
 @Produces(MediaType.APPLICATION_JSON)
 public final class TaskResource {
   private final TaskRunner runner;
+  private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
   @Inject
-  public TaskResource(TaskRunner runner) {
+  public TaskResource(TaskRunner runner, com.fasterxml.jackson.databind.ObjectMapper mapper) {
     this.runner = runner;
+    this.mapper = mapper;
   }
 
   @GET
   @Path("/{id}/status")
-  public Map<String, Object> status(@PathParam("id") String id) {
-    TaskWorkItem item = runner.get(id)
-        .orElseThrow(() -> DruidException.notFound("Unable to find task with id[%s]", id));
-    TaskStatus s = item.status();
-    Map<String, Object> status = new LinkedHashMap<>();
-    status.put("id", id);
-    status.put("type", item.task().getType());
-    status.put("createdTime", item.createdTime().toString());
-    status.put("queueInsertionTime", item.createdTime().toString());
-    status.put("statusCode", s.getStatus().name());
-    status.put("status", s.getStatus().name());
-    status.put("runnerStatusCode", s.isComplete() ? "NONE" : "RUNNING");
-    status.put("duration", s.getDuration());
-    status.put("location", Map.of("host", "localhost", "port", -1, "tlsPort", -1));
-    status.put("dataSource", item.task().getDataSource());
-    status.put("errorMsg", s.getErrorMsg());
+  public Map<String, Object> status(@PathParam("id") String id) throws SQLException {
+    Map<String, Object> status = runner.get(id).map(TaskStatusPlus::of).orElse(null);
+    if (status == null) {
+      status = runner.stored(id).map(TaskStatusPlus::of)
+          .orElseThrow(() -> DruidException.notFound("Unable to find task with id[%s]", id));
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("task", id);
     body.put("status", status);
     return body;
+  }
+
+  /** {@code {"task": id, "payload": <the task JSON>}}. */
+  @GET
+  @Path("/{id}")
+  public Map<String, Object> task(@PathParam("id") String id) throws SQLException, java.io.IOException {
+    Object payload = null;
+    var running = runner.get(id);
+    if (running.isPresent()) {
+      // Written as a Task so that its JSON carries the type name.
+      payload = mapper.readTree(mapper.writerFor(io.kafkaindexing.indexing.task.Task.class)
+          .writeValueAsBytes(running.get().task()));
+    } else {
+      TasksTable.Entry stored = runner.stored(id)
+          .orElseThrow(() -> DruidException.notFound("Cannot find any task with id: [%s]", id));
+      payload = mapper.readTree(stored.payload());
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("task", id);
+    body.put("payload", payload);
+    return body;
+  }
+
+  /** Asks a running task to stop; its rows are read again by the next task. */
+  @POST
+  @Path("/{id}/shutdown")
+  public Map<String, String> shutdown(@PathParam("id") String id) {
+    if (!runner.shutdown(id)) {
+      throw DruidException.notFound("Cannot find running task with id[%s]", id);
+    }
+    return Map.of("task", id);
   }
 
   @GET

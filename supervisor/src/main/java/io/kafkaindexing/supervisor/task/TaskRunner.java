@@ -10,6 +10,7 @@ import io.kafkaindexing.indexing.task.TaskState;
 import io.kafkaindexing.indexing.task.TaskStatus;
 import io.kafkaindexing.indexing.task.TaskToolbox;
 import io.kafkaindexing.query.SegmentRegistry;
+import io.kafkaindexing.supervisor.store.TasksTable;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,17 +42,20 @@ public final class TaskRunner implements Managed {
   private final File baseTaskDir;
   /** How tasks publish; absent when no deep storage and Historical are configured. */
   private final TaskToolbox.Publishing publishing;
+  /** Where tasks and their statuses are kept (druid_tasks); null for a runner without a metadata store. */
+  private final TasksTable tasksTable;
   private final Map<String, TaskWorkItem> items = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
   /** A runner whose tasks keep their rows in memory (no task directories). */
   public TaskRunner(SegmentRegistry registry, SegmentAllocator allocator, ObjectMapper mapper) {
-    this(registry, allocator, mapper, null, java.util.Optional.empty());
+    this(registry, allocator, mapper, null, java.util.Optional.empty(), null);
   }
 
   @Inject
   public TaskRunner(SegmentRegistry registry, SegmentAllocator allocator, ObjectMapper mapper, TaskConfig config,
-      java.util.Optional<TaskToolbox.Publishing> publishing) {
+      java.util.Optional<TaskToolbox.Publishing> publishing, TasksTable tasksTable) {
+    this.tasksTable = tasksTable;
     this.registry = registry;
     this.allocator = allocator;
     this.mapper = mapper;
@@ -61,8 +65,15 @@ public final class TaskRunner implements Managed {
 
   /** Removes the working directories left by tasks of an earlier run of this process. */
   @Override
-  public void start() throws IOException {
+  public void start() throws IOException, java.sql.SQLException {
     stopping = false;
+    if (tasksTable != null) {
+      tasksTable.createTable();
+      int died = tasksTable.failActive("The Overlord stopped while the task ran; its rows are read again by the next task");
+      if (died > 0) {
+        log.info("Marked {} task(s) of an earlier run as failed", died);
+      }
+    }
     if (baseTaskDir != null && baseTaskDir.isDirectory()) {
       File[] stale = baseTaskDir.listFiles(File::isDirectory);
       for (File dir : stale == null ? new File[0] : stale) {
@@ -102,6 +113,7 @@ public final class TaskRunner implements Managed {
     if (items.putIfAbsent(task.getId(), item) != null) {
       throw new IllegalStateException("Task[" + task.getId() + "] already exists");
     }
+    persist(() -> tasksTable.insert(task, task.getGroupId(), item.createdTime(), item.status()));
     Thread thread = new Thread(() -> runTask(item), "task-" + task.getId());
     thread.setDaemon(false);
     item.start(thread);
@@ -126,7 +138,36 @@ public final class TaskRunner implements Managed {
       }
     }
     item.complete(status);
+    persist(() -> tasksTable.updateStatus(item.status()));
+    item.markDone();
     log.info("Task[{}] finished: {}", item.task().getId(), item.status());
+  }
+
+  /** A write to druid_tasks; a failure is logged (the task itself is unaffected). */
+  @FunctionalInterface
+  private interface TableWrite {
+    void run() throws java.sql.SQLException;
+  }
+
+  private void persist(TableWrite write) {
+    if (tasksTable == null) {
+      return;
+    }
+    try {
+      write.run();
+    } catch (java.sql.SQLException e) {
+      log.warn("Could not record a task in the metadata store", e);
+    }
+  }
+
+  /** The stored tasks (finished ones included), newest first; empty without a metadata store. */
+  public List<TasksTable.Entry> stored(Boolean active, String dataSource) throws java.sql.SQLException {
+    return tasksTable == null ? List.of() : tasksTable.list(active, dataSource);
+  }
+
+  /** A stored task, which may have run in an earlier run of this process. */
+  public Optional<TasksTable.Entry> stored(String taskId) throws java.sql.SQLException {
+    return tasksTable == null ? Optional.empty() : tasksTable.get(taskId);
   }
 
   public Optional<TaskWorkItem> get(String taskId) {

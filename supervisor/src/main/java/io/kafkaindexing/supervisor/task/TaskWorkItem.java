@@ -27,8 +27,12 @@ public final class TaskWorkItem {
     this.thread = t;
   }
 
+  /** Records the final status; {@link #markDone()} then releases whoever waits for the task. */
   void complete(TaskStatus finalStatus) {
     this.status = finalStatus.withDuration(System.currentTimeMillis() - createdTime.getMillis());
+  }
+
+  void markDone() {
     done.countDown();
   }
 
