@@ -19,6 +19,10 @@ import java.util.List;
  * Thread-safe: {@link #close()} may be called from a shutdown hook.
  */
 public final class EmbeddedServer implements AutoCloseable {
+  /** Druid's key for the directory of task log files. */
+  public static final String TASK_LOGS_PROPERTY = "druid.indexer.logs.directory";
+  public static final String DEFAULT_TASK_LOGS = "var/druid/indexing-logs";
+
   private final Injector injector;
   private final Lifecycle lifecycle;
 
@@ -29,6 +33,8 @@ public final class EmbeddedServer implements AutoCloseable {
 
   /** Builds and starts the server; on failure everything started so far is stopped again. */
   public static EmbeddedServer start(RuntimeProperties properties) throws Exception {
+    // Task log files are written by the logging configuration, which reads this system property.
+    System.setProperty(TASK_LOGS_PROPERTY, properties.get(TASK_LOGS_PROPERTY, DEFAULT_TASK_LOGS));
     Injector injector = Initialization.makeInjector(properties,
         List.of(new QueryModule(), new HistoricalModule(), new EmbeddedKafkaModule(properties)));
     EmbeddedServer server = new EmbeddedServer(injector);

@@ -87,6 +87,13 @@ class TaskApiIT {
       Http.await(() -> Http.get(cluster.overlord() + V1 + "/task/" + next.get("id").asText() + "/status"),
           r -> json(r).get("status").get("statusCode").asText().equals("FAILED"), Duration.ofSeconds(60));
 
+      String log = Http.get(cluster.overlord() + V1 + "/task/" + id + "/log").body();
+      assertTrue(log.contains("Task[" + id + "] reading topic[metrics]"), log);
+      assertTrue(log.contains("published"), log);
+      assertTrue(!log.contains("supervisor.kafka.KafkaSupervisor"), "only the task's own lines: " + log);
+      String tail = Http.get(cluster.overlord() + V1 + "/task/" + id + "/log?offset=-20").body();
+      assertEquals(20, tail.getBytes(StandardCharsets.UTF_8).length);
+      assertEquals(404, Http.get(cluster.overlord() + V1 + "/task/nope/log").status());
       assertEquals(404, Http.get(cluster.overlord() + V1 + "/task/nope").status());
       assertEquals(404, Http.get(cluster.overlord() + V1 + "/task/nope/status").status());
       assertEquals(404, Http.post(cluster.overlord() + V1 + "/task/nope/shutdown", "").status());

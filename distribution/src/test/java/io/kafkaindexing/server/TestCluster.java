@@ -48,7 +48,8 @@ final class TestCluster implements AutoCloseable {
         "druid.extensions.directory", dir.resolve("extensions").toString(),
         "druid.indexer.task.baseTaskDir", dir.resolve("task").toString(),
         "druid.storage.storageDirectory", dir.resolve("segments").toString(),
-        "druid.segmentCache.locations", dir.resolve("segment-cache").toString()));
+        "druid.segmentCache.locations", dir.resolve("segment-cache").toString(),
+        "druid.indexer.logs.directory", dir.resolve("task-logs").toString()));
     props.putAll(extraProperties);
     server = EmbeddedServer.start(new RuntimeProperties(props));
   }

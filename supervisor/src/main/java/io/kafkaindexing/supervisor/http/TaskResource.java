@@ -26,11 +26,14 @@ import java.util.Map;
 public final class TaskResource {
   private final TaskRunner runner;
   private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+  private final io.kafkaindexing.core.config.RuntimeProperties properties;
 
   @Inject
-  public TaskResource(TaskRunner runner, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+  public TaskResource(TaskRunner runner, com.fasterxml.jackson.databind.ObjectMapper mapper,
+      io.kafkaindexing.core.config.RuntimeProperties properties) {
     this.runner = runner;
     this.mapper = mapper;
+    this.properties = properties;
   }
 
   @GET
@@ -66,6 +69,26 @@ public final class TaskResource {
     body.put("task", id);
     body.put("payload", payload);
     return body;
+  }
+
+  /**
+   * The task's log (the lines of its thread), as plain text; {@code offset} as in Druid: from that
+   * byte on, or the last {@code -offset} bytes when negative.
+   */
+  @GET
+  @Path("/{id}/log")
+  @Produces(MediaType.TEXT_PLAIN)
+  public byte[] log(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("offset") Long offset)
+      throws java.io.IOException {
+    java.nio.file.Path file = java.nio.file.Path.of(properties.get("druid.indexer.logs.directory",
+        "var/druid/indexing-logs"), id + ".log");
+    if (id.contains("/") || id.contains("..") || !java.nio.file.Files.isRegularFile(file)) {
+      throw DruidException.notFound("No log was found for this task. The task may not exist, or it may not have"
+          + " begun running yet.");
+    }
+    byte[] all = java.nio.file.Files.readAllBytes(file);
+    long from = offset == null ? 0 : offset < 0 ? Math.max(0, all.length + offset) : Math.min(offset, all.length);
+    return java.util.Arrays.copyOfRange(all, (int) from, all.length);
   }
 
   /** Asks a running task to stop; its rows are read again by the next task. */

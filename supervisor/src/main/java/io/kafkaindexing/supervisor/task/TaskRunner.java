@@ -122,6 +122,15 @@ public final class TaskRunner implements Managed {
   }
 
   private void runTask(TaskWorkItem item) {
+    org.slf4j.MDC.put("taskId", item.task().getId()); // routes the thread's lines to the task's log file
+    try {
+      runTaskInMdc(item);
+    } finally {
+      org.slf4j.MDC.remove("taskId");
+    }
+  }
+
+  private void runTaskInMdc(TaskWorkItem item) {
     TaskStatus status;
     TaskToolbox toolbox = toolboxFor(item.task());
     try {
