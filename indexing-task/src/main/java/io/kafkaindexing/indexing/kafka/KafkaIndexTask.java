@@ -57,7 +57,8 @@ public final class KafkaIndexTask implements Task {
   }
 
   /** Replicas of one task group share a group id: the base sequence name. */
-  @JsonProperty
+  @Override
+  @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public String getGroupId() {
     return ioConfig.getBaseSequenceName();
   }

@@ -24,7 +24,7 @@ public interface Task {
   String getDataSource();
 
   /** Druid's task group id (replicas of a Kafka task group share it); the task id by default. */
-  @JsonIgnore
+  @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   default String getGroupId() {
     return getId();
   }
