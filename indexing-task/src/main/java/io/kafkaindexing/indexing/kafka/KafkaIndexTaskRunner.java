@@ -57,6 +57,8 @@ public final class KafkaIndexTaskRunner {
   private volatile IngestionState ingestionState = IngestionState.NOT_STARTED;
   private volatile String errorMsg;
   private volatile boolean finished;
+  /** Why the task asked to hand off early (see {@link HandoffTrigger}); null while it has not. */
+  private volatile String handoffReason;
   /** Set once the consumer exists so that {@link #stop} can wake a blocked poll. */
   private volatile KafkaRecordSupplier supplier;
   private final ReadControl control;
@@ -115,6 +117,15 @@ public final class KafkaIndexTaskRunner {
     control.setEndOffsetsAndResume(endOffsets);
   }
 
+  /**
+   * Whether the task asked its supervisor to hand off early: a segment reached
+   * {@code maxRowsPerSegment}, the task {@code maxTotalRows}, or {@code intermediateHandoffPeriod}
+   * passed. The supervisor answers by finishing the task group (see {@link #setEndOffsets}).
+   */
+  public boolean handoffRequested() {
+    return handoffReason != null;
+  }
+
   public void resume() {
     control.resume();
   }
@@ -162,6 +173,7 @@ public final class KafkaIndexTaskRunner {
       currentOffsets.forEach(records::seek);
       ingestionState = IngestionState.BUILD_SEGMENTS;
       log.info("Task[{}] reading topic[{}] from offsets {}", task.getId(), io.topic(), currentOffsets);
+      HandoffTrigger handoff = new HandoffTrigger(task.getTuningConfig(), startTime.getMillis());
       while (!stopRequested && !allFinished(control.endOffsets())) {
         control.awaitIfPaused();
         Map<Integer, Long> end = control.endOffsets();
@@ -183,6 +195,12 @@ public final class KafkaIndexTaskRunner {
           deadLetters.checkDelivered();
         }
         appenderator.persistIfDue();
+        if (handoffReason == null) {
+          handoffReason = handoff.reason(appenderator, System.currentTimeMillis());
+          if (handoffReason != null) {
+            log.info("Task[{}] asks to hand off early: {}", task.getId(), handoffReason);
+          }
+        }
       }
       if (deadLetters != null) {
         deadLetters.flush();

@@ -7,7 +7,6 @@ import io.kafkaindexing.indexing.kafka.KafkaRecordSupplier;
 import io.kafkaindexing.indexing.kafka.PartitionOffsets;
 import io.kafkaindexing.indexing.task.ParseExceptionReport;
 import io.kafkaindexing.indexing.task.TaskReports;
-import io.kafkaindexing.indexing.task.TaskState;
 import io.kafkaindexing.supervisor.Supervisor;
 import io.kafkaindexing.supervisor.SupervisorReport;
 import io.kafkaindexing.supervisor.SupervisorStateManager;
@@ -48,7 +47,6 @@ public final class KafkaSupervisor implements Supervisor {
   private static final Logger log = LoggerFactory.getLogger(KafkaSupervisor.class);
   private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
   private static final long OFFSETS_REFRESH_MILLIS = 1000;
-  private static final long PAUSE_TIMEOUT_MILLIS = 10_000;
 
   private final KafkaSupervisorSpec spec;
   private final TaskRunner taskRunner;
@@ -59,6 +57,9 @@ public final class KafkaSupervisor implements Supervisor {
   private final SupervisorStateManager state = new SupervisorStateManager();
   private final Map<Integer, TaskGroup> groups = new ConcurrentSkipListMap<>();
   private final ScheduledExecutorService exec;
+  private final GroupCompletion completion;
+  private final RolloverPlanner rollover;
+  private final IdleTracker idle;
   /** Owned by the scheduler thread. */
   private KafkaRecordSupplier supplier;
   private volatile List<Integer> partitions = List.of();
@@ -72,6 +73,12 @@ public final class KafkaSupervisor implements Supervisor {
     this.mapper = mapper;
     this.startingOffsets = startingOffsets;
     this.publishing = publishingGroups.of(spec.getId());
+    KafkaSupervisorIOConfig io = spec.getIoConfig();
+    this.completion = new GroupCompletion(spec.getId(), taskRunner, state, io.getCompletionTimeout().getMillis(),
+        groups, publishing);
+    this.rollover = new RolloverPlanner(io.getTaskDuration().getMillis(), io.getStopTaskCount(),
+        spec.getTuningConfig().getRepartitionTransitionDuration().toStandardDuration().getMillis());
+    this.idle = new IdleTracker(io.getIdleConfig());
     this.exec = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "KafkaSupervisor-" + spec.getId());
       t.setDaemon(true);
@@ -93,8 +100,8 @@ public final class KafkaSupervisor implements Supervisor {
 
   private void runSafely() {
     try {
-      runOnce();
-      state.markRunSucceeded(spec.isSuspended());
+      boolean idleNow = runOnce();
+      state.markRunSucceeded(spec.isSuspended(), idleNow);
     } catch (StreamException e) {
       log.warn("Supervisor[{}] cannot reach Kafka: {}", spec.getId(), e.getMessage());
       state.recordError(e, true);
@@ -105,21 +112,51 @@ public final class KafkaSupervisor implements Supervisor {
     }
   }
 
-  private void runOnce() {
-    checkPublishingGroups();
+  /** One run; answers whether the supervisor is idle (then it started no tasks). */
+  private boolean runOnce() {
+    completion.checkPublishing();
     if (spec.isSuspended()) {
-      finishAllGroups();
-      return;
+      completion.finishAll();
+      return false;
     }
     state.transition(DetailedState.CONNECTING_TO_STREAM);
     List<Integer> found = discoverPartitions();
     state.markConnected();
     state.transition(DetailedState.DISCOVERING_INITIAL_TASKS);
-    removeFailedTasks();
-    rollOverExpiredGroups();
-    state.transition(DetailedState.CREATING_TASKS);
-    createMissingTasks(found);
+    completion.removeEndedReadingTasks();
+    rollOverGroups();
     refreshLatestOffsets();
+    boolean idleNow = idle.observe(latestOffsets, reachedOffsets(found), System.currentTimeMillis());
+    if (!idleNow) {
+      state.transition(DetailedState.CREATING_TASKS);
+      createMissingTasks(found);
+    }
+    return idleNow;
+  }
+
+  /** Reading groups that are due (taskDuration, handoff requests, partition changes) finish and publish. */
+  private void rollOverGroups() {
+    if (!taskRunner.canPublish()) {
+      return; // rows could not be published: keep reading rather than drop them
+    }
+    List<TaskGroup> due = rollover.groupsToFinish(groups.values(), publishing.size(), System.currentTimeMillis(),
+        g -> g.tasks.stream().anyMatch(t -> t.runner().handoffRequested()));
+    due.forEach(completion::finish);
+  }
+
+  /**
+   * How far ingestion got per partition: the reading groups' current offsets, else where the newest
+   * publishing group ends, else the committed offsets.
+   */
+  private Map<Integer, Long> reachedOffsets(List<Integer> found) {
+    Map<Integer, Long> reached = new TreeMap<>(publishingEndOffsets());
+    groups.values().forEach(g -> reached.putAll(g.currentOffsets()));
+    for (int p : found) {
+      if (!reached.containsKey(p)) {
+        startingOffsets.get(spec.getId(), spec.getIoConfig().getTopic(), p).ifPresent(o -> reached.put(p, o));
+      }
+    }
+    return reached;
   }
 
   private List<Integer> discoverPartitions() {
@@ -136,26 +173,12 @@ public final class KafkaSupervisor implements Supervisor {
     }
     if (!found.equals(partitions)) {
       log.info("Supervisor[{}] found partitions {} of topic[{}]", spec.getId(), found, spec.getIoConfig().getTopic());
+      if (!partitions.isEmpty() && !groups.isEmpty()) {
+        rollover.partitionsChanged(System.currentTimeMillis());
+      }
       partitions = List.copyOf(found);
     }
     return found;
-  }
-
-  private void removeFailedTasks() {
-    for (TaskGroup group : groups.values()) {
-      for (KafkaIndexTask task : group.tasks) {
-        TaskState s = taskRunner.get(task.getId()).map(w -> w.status().getStatus()).orElse(TaskState.FAILED);
-        if (s.isComplete()) {
-          group.tasks.remove(task);
-          state.recordTaskFailure();
-          log.warn("Supervisor[{}] task[{}] ended with {}; group[{}] will be started again", spec.getId(),
-              task.getId(), s, group.groupId);
-        }
-      }
-      if (group.tasks.isEmpty()) {
-        groups.remove(group.groupId);
-      }
-    }
   }
 
   private void createMissingTasks(List<Integer> found) {
@@ -166,7 +189,7 @@ public final class KafkaSupervisor implements Supervisor {
     }
     for (Map.Entry<Integer, Set<Integer>> e : byGroup.entrySet()) {
       if (groups.containsKey(e.getKey())) {
-        continue; // partitions added to a running group are picked up at its next start
+        continue; // partitions added to a reading group are read by its successor (repartitionTransitionDuration)
       }
       Map<Integer, Long> offsets = resolveStartingOffsets(e.getValue());
       String base = TaskIds.baseSequenceName(mapper, spec.getId(), spec.getDataSchema(), spec.getTuningConfig(),
@@ -281,114 +304,6 @@ public final class KafkaSupervisor implements Supervisor {
     return ends;
   }
 
-  /** Groups that have read for {@code taskDuration} finish: they publish, a new group takes over. */
-  private void rollOverExpiredGroups() {
-    if (!taskRunner.canPublish()) {
-      return; // rows could not be published: keep reading rather than drop them
-    }
-    long taskDuration = spec.getIoConfig().getTaskDuration().getMillis();
-    for (TaskGroup group : groups.values()) {
-      if (System.currentTimeMillis() - group.createdMillis >= taskDuration) {
-        finishGroup(group);
-      }
-    }
-  }
-
-  /**
-   * Tells a group's tasks to stop reading and publish: pauses the replicas, takes the highest
-   * offset any of them reached per partition as the common end, sets it and resumes them. A
-   * replica that does not pause is shut down. If none pauses, the group is dropped and its
-   * partitions start again from the committed offsets.
-   */
-  private void finishGroup(TaskGroup group) {
-    groups.remove(group.groupId);
-    Map<Integer, Long> end = new TreeMap<>(group.startingOffsets);
-    List<KafkaIndexTask> paused = new ArrayList<>();
-    for (KafkaIndexTask task : group.tasks) {
-      Map<Integer, Long> current;
-      try {
-        current = task.runner().pause(PAUSE_TIMEOUT_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        current = null;
-      }
-      if (current == null) {
-        taskRunner.shutdown(task.getId());
-        group.tasks.remove(task);
-      } else {
-        paused.add(task);
-        current.forEach((p, o) -> end.merge(p, o, Math::max));
-      }
-    }
-    if (paused.isEmpty()) {
-      log.warn("Supervisor[{}] group[{}] has no task left to publish; its partitions restart from the committed"
-          + " offsets", spec.getId(), group.groupId);
-      return;
-    }
-    group.finishAt(end);
-    publishing.add(group);
-    paused.forEach(t -> t.runner().setEndOffsets(end));
-    log.info("Supervisor[{}] group[{}] finishes at offsets {} and publishes", spec.getId(), group.groupId, end);
-  }
-
-  private void finishAllGroups() {
-    for (TaskGroup group : groups.values()) {
-      finishGroup(group);
-    }
-  }
-
-  /**
-   * Forgets publishing groups that succeeded (a task of the group published); a group whose tasks
-   * all failed, or that did not finish within {@code completionTimeout}, is stopped together with
-   * every later group reading its partitions (they started from its uncommitted end offsets), so
-   * those partitions restart from the committed offsets.
-   */
-  private void checkPublishingGroups() {
-    long completionTimeout = spec.getIoConfig().getCompletionTimeout().getMillis();
-    for (TaskGroup group : publishing) {
-      boolean succeeded = false;
-      boolean allEnded = true;
-      for (KafkaIndexTask task : group.tasks) {
-        TaskState s = taskRunner.get(task.getId()).map(w -> w.status().getStatus()).orElse(TaskState.FAILED);
-        succeeded |= s == TaskState.SUCCESS;
-        allEnded &= s.isComplete();
-      }
-      if (succeeded) {
-        publishing.remove(group);
-        state.recordTaskSuccess();
-      } else if (allEnded || System.currentTimeMillis() - group.publishingSinceMillis() > completionTimeout) {
-        log.warn("Supervisor[{}] group[{}] failed to publish offsets {} (all tasks failed or completionTimeout);"
-            + " its partitions restart from the committed offsets", spec.getId(), group.groupId, group.endOffsets());
-        state.recordTaskFailure();
-        dropGroupsReading(group.partitions);
-        group.tasks.forEach(t -> taskRunner.shutdown(t.getId()));
-        publishing.remove(group);
-      }
-    }
-  }
-
-  /** Stops every active and later publishing group that reads any of {@code partitionIds}. */
-  private void dropGroupsReading(Set<Integer> partitionIds) {
-    for (TaskGroup group : groups.values()) {
-      if (!java.util.Collections.disjoint(group.partitions, partitionIds)) {
-        group.tasks.forEach(t -> taskRunner.shutdown(t.getId()));
-        groups.remove(group.groupId);
-      }
-    }
-  }
-
-  /** Hard stop: every task of this data source stops without publishing (reset). */
-  private void stopAllTasks() {
-    for (TaskGroup group : groups.values()) {
-      group.tasks.forEach(t -> taskRunner.shutdown(t.getId()));
-    }
-    groups.clear();
-    for (TaskGroup group : publishing) {
-      group.tasks.forEach(t -> taskRunner.shutdown(t.getId()));
-    }
-    publishing.clear();
-  }
-
   @Override
   public void stop(boolean stopTasks) {
     state.transition(DetailedState.STOPPING);
@@ -400,7 +315,7 @@ public final class KafkaSupervisor implements Supervisor {
     }
     closeSupplier();
     if (stopTasks) {
-      finishAllGroups(); // the tasks publish what they read; a successor continues after them
+      completion.finishAll(); // the tasks publish what they read; a successor continues after them
     }
     log.info("Stopped supervisor[{}]", spec.getId());
   }
@@ -414,7 +329,7 @@ public final class KafkaSupervisor implements Supervisor {
     }
     try {
       exec.submit(() -> {
-        stopAllTasks();
+        completion.stopAll();
         if (offsets == null) {
           startingOffsets.clear(spec.getId());
         } else {
@@ -430,6 +345,21 @@ public final class KafkaSupervisor implements Supervisor {
           e.getCause());
     } catch (TimeoutException e) {
       throw new IllegalStateException("Reset of supervisor[" + spec.getId() + "] did not finish in time", e);
+    }
+  }
+
+  /**
+   * Druid's early handoff: the given reading task groups finish at the next run (started now),
+   * whatever their {@code taskDuration} and {@code stopTaskCount}; ids of groups that are not
+   * reading are ignored.
+   */
+  @Override
+  public void handoffTaskGroupsEarly(List<Integer> taskGroupIds) {
+    rollover.requestHandoff(taskGroupIds);
+    try {
+      exec.execute(this::runSafely);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      log.debug("Supervisor[{}] is stopping; handoff of groups {} not started", spec.getId(), taskGroupIds);
     }
   }
 

@@ -26,8 +26,8 @@ import org.joda.time.Period;
 @JsonPropertyOrder({"topic", "topicPattern", "inputFormat", "replicas", "taskCount", "taskDuration",
     "consumerProperties", "autoScalerConfig", "pollTimeout", "startDelay", "period", "useEarliestOffset",
     "completionTimeout", "lateMessageRejectionPeriod", "earlyMessageRejectionPeriod",
-    "lateMessageRejectionStartDateTime", "configOverrides", "idleConfig", "stream", "useEarliestSequenceNumber",
-    "deadLetterTopic"})
+    "lateMessageRejectionStartDateTime", "configOverrides", "idleConfig", "stopTaskCount", "stream",
+    "useEarliestSequenceNumber", "deadLetterTopic"})
 public final class KafkaSupervisorIOConfig {
   private final String topic;
   private final InputFormat inputFormat;
@@ -44,6 +44,8 @@ public final class KafkaSupervisorIOConfig {
   private final Period earlyMessageRejectionPeriod;
   private final DateTime lateMessageRejectionStartDateTime;
   private final String deadLetterTopic;
+  private final IdleConfig idleConfig;
+  private final Integer stopTaskCount;
 
   @JsonCreator
   public KafkaSupervisorIOConfig(@JsonProperty("type") String type,
@@ -62,7 +64,9 @@ public final class KafkaSupervisorIOConfig {
       @JsonProperty("lateMessageRejectionPeriod") Period lateMessageRejectionPeriod,
       @JsonProperty("earlyMessageRejectionPeriod") Period earlyMessageRejectionPeriod,
       @JsonProperty("lateMessageRejectionStartDateTime") DateTime lateMessageRejectionStartDateTime,
-      @JsonProperty("deadLetterTopic") String deadLetterTopic) {
+      @JsonProperty("deadLetterTopic") String deadLetterTopic,
+      @JsonProperty("idleConfig") IdleConfig idleConfig,
+      @JsonProperty("stopTaskCount") Integer stopTaskCount) {
     if (type != null && !type.toLowerCase(Locale.ROOT).equals("kafka")) {
       throw DruidException.invalidInput("ioConfig.type[%s] is not supported: use \"kafka\"", type);
     }
@@ -101,6 +105,11 @@ public final class KafkaSupervisorIOConfig {
           deadLetterTopic);
     }
     this.deadLetterTopic = deadLetterTopic;
+    this.idleConfig = idleConfig;
+    if (stopTaskCount != null && stopTaskCount < 1) {
+      throw DruidException.invalidInput("ioConfig.stopTaskCount must be at least 1, got[%d]", stopTaskCount);
+    }
+    this.stopTaskCount = stopTaskCount;
   }
 
   private static int atLeastOne(String field, Integer value) {
@@ -214,8 +223,15 @@ public final class KafkaSupervisorIOConfig {
 
   @JsonProperty
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public Object getIdleConfig() {
-    return null;
+  public IdleConfig getIdleConfig() {
+    return idleConfig;
+  }
+
+  /** How many task groups may be stopping (publishing) at once for a taskDuration rollover; null: no limit. */
+  @JsonProperty
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public Integer getStopTaskCount() {
+    return stopTaskCount;
   }
 
   @JsonProperty
@@ -244,7 +260,8 @@ public final class KafkaSupervisorIOConfig {
         && Objects.equals(lateMessageRejectionPeriod, that.lateMessageRejectionPeriod)
         && Objects.equals(earlyMessageRejectionPeriod, that.earlyMessageRejectionPeriod)
         && Objects.equals(lateMessageRejectionStartDateTime, that.lateMessageRejectionStartDateTime)
-        && Objects.equals(deadLetterTopic, that.deadLetterTopic);
+        && Objects.equals(deadLetterTopic, that.deadLetterTopic) && Objects.equals(idleConfig, that.idleConfig)
+        && Objects.equals(stopTaskCount, that.stopTaskCount);
   }
 
   @Override
