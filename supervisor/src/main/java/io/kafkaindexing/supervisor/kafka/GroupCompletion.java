@@ -1,5 +1,6 @@
 package io.kafkaindexing.supervisor.kafka;
 
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
 import io.kafkaindexing.indexing.task.TaskState;
 import io.kafkaindexing.supervisor.SupervisorStateManager;
@@ -49,10 +50,10 @@ final class GroupCompletion {
    */
   void finish(TaskGroup group) {
     reading.remove(group.groupId);
-    Map<Integer, Long> end = new TreeMap<>(group.startingOffsets);
+    Map<KafkaPartition, Long> end = new TreeMap<>(group.startingOffsets);
     List<KafkaIndexTask> paused = new ArrayList<>();
     for (KafkaIndexTask task : group.tasks) {
-      Map<Integer, Long> current;
+      Map<KafkaPartition, Long> current;
       try {
         current = task.runner().pause(PAUSE_TIMEOUT_MILLIS);
       } catch (InterruptedException e) {
@@ -148,7 +149,7 @@ final class GroupCompletion {
   }
 
   /** Stops every reading group that reads any of {@code partitionIds}. */
-  private void dropGroupsReading(Set<Integer> partitionIds) {
+  private void dropGroupsReading(Set<KafkaPartition> partitionIds) {
     for (TaskGroup group : reading.values()) {
       if (!Collections.disjoint(group.partitions, partitionIds)) {
         group.tasks.forEach(t -> taskRunner.shutdown(t.getId()));

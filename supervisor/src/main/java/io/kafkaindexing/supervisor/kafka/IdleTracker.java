@@ -1,5 +1,6 @@
 package io.kafkaindexing.supervisor.kafka;
 
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import java.util.Map;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Map;
  */
 final class IdleTracker {
   private final IdleConfig config;
-  private Map<Integer, Long> previousLatest = Map.of();
+  private Map<KafkaPartition, Long> previousLatest = Map.of();
   /** When the topic last had something to read; null before the first observation. */
   private Long lastActiveMillis;
 
@@ -25,12 +26,12 @@ final class IdleTracker {
    * @param reached the offset ingestion reached per partition (reading tasks' current offsets, or
    *     where publishing groups end, or the committed offsets)
    */
-  boolean observe(Map<Integer, Long> latest, Map<Integer, Long> reached, long nowMillis) {
+  boolean observe(Map<KafkaPartition, Long> latest, Map<KafkaPartition, Long> reached, long nowMillis) {
     if (config == null || !config.isEnabled()) {
       return false;
     }
     boolean caughtUp = !latest.isEmpty() && latest.equals(previousLatest);
-    for (Map.Entry<Integer, Long> e : latest.entrySet()) {
+    for (Map.Entry<KafkaPartition, Long> e : latest.entrySet()) {
       Long at = reached.get(e.getKey());
       caughtUp &= at != null && at >= e.getValue();
     }

@@ -1,5 +1,6 @@
 package io.kafkaindexing.supervisor.kafka;
 
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
 import io.kafkaindexing.indexing.kafka.KafkaIndexTaskIOConfig;
@@ -62,8 +63,8 @@ public final class KafkaSupervisor implements Supervisor {
   private final IdleTracker idle;
   /** Owned by the scheduler thread. */
   private KafkaRecordSupplier supplier;
-  private volatile List<Integer> partitions = List.of();
-  private volatile Map<Integer, Long> latestOffsets = Map.of();
+  private volatile List<KafkaPartition> partitions = List.of();
+  private volatile Map<KafkaPartition, Long> latestOffsets = Map.of();
   private volatile DateTime offsetsLastUpdated;
 
   public KafkaSupervisor(KafkaSupervisorSpec spec, TaskRunner taskRunner, ObjectMapper mapper,
@@ -95,7 +96,7 @@ public final class KafkaSupervisor implements Supervisor {
     long period = Math.max(spec.getIoConfig().getPeriod().getMillis(), 1000L);
     exec.scheduleWithFixedDelay(this::runSafely, delay, period, TimeUnit.MILLISECONDS);
     log.info("Started supervisor[{}] for topic[{}] (first run in {} ms, then every {} ms)", spec.getId(),
-        spec.getIoConfig().getTopic(), delay, period);
+        spec.getIoConfig().getStream(), delay, period);
   }
 
   private void runSafely() {
@@ -120,7 +121,7 @@ public final class KafkaSupervisor implements Supervisor {
       return false;
     }
     state.transition(DetailedState.CONNECTING_TO_STREAM);
-    List<Integer> found = discoverPartitions();
+    List<KafkaPartition> found = discoverPartitions();
     state.markConnected();
     state.transition(DetailedState.DISCOVERING_INITIAL_TASKS);
     completion.removeEndedReadingTasks();
@@ -148,31 +149,31 @@ public final class KafkaSupervisor implements Supervisor {
    * How far ingestion got per partition: the reading groups' current offsets, else where the newest
    * publishing group ends, else the committed offsets.
    */
-  private Map<Integer, Long> reachedOffsets(List<Integer> found) {
-    Map<Integer, Long> reached = new TreeMap<>(publishingEndOffsets());
+  private Map<KafkaPartition, Long> reachedOffsets(List<KafkaPartition> found) {
+    Map<KafkaPartition, Long> reached = new TreeMap<>(publishingEndOffsets());
     groups.values().forEach(g -> reached.putAll(g.currentOffsets()));
-    for (int p : found) {
+    for (KafkaPartition p : found) {
       if (!reached.containsKey(p)) {
-        startingOffsets.get(spec.getId(), spec.getIoConfig().getTopic(), p).ifPresent(o -> reached.put(p, o));
+        startingOffsets.get(spec.getId(), spec.getIoConfig().getStream(), p).ifPresent(o -> reached.put(p, o));
       }
     }
     return reached;
   }
 
-  private List<Integer> discoverPartitions() {
-    List<Integer> found;
+  private List<KafkaPartition> discoverPartitions() {
+    List<KafkaPartition> found;
     try {
       found = supplier().partitions(KAFKA_TIMEOUT);
     } catch (RuntimeException e) {
-      throw new StreamException("Could not fetch partitions for topic[" + spec.getIoConfig().getTopic() + "]: "
+      throw new StreamException("Could not fetch partitions for topic[" + spec.getIoConfig().getStream() + "]: "
           + e.getMessage(), e);
     }
     if (found.isEmpty()) {
-      throw new StreamException("Topic[" + spec.getIoConfig().getTopic() + "] does not exist or has no partitions",
+      throw new StreamException("Topic[" + spec.getIoConfig().getStream() + "] does not exist or has no partitions",
           null);
     }
     if (!found.equals(partitions)) {
-      log.info("Supervisor[{}] found partitions {} of topic[{}]", spec.getId(), found, spec.getIoConfig().getTopic());
+      log.info("Supervisor[{}] found partitions {} of topic[{}]", spec.getId(), found, spec.getIoConfig().getStream());
       if (!partitions.isEmpty() && !groups.isEmpty()) {
         rollover.partitionsChanged(System.currentTimeMillis());
       }
@@ -181,17 +182,17 @@ public final class KafkaSupervisor implements Supervisor {
     return found;
   }
 
-  private void createMissingTasks(List<Integer> found) {
+  private void createMissingTasks(List<KafkaPartition> found) {
     int taskCount = spec.getIoConfig().getTaskCount();
-    Map<Integer, Set<Integer>> byGroup = new TreeMap<>();
-    for (int p : found) {
-      byGroup.computeIfAbsent(p % taskCount, g -> new HashSet<>()).add(p);
+    Map<Integer, Set<KafkaPartition>> byGroup = new TreeMap<>();
+    for (KafkaPartition p : found) {
+      byGroup.computeIfAbsent(p.taskGroup(taskCount), g -> new HashSet<>()).add(p);
     }
-    for (Map.Entry<Integer, Set<Integer>> e : byGroup.entrySet()) {
+    for (Map.Entry<Integer, Set<KafkaPartition>> e : byGroup.entrySet()) {
       if (groups.containsKey(e.getKey())) {
         continue; // partitions added to a reading group are read by its successor (repartitionTransitionDuration)
       }
-      Map<Integer, Long> offsets = resolveStartingOffsets(e.getValue());
+      Map<KafkaPartition, Long> offsets = resolveStartingOffsets(e.getValue());
       String base = TaskIds.baseSequenceName(mapper, spec.getId(), spec.getDataSchema(), spec.getTuningConfig(),
           offsets);
       DateTime now = DateTime.now(DateTimeZone.UTC);
@@ -225,12 +226,12 @@ public final class KafkaSupervisor implements Supervisor {
         : now.plus(io.getTaskDuration()).plus(io.getEarlyMessageRejectionPeriod());
   }
 
-  private Map<Integer, Long> resolveStartingOffsets(Set<Integer> groupPartitions) {
-    String topic = spec.getIoConfig().getTopic();
-    Map<Integer, Long> offsets = new TreeMap<>();
-    List<Integer> unknown = new ArrayList<>();
-    Map<Integer, Long> publishingEnds = publishingEndOffsets();
-    for (int p : groupPartitions) {
+  private Map<KafkaPartition, Long> resolveStartingOffsets(Set<KafkaPartition> groupPartitions) {
+    String topic = spec.getIoConfig().getStream();
+    Map<KafkaPartition, Long> offsets = new TreeMap<>();
+    List<KafkaPartition> unknown = new ArrayList<>();
+    Map<KafkaPartition, Long> publishingEnds = publishingEndOffsets();
+    for (KafkaPartition p : groupPartitions) {
       Long pending = publishingEnds.get(p);
       if (pending != null) {
         offsets.put(p, pending); // continue where the group still publishing stops
@@ -239,7 +240,7 @@ public final class KafkaSupervisor implements Supervisor {
       }
     }
     if (!unknown.isEmpty()) {
-      Map<Integer, Long> fromStream;
+      Map<KafkaPartition, Long> fromStream;
       try {
         fromStream = spec.getIoConfig().isUseEarliestOffset()
             ? supplier().earliestOffsets(unknown, KAFKA_TIMEOUT) : supplier().latestOffsets(unknown, KAFKA_TIMEOUT);
@@ -252,9 +253,9 @@ public final class KafkaSupervisor implements Supervisor {
   }
 
   private KafkaIndexTask newTask(TaskGroup group) {
-    Map<Integer, Long> end = new HashMap<>();
+    Map<KafkaPartition, Long> end = new HashMap<>();
     group.partitions.forEach(p -> end.put(p, PartitionOffsets.UNBOUNDED));
-    String topic = spec.getIoConfig().getTopic();
+    String topic = spec.getIoConfig().getStream();
     KafkaIndexTaskIOConfig io = new KafkaIndexTaskIOConfig(group.groupId, group.baseSequenceName,
         new PartitionOffsets(topic, group.startingOffsets), new PartitionOffsets(topic, end),
         spec.getIoConfig().getConsumerProperties(), spec.getIoConfig().getPollTimeout(), spec.inputFormat(),
@@ -264,7 +265,7 @@ public final class KafkaSupervisor implements Supervisor {
   }
 
   private void refreshLatestOffsets() {
-    List<Integer> current = partitions;
+    List<KafkaPartition> current = partitions;
     if (current.isEmpty()) {
       return;
     }
@@ -272,14 +273,15 @@ public final class KafkaSupervisor implements Supervisor {
       latestOffsets = Map.copyOf(supplier().latestOffsets(current, KAFKA_TIMEOUT));
       offsetsLastUpdated = DateTime.now(DateTimeZone.UTC);
     } catch (RuntimeException e) {
-      throw new StreamException("Could not fetch latest offsets of topic[" + spec.getIoConfig().getTopic() + "]: "
+      throw new StreamException("Could not fetch latest offsets of topic[" + spec.getIoConfig().getStream() + "]: "
           + e.getMessage(), e);
     }
   }
 
   private KafkaRecordSupplier supplier() {
     if (supplier == null) {
-      supplier = new KafkaRecordSupplier(spec.getIoConfig().getTopic(), spec.getIoConfig().getConsumerProperties());
+      supplier = new KafkaRecordSupplier(spec.getIoConfig().getStream(), spec.getIoConfig().isMultiTopic(),
+          spec.getIoConfig().getConsumerProperties());
     }
     return supplier;
   }
@@ -296,8 +298,8 @@ public final class KafkaSupervisor implements Supervisor {
   }
 
   /** The end offsets of the newest publishing group of each partition. */
-  private Map<Integer, Long> publishingEndOffsets() {
-    Map<Integer, Long> ends = new TreeMap<>();
+  private Map<KafkaPartition, Long> publishingEndOffsets() {
+    Map<KafkaPartition, Long> ends = new TreeMap<>();
     for (TaskGroup g : publishing) {
       ends.putAll(g.endOffsets());
     }
@@ -322,10 +324,10 @@ public final class KafkaSupervisor implements Supervisor {
 
   @Override
   public void reset(PartitionOffsets offsets) {
-    if (offsets != null && !offsets.getStream().equals(spec.getIoConfig().getTopic())) {
+    if (offsets != null && !offsets.getStream().equals(spec.getIoConfig().getStream())) {
       throw io.kafkaindexing.core.error.DruidException.invalidInput(
           "Reset offsets are for stream[%s] but supervisor[%s] reads topic[%s]", offsets.getStream(), spec.getId(),
-          spec.getIoConfig().getTopic());
+          spec.getIoConfig().getStream());
     }
     try {
       exec.submit(() -> {

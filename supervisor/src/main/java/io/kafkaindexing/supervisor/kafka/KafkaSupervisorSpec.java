@@ -139,7 +139,7 @@ public final class KafkaSupervisorSpec implements SupervisorSpec {
 
   @Override
   public String getSource() {
-    return ioConfig.getTopic();
+    return ioConfig.getStream();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.kafkaindexing.supervisor.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ class RolloverPlannerTest {
   private static final long DURATION = 10_000;
 
   private static TaskGroup group(int id) {
-    return new TaskGroup(id, Set.of(id), Map.of(id, 0L), "seq" + id, null, null);
+    return new TaskGroup(id, Set.of(KafkaPartition.of(id)), Map.of(KafkaPartition.of(id), 0L), "seq" + id, null, null);
   }
 
   private static List<Integer> ids(List<TaskGroup> groups) {

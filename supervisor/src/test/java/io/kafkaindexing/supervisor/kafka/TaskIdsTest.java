@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,9 @@ class TaskIdsTest {
   private static final Pattern BASE = Pattern.compile("index_kafka_metrics-kafka_[0-9a-f]{15}");
 
   private static String base(DataSchema schema, KafkaTuningConfig tuning, Map<Integer, Long> offsets) {
-    return TaskIds.baseSequenceName(MAPPER, "metrics-kafka", schema, tuning, offsets);
+    Map<KafkaPartition, Long> keyed = new LinkedHashMap<>(); // keeps the caller's order
+    offsets.forEach((p, o) -> keyed.put(KafkaPartition.of(p), o));
+    return TaskIds.baseSequenceName(MAPPER, "metrics-kafka", schema, tuning, keyed);
   }
 
   private static Map<Integer, Long> offsets(long... partitionThenOffset) {
