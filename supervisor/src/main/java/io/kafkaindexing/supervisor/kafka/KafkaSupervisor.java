@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaSupervisor implements Supervisor {
   private static final Logger log = LoggerFactory.getLogger(KafkaSupervisor.class);
-  private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration KAFKA_TIMEOUT = StreamMetadata.TIMEOUT;
   private static final long OFFSETS_REFRESH_MILLIS = 1000;
 
   private final KafkaSupervisorSpec spec;
@@ -62,7 +62,8 @@ public final class KafkaSupervisor implements Supervisor {
   private final RolloverPlanner rollover;
   private final IdleTracker idle;
   /** Owned by the scheduler thread. */
-  private KafkaRecordSupplier supplier;
+  private final StreamMetadata stream;
+  private final TaskGroupFactory groupFactory;
   private volatile List<KafkaPartition> partitions = List.of();
   private volatile Map<KafkaPartition, Long> latestOffsets = Map.of();
   private volatile DateTime offsetsLastUpdated;
@@ -80,6 +81,8 @@ public final class KafkaSupervisor implements Supervisor {
     this.rollover = new RolloverPlanner(io.getTaskDuration().getMillis(), io.getStopTaskCount(),
         spec.getTuningConfig().getRepartitionTransitionDuration().toStandardDuration().getMillis());
     this.idle = new IdleTracker(io.getIdleConfig());
+    this.stream = new StreamMetadata(io);
+    this.groupFactory = new TaskGroupFactory(spec, mapper);
     this.exec = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "KafkaSupervisor-" + spec.getId());
       t.setDaemon(true);
@@ -103,10 +106,9 @@ public final class KafkaSupervisor implements Supervisor {
     try {
       boolean idleNow = runOnce();
       state.markRunSucceeded(spec.isSuspended(), idleNow);
-    } catch (StreamException e) {
+    } catch (StreamMetadata.StreamException e) {
       log.warn("Supervisor[{}] cannot reach Kafka: {}", spec.getId(), e.getMessage());
       state.recordError(e, true);
-      closeSupplier();
     } catch (RuntimeException e) {
       log.error("Supervisor[{}] run failed", spec.getId(), e);
       state.recordError(e, false);
@@ -161,17 +163,7 @@ public final class KafkaSupervisor implements Supervisor {
   }
 
   private List<KafkaPartition> discoverPartitions() {
-    List<KafkaPartition> found;
-    try {
-      found = supplier().partitions(KAFKA_TIMEOUT);
-    } catch (RuntimeException e) {
-      throw new StreamException("Could not fetch partitions for topic[" + spec.getIoConfig().getStream() + "]: "
-          + e.getMessage(), e);
-    }
-    if (found.isEmpty()) {
-      throw new StreamException("Topic[" + spec.getIoConfig().getStream() + "] does not exist or has no partitions",
-          null);
-    }
+    List<KafkaPartition> found = stream.partitions();
     if (!found.equals(partitions)) {
       log.info("Supervisor[{}] found partitions {} of topic[{}]", spec.getId(), found, spec.getIoConfig().getStream());
       if (!partitions.isEmpty() && !groups.isEmpty()) {
@@ -192,38 +184,10 @@ public final class KafkaSupervisor implements Supervisor {
       if (groups.containsKey(e.getKey())) {
         continue; // partitions added to a reading group are read by its successor (repartitionTransitionDuration)
       }
-      Map<KafkaPartition, Long> offsets = resolveStartingOffsets(e.getValue());
-      String base = TaskIds.baseSequenceName(mapper, spec.getId(), spec.getDataSchema(), spec.getTuningConfig(),
-          offsets);
-      DateTime now = DateTime.now(DateTimeZone.UTC);
-      TaskGroup group = new TaskGroup(e.getKey(), e.getValue(), offsets, base, minimumMessageTime(now),
-          maximumMessageTime(now));
-      for (int r = 0; r < spec.getIoConfig().getReplicas(); r++) {
-        KafkaIndexTask task = newTask(group);
-        taskRunner.submit(task);
-        group.tasks.add(task);
-      }
+      TaskGroup group = groupFactory.create(e.getKey(), e.getValue(), resolveStartingOffsets(e.getValue()));
+      group.tasks.forEach(taskRunner::submit);
       groups.put(group.groupId, group);
     }
-  }
-
-  /**
-   * Druid's late message rejection: {@code lateMessageRejectionStartDateTime}, or the group's
-   * creation time minus {@code lateMessageRejectionPeriod}; null when neither is set.
-   */
-  private DateTime minimumMessageTime(DateTime now) {
-    KafkaSupervisorIOConfig io = spec.getIoConfig();
-    if (io.getLateMessageRejectionStartDateTime() != null) {
-      return io.getLateMessageRejectionStartDateTime();
-    }
-    return io.getLateMessageRejectionPeriod() == null ? null : now.minus(io.getLateMessageRejectionPeriod());
-  }
-
-  /** Druid's early message rejection: creation time + {@code taskDuration} + {@code earlyMessageRejectionPeriod}. */
-  private DateTime maximumMessageTime(DateTime now) {
-    KafkaSupervisorIOConfig io = spec.getIoConfig();
-    return io.getEarlyMessageRejectionPeriod() == null ? null
-        : now.plus(io.getTaskDuration()).plus(io.getEarlyMessageRejectionPeriod());
   }
 
   private Map<KafkaPartition, Long> resolveStartingOffsets(Set<KafkaPartition> groupPartitions) {
@@ -240,28 +204,11 @@ public final class KafkaSupervisor implements Supervisor {
       }
     }
     if (!unknown.isEmpty()) {
-      Map<KafkaPartition, Long> fromStream;
-      try {
-        fromStream = spec.getIoConfig().isUseEarliestOffset()
-            ? supplier().earliestOffsets(unknown, KAFKA_TIMEOUT) : supplier().latestOffsets(unknown, KAFKA_TIMEOUT);
-      } catch (RuntimeException e) {
-        throw new StreamException("Could not fetch offsets of topic[" + topic + "]: " + e.getMessage(), e);
-      }
+      Map<KafkaPartition, Long> fromStream = spec.getIoConfig().isUseEarliestOffset() ? stream.earliest(unknown)
+          : stream.latest(unknown);
       offsets.putAll(startingOffsets.commitIfAbsent(spec.getId(), topic, fromStream));
     }
     return offsets;
-  }
-
-  private KafkaIndexTask newTask(TaskGroup group) {
-    Map<KafkaPartition, Long> end = new HashMap<>();
-    group.partitions.forEach(p -> end.put(p, PartitionOffsets.UNBOUNDED));
-    String topic = spec.getIoConfig().getStream();
-    KafkaIndexTaskIOConfig io = new KafkaIndexTaskIOConfig(group.groupId, group.baseSequenceName,
-        new PartitionOffsets(topic, group.startingOffsets), new PartitionOffsets(topic, end),
-        spec.getIoConfig().getConsumerProperties(), spec.getIoConfig().getPollTimeout(), spec.inputFormat(),
-        group.minimumMessageTime, group.maximumMessageTime, spec.getIoConfig().getDeadLetterTopic());
-    return new KafkaIndexTask(TaskIds.taskId(group.baseSequenceName), spec.getDataSchema(), spec.getTuningConfig(),
-        io, spec.getContext());
   }
 
   private void refreshLatestOffsets() {
@@ -269,32 +216,8 @@ public final class KafkaSupervisor implements Supervisor {
     if (current.isEmpty()) {
       return;
     }
-    try {
-      latestOffsets = Map.copyOf(supplier().latestOffsets(current, KAFKA_TIMEOUT));
-      offsetsLastUpdated = DateTime.now(DateTimeZone.UTC);
-    } catch (RuntimeException e) {
-      throw new StreamException("Could not fetch latest offsets of topic[" + spec.getIoConfig().getStream() + "]: "
-          + e.getMessage(), e);
-    }
-  }
-
-  private KafkaRecordSupplier supplier() {
-    if (supplier == null) {
-      supplier = new KafkaRecordSupplier(spec.getIoConfig().getStream(), spec.getIoConfig().isMultiTopic(),
-          spec.getIoConfig().getConsumerProperties());
-    }
-    return supplier;
-  }
-
-  private void closeSupplier() {
-    if (supplier != null) {
-      try {
-        supplier.close();
-      } catch (RuntimeException e) {
-        log.debug("Closing the supervisor's Kafka consumer failed", e);
-      }
-      supplier = null;
-    }
+    latestOffsets = Map.copyOf(stream.latest(current));
+    offsetsLastUpdated = DateTime.now(DateTimeZone.UTC);
   }
 
   /** The end offsets of the newest publishing group of each partition. */
@@ -315,7 +238,7 @@ public final class KafkaSupervisor implements Supervisor {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    closeSupplier();
+    stream.close();
     if (stopTasks) {
       completion.finishAll(); // the tasks publish what they read; a successor continues after them
     }
@@ -418,14 +341,5 @@ public final class KafkaSupervisor implements Supervisor {
     List<String> ids = new ArrayList<>();
     groups.values().forEach(g -> g.tasks.forEach(t -> ids.add(t.getId())));
     return ids;
-  }
-
-  /** A failure to talk to Kafka, as opposed to a bug or bad state of ours. */
-  static final class StreamException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    StreamException(String message, Throwable cause) {
-      super(message, cause);
-    }
   }
 }

@@ -154,7 +154,7 @@ class StatusReportBuilderTest {
   void stateAndErrorsComeFromTheStateManager() {
     SupervisorStateManager state = new SupervisorStateManager();
     for (int i = 0; i < 3; i++) {
-      state.recordError(new KafkaSupervisor.StreamException("Could not fetch partitions for topic[metrics]", null),
+      state.recordError(new StreamMetadata.StreamException("Could not fetch partitions for topic[metrics]", null),
           true);
     }
     JsonNode payload = report(state, List.of(), 0, Map.of(), null).get("payload");
@@ -163,7 +163,7 @@ class StatusReportBuilderTest {
     assertEquals("UNABLE_TO_CONNECT_TO_STREAM", payload.get("detailedState").asText());
     assertEquals(3, payload.get("recentErrors").size());
     JsonNode error = payload.get("recentErrors").get(0);
-    assertEquals(KafkaSupervisor.StreamException.class.getName(), error.get("exceptionClass").asText());
+    assertEquals(StreamMetadata.StreamException.class.getName(), error.get("exceptionClass").asText());
     assertEquals("Could not fetch partitions for topic[metrics]", error.get("message").asText());
     assertTrue(error.get("streamException").asBoolean());
   }
