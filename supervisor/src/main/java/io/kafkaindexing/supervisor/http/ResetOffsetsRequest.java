@@ -1,9 +1,9 @@
 package io.kafkaindexing.supervisor.http;
 
-import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kafkaindexing.core.error.DruidException;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.PartitionOffsets;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.kafkaindexing.supervisor.kafka;
 
-import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.task.TaskState;
 import io.kafkaindexing.supervisor.SupervisorStateManager;
 import io.kafkaindexing.supervisor.task.TaskRunner;

@@ -1,10 +1,7 @@
 package io.kafkaindexing.supervisor.kafka;
 
-import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
-import io.kafkaindexing.indexing.kafka.KafkaIndexTaskIOConfig;
-import io.kafkaindexing.indexing.kafka.KafkaRecordSupplier;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.PartitionOffsets;
 import io.kafkaindexing.indexing.task.ParseExceptionReport;
 import io.kafkaindexing.indexing.task.TaskReports;
@@ -16,7 +13,6 @@ import io.kafkaindexing.supervisor.task.TaskRunner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

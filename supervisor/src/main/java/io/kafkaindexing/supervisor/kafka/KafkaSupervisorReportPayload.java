@@ -1,9 +1,9 @@
 package io.kafkaindexing.supervisor.kafka;
 
-import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.supervisor.SupervisorStateManager.ExceptionEvent;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.kafkaindexing.supervisor.kafka;
 
-import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.supervisor.store.DataSourceMetadataStore;
 import java.sql.SQLException;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.kafkaindexing.supervisor.kafka;
 
-import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.supervisor.SupervisorStateManager;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package io.kafkaindexing.supervisor.kafka;
 
-import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package io.kafkaindexing.supervisor.kafka;
 
-import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

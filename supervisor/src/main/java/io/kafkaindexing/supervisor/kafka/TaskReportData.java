@@ -1,9 +1,9 @@
 package io.kafkaindexing.supervisor.kafka;
 
-import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import java.util.Map;
 import org.joda.time.DateTime;
 

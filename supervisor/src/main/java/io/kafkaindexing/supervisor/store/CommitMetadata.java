@@ -1,8 +1,8 @@
 package io.kafkaindexing.supervisor.store;
 
-import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.PartitionOffsets;
 
 /**

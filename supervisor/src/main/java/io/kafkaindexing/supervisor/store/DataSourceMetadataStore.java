@@ -1,9 +1,9 @@
 package io.kafkaindexing.supervisor.store;
 
-import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Inject;
 import io.kafkaindexing.core.metadata.MetadataStorageConnector;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.PartitionOffsets;
 import java.io.IOException;
 import java.security.MessageDigest;

@@ -1,8 +1,8 @@
 package io.kafkaindexing.supervisor.store;
 
-import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import com.google.inject.Inject;
 import io.kafkaindexing.core.metadata.MetadataStorageConnector;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.PartitionOffsets;
 import io.kafkaindexing.query.metadata.SegmentsTable;
 import io.kafkaindexing.segment.DataSegment;
