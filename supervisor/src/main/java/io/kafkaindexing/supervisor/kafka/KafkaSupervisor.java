@@ -30,11 +30,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one Kafka topic ingested into one data source. Every {@code period} (first after
- * {@code startDelay}) a run lists the topic's partitions, makes sure each task group
- * ({@code partition % taskCount}) has {@code replicas} running tasks starting from the data
- * source's starting offsets, and refreshes the latest offsets for lag. A group whose tasks all
- * failed is started again from the same offsets, so no row is skipped.
+ * Keeps one Kafka topic (or the topics matching a pattern) ingested into one data source. Every
+ * {@code period} (first after {@code startDelay}) a run lists the partitions ({@link StreamMetadata}),
+ * lets the groups that are due finish and publish ({@link RolloverPlanner}, {@link GroupCompletion}),
+ * refreshes the latest offsets for lag and idleness ({@link IdleTracker}), and unless idle makes
+ * sure each task group ({@link KafkaPartition#taskGroup}) has {@code replicas} running tasks
+ * ({@link TaskGroupFactory}) starting from the data source's starting offsets. A group whose tasks
+ * all failed is started again from the same offsets, so no row is skipped.
  *
  * <p>Threading: all Kafka access and all task-group changes happen on the supervisor's single
  * scheduler thread ("KafkaSupervisor-&lt;id&gt;"); status requests read volatile snapshots and
@@ -47,7 +49,6 @@ public final class KafkaSupervisor implements Supervisor {
 
   private final KafkaSupervisorSpec spec;
   private final TaskRunner taskRunner;
-  private final ObjectMapper mapper;
   private final StartingOffsets startingOffsets;
   /** This data source's groups that finished reading and are publishing, oldest first. */
   private final List<TaskGroup> publishing;
@@ -68,7 +69,6 @@ public final class KafkaSupervisor implements Supervisor {
       StartingOffsets startingOffsets, PublishingGroups publishingGroups) {
     this.spec = spec;
     this.taskRunner = taskRunner;
-    this.mapper = mapper;
     this.startingOffsets = startingOffsets;
     this.publishing = publishingGroups.of(spec.getId());
     KafkaSupervisorIOConfig io = spec.getIoConfig();
