@@ -54,11 +54,14 @@ class KafkaIndexTaskSerdeTest {
     KafkaIndexTaskIOConfig io = kafka.getIoConfig();
     assertEquals(1, io.getTaskGroupId());
     assertEquals("metrics", io.topic());
-    assertEquals(KafkaPartition.keyed(Map.of(1, 5L, 3, 0L)), io.getStartSequenceNumbers().getPartitionOffsetMap());
-    assertEquals(PartitionOffsets.UNBOUNDED, io.getEndSequenceNumbers().getPartitionOffsetMap().get(KafkaPartition.of(3)));
+    assertEquals(KafkaPartition.keyed(Map.of(1, 5L, 3, 0L)),
+        io.getStartSequenceNumbers().getPartitionOffsetMap());
+    assertEquals(PartitionOffsets.UNBOUNDED,
+        io.getEndSequenceNumbers().getPartitionOffsetMap().get(KafkaPartition.of(3)));
     assertEquals(250L, io.getPollTimeout());
     assertInstanceOf(JsonInputFormat.class, io.getInputFormat());
-    assertEquals(KafkaPartition.keyed(Map.of(1, 5L, 3, 0L)), kafka.currentOffsets(), "before running: the start offsets");
+    assertEquals(KafkaPartition.keyed(Map.of(1, 5L, 3, 0L)), kafka.currentOffsets(),
+        "before running: the start offsets");
     assertNull(kafka.startTime());
     assertEquals(75, kafka.getContext().get("priority"));
   }

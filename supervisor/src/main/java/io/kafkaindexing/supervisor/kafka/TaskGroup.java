@@ -30,7 +30,8 @@ final class TaskGroup {
   private volatile Map<KafkaPartition, Long> endOffsets;
   private volatile long publishingSinceMillis;
 
-  TaskGroup(int groupId, Set<KafkaPartition> partitions, Map<KafkaPartition, Long> startingOffsets, String baseSequenceName,
+  TaskGroup(int groupId, Set<KafkaPartition> partitions, Map<KafkaPartition, Long> startingOffsets,
+      String baseSequenceName,
       DateTime minimumMessageTime, DateTime maximumMessageTime) {
     this.groupId = groupId;
     this.partitions = java.util.Collections.unmodifiableSet(new TreeSet<>(partitions));

@@ -14,7 +14,8 @@ import org.joda.time.DateTime;
 @JsonPropertyOrder({"id", "startingOffsets", "startTime", "remainingSeconds", "type", "currentOffsets", "lag"})
 public record TaskReportData(
     @JsonProperty("id") String id,
-    @JsonProperty("startingOffsets") @JsonInclude(JsonInclude.Include.NON_NULL) Map<KafkaPartition, Long> startingOffsets,
+    @JsonProperty("startingOffsets") @JsonInclude(JsonInclude.Include.NON_NULL)
+    Map<KafkaPartition, Long> startingOffsets,
     @JsonProperty("startTime") DateTime startTime,
     @JsonProperty("remainingSeconds") Long remainingSeconds,
     @JsonProperty("type") String type,

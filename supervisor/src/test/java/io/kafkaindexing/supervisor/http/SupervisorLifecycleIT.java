@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaindexing.core.lifecycle.Lifecycle;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -155,5 +156,30 @@ class SupervisorLifecycleIT {
         "application/json");
     assertEquals(404, unknown.statusCode());
     assertEquals("{\"error\":\"[nope] does not exist\"}", unknown.body());
+  }
+
+  @Test
+  void topicPatternSpecsKeyOffsetsByTopicAndPartition() throws Exception {
+    String spec = spec("tp", "PT1H", s -> ((ObjectNode) s.get("ioConfig"))
+        .put("topicPattern", "metrics-.*").remove("topic"));
+    assertEquals(200, post(overlord, API, spec, "application/json").statusCode());
+    JsonNode io = JSON.readTree(get(overlord, API + "/tp").body()).get("spec").get("ioConfig");
+    assertEquals("metrics-.*", io.get("topicPattern").asText());
+    assertEquals("metrics-.*", io.get("stream").asText());
+
+    HttpResponse<String> reset = post(overlord, API + "/tp/resetOffsets", "{\"type\":\"kafka\",\"partitions\":"
+        + "{\"type\":\"end\",\"stream\":\"metrics-.*\","
+        + "\"partitionOffsetMap\":{\"metrics-a:0\":5,\"metrics-b:2\":7}}}",
+        "application/json");
+    assertEquals(200, reset.statusCode(), reset.body());
+    HttpResponse<String> badKey = post(overlord, API + "/tp/resetOffsets", "{\"type\":\"kafka\",\"partitions\":"
+        + "{\"type\":\"end\",\"stream\":\"metrics-.*\",\"partitionOffsetMap\":{\"metrics-a:x\":5}}}",
+        "application/json");
+    assertEquals(400, badKey.statusCode(), badKey.body());
+    HttpResponse<String> both = post(overlord, API,
+        spec("tp2", "PT1H", s -> ((ObjectNode) s.get("ioConfig")).put("topicPattern", "metrics-.*")),
+        "application/json");
+    assertEquals(400, both.statusCode());
+    assertEquals("{\"error\":\"ioConfig.topic and ioConfig.topicPattern cannot both be set\"}", both.body());
   }
 }
