@@ -3,6 +3,7 @@ package io.kafkaindexing.query;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.kafkaindexing.query.aggregation.ArithmeticPostAggregator;
+import io.kafkaindexing.query.aggregation.CardinalityAggregatorFactory;
 import io.kafkaindexing.query.aggregation.ConstantPostAggregator;
 import io.kafkaindexing.query.aggregation.DoubleGreatestPostAggregator;
 import io.kafkaindexing.query.aggregation.DoubleLeastPostAggregator;
@@ -125,6 +126,7 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(LongGreatestPostAggregator.class, "longGreatest"),
         new NamedType(DoubleLeastPostAggregator.class, "doubleLeast"),
         new NamedType(LongLeastPostAggregator.class, "longLeast"));
-    registerSubtypes(new NamedType(FilteredAggregatorFactory.class, "filtered"));
+    registerSubtypes(new NamedType(FilteredAggregatorFactory.class, "filtered"),
+        new NamedType(CardinalityAggregatorFactory.class, CardinalityAggregatorFactory.TYPE_NAME));
   }
 }
