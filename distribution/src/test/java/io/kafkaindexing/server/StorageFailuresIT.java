@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A push to deep storage that fails (the data source's folder cannot be created) fails the task
- * cleanly: nothing is published, no offsets are committed, queries never count a row twice; once
- * deep storage works again the supervisor's next task reads the same rows from the committed
- * offsets, publishes them once and hands them off.
+ * Storage failures fail a task cleanly and lose nothing. A push to deep storage that fails (the data
+ * source's folder cannot be created) publishes nothing and commits no offsets; once deep storage
+ * works again the supervisor's next task reads the same rows from the committed offsets, publishes
+ * them once and hands them off. A persist that fails (the task's persist folder cannot be written,
+ * as on a full disk) fails the task the same way, and the next task reads the rows again. Queries
+ * never count a row twice.
  */
-class FailedPushIT {
+class StorageFailuresIT {
   private static final String TIMESERIES = "{\"queryType\":\"timeseries\",\"dataSource\":\"metrics-kafka\","
       + "\"granularity\":\"all\",\"intervals\":[\"2018-03-06/2018-03-08\"],\"aggregations\":["
       + "{\"type\":\"longSum\",\"name\":\"views\",\"fieldName\":\"views\"},"
@@ -94,6 +96,58 @@ class FailedPushIT {
           r -> IngestionTestKit.json(r).size() == 1
               && IngestionTestKit.json(r).get(0).get("result").get("views").asLong() == ROWS,
           Duration.ofSeconds(60));
+    }
+  }
+
+  @Test
+  void aFailedPersistFailsTheTaskAndTheNextTaskReadsTheRowsAgain() throws Exception {
+    try (TestCluster cluster = new TestCluster(tmp, Map.of())) {
+      cluster.createTopic("metrics", 1);
+      String spec = cluster.seed("supervisor-spec.json")
+          .replace("\"taskDuration\": \"PT1H\"", "\"useEarliestOffset\": true, \"startDelay\": \"PT0S\","
+              + " \"period\": \"PT1S\"")
+          .replace("\"maxRowsInMemory\": \"100000\"", "\"maxRowsInMemory\": 25");
+      assertTrue(spec.contains("\"maxRowsInMemory\": 25"), spec);
+      assertEquals(200, Http.post(cluster.overlord() + "/druid/indexer/v1/supervisor", spec).status());
+      String first = Http.await(() -> Http.get(cluster.overlord() + "/druid/indexer/v1/supervisor/metrics-kafka/status"),
+          r -> IngestionTestKit.json(r).path("payload").path("activeTasks").size() == 1, Duration.ofSeconds(60))
+          .json().get("payload").get("activeTasks").get(0).get("id").asText();
+      Path persist = tmp.resolve("task").resolve(first).resolve("persist");
+      if (Files.isDirectory(persist)) {
+        try (Stream<Path> paths = Files.walk(persist)) {
+          paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+      Files.createDirectories(persist.getParent());
+      Files.writeString(persist, "a file where the persist folder should be");
+
+      List<String> rows = new ArrayList<>();
+      double latency = 0;
+      for (int i = 0; i < ROWS; i++) {
+        rows.add(String.format(java.util.Locale.ROOT,
+            "{\"time\":\"2018-03-06T10:%02d:%02dZ\",\"url\":\"/p/%d\",\"user\":\"u%d\",\"latencyMs\":%d}",
+            i / 60, i % 60, i % 7, i % 3, i));
+        latency += i;
+      }
+      cluster.produce("metrics", rows, i -> 0);
+
+      JsonNode status = Http.await(() -> Http.get(cluster.overlord() + "/druid/indexer/v1/task/" + first + "/status"),
+          r -> "FAILED".equals(IngestionTestKit.json(r).path("status").path("status").asText()), Duration.ofSeconds(60))
+          .json().get("status");
+      assertTrue(status.get("errorMsg").asText().contains("persist"), "the error says what failed: " + status);
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      double seenLatency = -1;
+      while (System.nanoTime() < deadline) {
+        JsonNode json = Http.post(cluster.broker() + "/druid/v2", TIMESERIES).json();
+        long views = json.size() == 0 ? 0 : json.get(0).get("result").get("views").asLong();
+        assertTrue(views <= ROWS, "never more rows than produced: " + views);
+        if (views == ROWS) {
+          seenLatency = json.get(0).get("result").get("latencyMs").asDouble();
+          break;
+        }
+        Thread.sleep(100);
+      }
+      assertEquals(latency, seenLatency, 1e-6, "the next task read every row again");
     }
   }
 
