@@ -45,6 +45,15 @@ public abstract class PredicateFilter implements DimFilter {
     return p.applyString(extractionFn == null ? value : extractionFn.apply(value));
   }
 
+  /**
+   * The truth for a null value of a numeric column. By default the predicate's answer for a null
+   * string (after the extraction function); filters whose numeric predicates treat null as unknown
+   * whatever their string form says (Druid's {@code bound}) override this.
+   */
+  protected Tri numericNull(ValuePredicate p) {
+    return applyString(p, null);
+  }
+
   @Override
   public ImmutableRoaringBitmap bitmap(ColumnIndexes indexes, boolean includeUnknown) {
     ValuePredicate p = predicate();
@@ -71,10 +80,10 @@ public abstract class PredicateFilter implements DimFilter {
     if (caps != null && caps.type().isNumeric()) {
       ColumnValueSelector selector = columns.makeColumnValueSelector(column);
       if (extractionFn != null) {
-        return includeUnknown -> p.applyString(extractionFn.apply(selector.isNull() ? null : selector.getObject()))
+        return includeUnknown -> (selector.isNull() ? numericNull(p) : p.applyString(extractionFn.apply(selector.getObject())))
             .matches(includeUnknown);
       }
-      return includeUnknown -> (selector.isNull() ? p.applyString(null) : p.applyNumber(number(selector, caps), caps.type()))
+      return includeUnknown -> (selector.isNull() ? numericNull(p) : p.applyNumber(number(selector, caps), caps.type()))
           .matches(includeUnknown);
     }
     DimensionSelector selector = columns.makeDimensionSelector(column);
