@@ -28,6 +28,7 @@ class FilterJsonTest {
       "{\"type\":\"equals\",\"column\":\"x\",\"matchValueType\":\"long\",\"matchValue\":5}",
       "{\"type\":\"equals\",\"column\":\"x\",\"matchValueType\":\"DOUBLE\",\"matchValue\":1.25}",
       "{\"type\":\"null\",\"column\":\"x\"}",
+      "{\"type\":\"null\",\"column\":\"x\",\"filterTuning\":{\"useBitmapIndex\":false}}",
       "{\"type\":\"range\",\"column\":\"x\",\"matchValueType\":\"LONG\",\"lower\":21,\"upper\":\"31\","
           + "\"upperOpen\":true}",
       "{\"type\":\"range\",\"column\":\"x\",\"matchValueType\":\"STRING\",\"lower\":\"a\",\"lowerOpen\":true}",
