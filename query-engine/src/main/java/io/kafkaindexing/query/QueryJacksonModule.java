@@ -29,6 +29,7 @@ import io.kafkaindexing.query.filter.AndDimFilter;
 import io.kafkaindexing.query.filter.BoundDimFilter;
 import io.kafkaindexing.query.filter.ColumnComparisonDimFilter;
 import io.kafkaindexing.query.filter.EqualityDimFilter;
+import io.kafkaindexing.query.filter.ExtractionDimFilter;
 import io.kafkaindexing.query.filter.FalseDimFilter;
 import io.kafkaindexing.query.filter.InDimFilter;
 import io.kafkaindexing.query.filter.IntervalDimFilter;
@@ -137,7 +138,8 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(IntervalDimFilter.class, "interval"),
         new NamedType(ColumnComparisonDimFilter.class, "columnComparison"),
         new NamedType(TrueDimFilter.class, "true"),
-        new NamedType(FalseDimFilter.class, "false"));
+        new NamedType(FalseDimFilter.class, "false"),
+        new NamedType(ExtractionDimFilter.class, "extraction"));
     registerSubtypes(
         new NamedType(ArithmeticPostAggregator.class, "arithmetic"),
         new NamedType(FieldAccessPostAggregator.class, "fieldAccess"),

@@ -48,6 +48,7 @@ class FilterJsonTest {
           + "\"outputName\":\"b\",\"extractionFn\":{\"type\":\"upper\"}}]}",
       "{\"type\":\"true\"}",
       "{\"type\":\"false\"}",
+      "{\"type\":\"extraction\",\"dimension\":\"x\",\"value\":\"A\",\"extractionFn\":{\"type\":\"upper\"}}",
       "{\"type\":\"bound\",\"dimension\":\"x\",\"lower\":\"a\",\"extractionFn\":{\"type\":\"substring\",\"index\":1}}",
       "{\"type\":\"in\",\"dimension\":\"x\",\"values\":[\"A\"],\"extractionFn\":{\"type\":\"upper\"}}",
   })
@@ -84,6 +85,7 @@ class FilterJsonTest {
       "{\"type\":\"interval\",\"dimension\":\"__time\",\"intervals\":[]}|intervals",
       "{\"type\":\"interval\",\"dimension\":\"__time\",\"intervals\":[\"nope\"]}|intervals",
       "{\"type\":\"columnComparison\",\"dimensions\":[\"a\"]}|dimensions",
+      "{\"type\":\"extraction\",\"dimension\":\"x\",\"value\":\"a\"}|extractionFn",
       "{\"type\":\"bogus\",\"dimension\":\"x\"}|filter",
   })
   void badFieldsAreInvalidInputNamingTheField(String filter, String field) {

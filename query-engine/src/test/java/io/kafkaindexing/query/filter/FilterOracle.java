@@ -125,6 +125,7 @@ final class FilterOracle {
   private static Leaf leafFor(String type, JsonNode f) {
     switch (type) {
       case "selector":
+      case "extraction":
         return valueSet(Arrays.asList(f.get("value") == null || f.get("value").isNull() ? null
             : f.get("value").asText()));
       case "in": {

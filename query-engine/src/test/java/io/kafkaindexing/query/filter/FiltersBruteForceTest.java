@@ -139,6 +139,7 @@ class FiltersBruteForceTest {
       "{\"type\":\"selector\",\"dimension\":\"s\",\"value\":\"ABC\",\"extractionFn\":{\"type\":\"upper\"}}",
       "{\"type\":\"selector\",\"dimension\":\"s\",\"value\":\"b\",\"extractionFn\":{\"type\":\"substring\","
           + "\"index\":1,\"length\":1}}",
+      "{\"type\":\"extraction\",\"dimension\":\"s2\",\"value\":\"ABC\",\"extractionFn\":{\"type\":\"upper\"}}",
       "{\"type\":\"in\",\"dimension\":\"tags\",\"values\":[\"X\",\"Z\"],\"extractionFn\":{\"type\":\"upper\"}}",
       "{\"type\":\"in\",\"dimension\":\"n\",\"values\":[\"1\",\"2\"],\"extractionFn\":{\"type\":\"substring\","
           + "\"index\":0}}",
