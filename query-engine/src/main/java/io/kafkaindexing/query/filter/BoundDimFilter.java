@@ -125,6 +125,12 @@ public final class BoundDimFilter extends PredicateFilter {
   }
 
   @Override
+  protected LexicographicRange lexicographicRange() {
+    return ordering == StringComparators.LEXICOGRAPHIC ? new LexicographicRange(lower, lowerStrict, upper, upperStrict)
+        : null;
+  }
+
+  @Override
   protected Tri numericNull(ValuePredicate p) {
     return Tri.UNKNOWN;
   }

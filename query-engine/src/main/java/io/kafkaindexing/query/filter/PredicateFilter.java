@@ -54,6 +54,15 @@ public abstract class PredicateFilter implements DimFilter {
     return applyString(p, null);
   }
 
+  /**
+   * The lexicographic run of values this filter selects when it is one (besides its answer for
+   * null), letting sorted dictionaries answer by binary search; null otherwise (the default).
+   * Only used without an extraction function.
+   */
+  protected LexicographicRange lexicographicRange() {
+    return null;
+  }
+
   @Override
   public ImmutableRoaringBitmap bitmap(ColumnIndexes indexes, boolean includeUnknown) {
     ValuePredicate p = predicate();
@@ -63,6 +72,15 @@ public abstract class PredicateFilter implements DimFilter {
     DictionaryEncodedValueIndex index = indexes.valueIndex(column);
     if (index == null) {
       return null;
+    }
+    LexicographicRange range = extractionFn == null && index.isSorted() ? lexicographicRange() : null;
+    if (range != null) {
+      MutableRoaringBitmap rows = range.rows(index);
+      int nullId = index.getId(null);
+      if (nullId >= 0 && applyString(p, null).matches(includeUnknown)) {
+        rows.or(index.getBitmap(nullId));
+      }
+      return rows;
     }
     MutableRoaringBitmap rows = new MutableRoaringBitmap();
     for (int id = 0; id < index.getCardinality(); id++) {

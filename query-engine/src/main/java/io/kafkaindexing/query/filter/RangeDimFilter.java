@@ -22,6 +22,8 @@ public final class RangeDimFilter extends PredicateFilter {
   private final Object upper;
   private final boolean lowerOpen;
   private final boolean upperOpen;
+  private final Object lowerCast;
+  private final Object upperCast;
   private final RangePredicate predicate;
 
   @JsonCreator
@@ -34,8 +36,8 @@ public final class RangeDimFilter extends PredicateFilter {
     this.upper = upper;
     this.lowerOpen = Boolean.TRUE.equals(lowerOpen);
     this.upperOpen = Boolean.TRUE.equals(upperOpen);
-    Object lowerCast = bound("lower", lower);
-    Object upperCast = bound("upper", upper);
+    this.lowerCast = bound("lower", lower);
+    this.upperCast = bound("upper", upper);
     if (lowerCast == null && upperCast == null) {
       throw DruidException.invalidInput("Filter of type[range] on column[%s] needs field[lower] or field[upper]",
           column);
@@ -90,6 +92,12 @@ public final class RangeDimFilter extends PredicateFilter {
   @Override
   protected ValuePredicate predicate() {
     return predicate;
+  }
+
+  @Override
+  protected LexicographicRange lexicographicRange() {
+    return matchValueType == ValueType.STRING ? new LexicographicRange(MatchValues.text(lowerCast), lowerOpen,
+        MatchValues.text(upperCast), upperOpen) : null;
   }
 
   @Override
