@@ -43,7 +43,8 @@ final class MatchValues {
     }
     BigDecimal n = raw instanceof Number num ? Numbers.toBigDecimal(num) : Numbers.parse(String.valueOf(raw));
     if (n == null) {
-      return type != ValueType.LONG && (raw instanceof Double || raw instanceof Float) ? ((Number) raw).doubleValue() : null;
+      boolean floating = raw instanceof Double || raw instanceof Float;
+      return type != ValueType.LONG && floating ? (Object) ((Number) raw).doubleValue() : null;
     }
     return type == ValueType.LONG ? (Object) n.longValue() : (Object) n.doubleValue();
   }

@@ -98,8 +98,8 @@ public abstract class PredicateFilter implements DimFilter {
     if (caps != null && caps.type().isNumeric()) {
       ColumnValueSelector selector = columns.makeColumnValueSelector(column);
       if (extractionFn != null) {
-        return includeUnknown -> (selector.isNull() ? numericNull(p) : p.applyString(extractionFn.apply(selector.getObject())))
-            .matches(includeUnknown);
+        return includeUnknown -> (selector.isNull() ? numericNull(p)
+            : p.applyString(extractionFn.apply(selector.getObject()))).matches(includeUnknown);
       }
       return includeUnknown -> (selector.isNull() ? numericNull(p) : p.applyNumber(number(selector, caps), caps.type()))
           .matches(includeUnknown);

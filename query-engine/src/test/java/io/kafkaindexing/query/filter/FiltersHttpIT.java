@@ -51,7 +51,8 @@ class FiltersHttpIT {
         "druid.server.overlordPort", "0",
         "druid.server.brokerPort", "0",
         "druid.server.bindAddress", "127.0.0.1",
-        "druid.metadata.storage.connector.connectURI", "jdbc:derby:memory:filters-it-" + UUID.randomUUID() + ";create=true",
+        "druid.metadata.storage.connector.connectURI",
+        "jdbc:derby:memory:filters-it-" + UUID.randomUUID() + ";create=true",
         "druid.extensions.directory", extensions.toString()));
     Injector injector = Initialization.makeInjector(props, List.of(new QueryModule()));
     lifecycle = injector.getInstance(Lifecycle.class);
@@ -83,7 +84,8 @@ class FiltersHttpIT {
       "{\"type\":\"not\",\"field\":{\"type\":\"equals\",\"column\":\"s\",\"matchValueType\":\"STRING\","
           + "\"matchValue\":\"abc\"}}",
       "{\"type\":\"null\",\"column\":\"s\"}",
-      "{\"type\":\"range\",\"column\":\"d\",\"matchValueType\":\"DOUBLE\",\"lower\":0,\"upper\":3.25,\"upperOpen\":true}",
+      "{\"type\":\"range\",\"column\":\"d\",\"matchValueType\":\"DOUBLE\",\"lower\":0,\"upper\":3.25,"
+          + "\"upperOpen\":true}",
       "{\"type\":\"bound\",\"dimension\":\"s\",\"lower\":\"1\",\"upper\":\"10\",\"ordering\":\"numeric\"}",
       "{\"type\":\"like\",\"dimension\":\"s\",\"pattern\":\"a%\"}",
       "{\"type\":\"regex\",\"dimension\":\"tags\",\"pattern\":\"[xZ]\"}",
