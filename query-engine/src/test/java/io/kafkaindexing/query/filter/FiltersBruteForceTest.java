@@ -23,10 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every filter type, counted by a timeseries over {@link FilterTestData} on the in-memory index and
  * on persisted segments, against counts computed by {@link FilterOracle} from the raw events. Each
- * filter runs four ways: as is and negated (three-valued logic: unknown rows match neither), each
- * once answered from bitmap indexes where the filter can and once forced row by row (by an
- * {@code and} with a {@code columnComparison}, which has no index); the filter and its negation also
- * drive a {@code filtered} aggregator.
+ * filter runs as is and negated (three-valued logic: unknown rows match neither), alone and in an
+ * {@code and} with a {@code columnComparison} (which has no index: alone that {@code and} splits into
+ * the filter's bitmap plus a row-by-row residual; negated it is tested wholly row by row); the
+ * filter and its negation also drive a {@code filtered} aggregator (always row by row).
  */
 class FiltersBruteForceTest {
   private static final ObjectMapper MAPPER = QueryTestMapper.create();
