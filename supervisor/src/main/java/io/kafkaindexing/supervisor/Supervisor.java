@@ -33,6 +33,16 @@ public interface Supervisor {
     return Map.of();
   }
 
+  /**
+   * Druid's early handoff ({@code POST /supervisor/{id}/taskGroups/handoff}): the given task groups
+   * stop reading and publish at the next run; unknown or not-reading group ids are ignored.
+   *
+   * @throws UnsupportedOperationException if this supervisor has no task groups
+   */
+  default void handoffTaskGroupsEarly(List<Integer> taskGroupIds) {
+    throw new UnsupportedOperationException("Supervisor does not support handing off task groups early");
+  }
+
   /** The saved parse exceptions of the running tasks, newest first ({@code GET /supervisor/{id}/parseErrors}). */
   default List<Object> parseErrors() {
     return List.of();

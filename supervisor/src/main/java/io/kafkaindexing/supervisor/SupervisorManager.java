@@ -204,6 +204,20 @@ public final class SupervisorManager implements Managed {
     require(id).supervisor().reset(offsets);
   }
 
+  /**
+   * Asks a supervisor to hand off the given task groups early (Druid's best-effort early handoff).
+   *
+   * @throws DruidException 404 if there is no such supervisor, 400 if it has no task groups
+   */
+  public synchronized void handoffTaskGroupsEarly(String id, List<Integer> taskGroupIds) {
+    Entry entry = require(id);
+    try {
+      entry.supervisor().handoffTaskGroupsEarly(taskGroupIds);
+    } catch (UnsupportedOperationException e) {
+      throw DruidException.invalidInput("Supervisor[%s] cannot hand off task groups early: %s", id, e.getMessage());
+    }
+  }
+
   /** One stored version of a spec, as Druid's history lists it. */
   public record Version(@com.fasterxml.jackson.annotation.JsonProperty("spec") SupervisorSpec spec,
       @com.fasterxml.jackson.annotation.JsonProperty("version") String version) {

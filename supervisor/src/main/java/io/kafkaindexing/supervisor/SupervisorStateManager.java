@@ -97,13 +97,18 @@ public final class SupervisorStateManager {
 
   /** A run finished without error. */
   public synchronized void markRunSucceeded(boolean suspended) {
+    markRunSucceeded(suspended, false);
+  }
+
+  /** A run finished without error; {@code idle}: it found nothing to read for {@code idleConfig}'s time. */
+  public synchronized void markRunSucceeded(boolean suspended, boolean idle) {
     firstRunDone = true;
     consecutiveFailures = 0;
     consecutiveSuccesses++;
     if (suspended) {
       detailed = DetailedState.SUSPENDED;
     } else if (detailed.basic().isHealthy() || consecutiveSuccesses >= HEALTHY_THRESHOLD) {
-      detailed = DetailedState.RUNNING;
+      detailed = idle ? DetailedState.IDLE : DetailedState.RUNNING;
     }
   }
 

@@ -182,6 +182,24 @@ public final class StreamAppenderator implements AutoCloseable {
     return rows;
   }
 
+  /** The most rows (in memory and persisted, after rollup) any one segment of this task holds. */
+  public long maxRowsInSegment() {
+    long max = 0;
+    for (Sink sink : sinks.values()) {
+      max = Math.max(max, sink.numRows());
+    }
+    return max;
+  }
+
+  /** Rows (in memory and persisted, after rollup) across all segments of this task. */
+  public long totalRows() {
+    long total = 0;
+    for (Sink sink : sinks.values()) {
+      total += sink.numRows();
+    }
+    return total;
+  }
+
   public long bytesInMemory() {
     long bytes = 0;
     for (Sink sink : sinks.values()) {

@@ -103,7 +103,7 @@ public final class KafkaIndexTask implements Task {
 
   /** The offsets read so far per partition (next offset to read); the start offsets before running. */
   @JsonIgnore
-  public Map<Integer, Long> currentOffsets() {
+  public Map<KafkaPartition, Long> currentOffsets() {
     return runner.currentOffsets();
   }
 

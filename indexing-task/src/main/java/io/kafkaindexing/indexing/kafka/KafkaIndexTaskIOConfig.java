@@ -67,6 +67,12 @@ public final class KafkaIndexTaskIOConfig {
     this.deadLetterTopic = deadLetterTopic;
   }
 
+  /** Whether {@link #topic()} is a topic pattern (partitions keyed {@code topic:partition}). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isMultiTopic() {
+    return startSequenceNumbers.isMultiTopic();
+  }
+
   @JsonProperty("type")
   public String getType() {
     return "kafka";

@@ -49,14 +49,16 @@ public final class KafkaIndexTaskRunner {
   private final RowIngestionMeters meters = new RowIngestionMeters();
   private final ParseExceptionHandler parseExceptions;
   /** Next offset to read per partition; written by the task thread only. */
-  private final Map<Integer, Long> currentOffsets = new ConcurrentSkipListMap<>();
+  private final Map<KafkaPartition, Long> currentOffsets = new ConcurrentSkipListMap<>();
   /** Records read per partition (Druid's {@code recordsProcessed}); written by the task thread only. */
-  private final Map<Integer, Long> recordsProcessed = new ConcurrentHashMap<>();
+  private final Map<KafkaPartition, Long> recordsProcessed = new ConcurrentHashMap<>();
   private volatile boolean stopRequested;
   private volatile DateTime startTime;
   private volatile IngestionState ingestionState = IngestionState.NOT_STARTED;
   private volatile String errorMsg;
   private volatile boolean finished;
+  /** Why the task asked to hand off early (see {@link HandoffTrigger}); null while it has not. */
+  private volatile String handoffReason;
   /** Set once the consumer exists so that {@link #stop} can wake a blocked poll. */
   private volatile KafkaRecordSupplier supplier;
   private final ReadControl control;
@@ -70,7 +72,7 @@ public final class KafkaIndexTaskRunner {
         tuning.getMaxParseExceptions(), tuning.getMaxSavedParseExceptions(), System::currentTimeMillis);
   }
 
-  public Map<Integer, Long> currentOffsets() {
+  public Map<KafkaPartition, Long> currentOffsets() {
     return Map.copyOf(currentOffsets);
   }
 
@@ -103,7 +105,7 @@ public final class KafkaIndexTaskRunner {
    * Pauses reading at a record boundary and returns the offsets read so far, or null if the task
    * did not pause within {@code timeoutMillis} (it may have ended).
    */
-  public Map<Integer, Long> pause(long timeoutMillis) throws InterruptedException {
+  public Map<KafkaPartition, Long> pause(long timeoutMillis) throws InterruptedException {
     return control.pause(timeoutMillis) ? currentOffsets() : null;
   }
 
@@ -111,8 +113,17 @@ public final class KafkaIndexTaskRunner {
    * Sets where reading ends (exclusive offsets per partition) and resumes; once every partition
    * reaches its end the task publishes its segments and offsets and hands them off.
    */
-  public void setEndOffsets(Map<Integer, Long> endOffsets) {
+  public void setEndOffsets(Map<KafkaPartition, Long> endOffsets) {
     control.setEndOffsetsAndResume(endOffsets);
+  }
+
+  /**
+   * Whether the task asked its supervisor to hand off early: a segment reached
+   * {@code maxRowsPerSegment}, the task {@code maxTotalRows}, or {@code intermediateHandoffPeriod}
+   * passed. The supervisor answers by finishing the task group (see {@link #setEndOffsets}).
+   */
+  public boolean handoffRequested() {
+    return handoffReason != null;
   }
 
   public void resume() {
@@ -120,7 +131,7 @@ public final class KafkaIndexTaskRunner {
   }
 
   /** The end offsets the task reads up to (exclusive); unbounded until the supervisor sets them. */
-  public Map<Integer, Long> endOffsets() {
+  public Map<KafkaPartition, Long> endOffsets() {
     return control.endOffsets();
   }
 
@@ -148,7 +159,8 @@ public final class KafkaIndexTaskRunner {
     startTime = DateTime.now(DateTimeZone.UTC);
     KafkaIndexTaskIOConfig io = task.getIoConfig();
     DataSchema schema = task.getDataSchema();
-    try (KafkaRecordSupplier records = new KafkaRecordSupplier(io.topic(), io.getConsumerProperties());
+    try (KafkaRecordSupplier records = new KafkaRecordSupplier(io.topic(), io.isMultiTopic(),
+        io.getConsumerProperties());
          StreamAppenderator appenderator = new StreamAppenderator(schema, io.getBaseSequenceName(),
              toolbox.segmentAllocator(), toolbox.segmentRegistry(), persistConfig(toolbox));
          DeadLetterProducer deadLetters = io.getDeadLetterTopic() == null ? null
@@ -162,9 +174,10 @@ public final class KafkaIndexTaskRunner {
       currentOffsets.forEach(records::seek);
       ingestionState = IngestionState.BUILD_SEGMENTS;
       log.info("Task[{}] reading topic[{}] from offsets {}", task.getId(), io.topic(), currentOffsets);
+      HandoffTrigger handoff = new HandoffTrigger(task.getTuningConfig(), startTime.getMillis());
       while (!stopRequested && !allFinished(control.endOffsets())) {
         control.awaitIfPaused();
-        Map<Integer, Long> end = control.endOffsets();
+        Map<KafkaPartition, Long> end = control.endOffsets();
         ConsumerRecords<byte[], byte[]> batch;
         try {
           batch = records.poll(Duration.ofMillis(io.getPollTimeout()));
@@ -172,17 +185,24 @@ public final class KafkaIndexTaskRunner {
           continue; // stop() woke the poll; the loop condition decides
         }
         for (ConsumerRecord<byte[], byte[]> record : batch) {
-          long stopAt = end.getOrDefault(record.partition(), PartitionOffsets.UNBOUNDED);
+          KafkaPartition partition = records.partitionOf(record.topic(), record.partition());
+          long stopAt = end.getOrDefault(partition, PartitionOffsets.UNBOUNDED);
           if (record.offset() < stopAt) {
             processor.process(toEntity(record));
-            recordsProcessed.merge(record.partition(), 1L, Long::sum);
-            currentOffsets.put(record.partition(), record.offset() + 1);
+            recordsProcessed.merge(partition, 1L, Long::sum);
+            currentOffsets.put(partition, record.offset() + 1);
           }
         }
         if (deadLetters != null) {
           deadLetters.checkDelivered();
         }
         appenderator.persistIfDue();
+        if (handoffReason == null) {
+          handoffReason = handoff.reason(appenderator, System.currentTimeMillis());
+          if (handoffReason != null) {
+            log.info("Task[{}] asks to hand off early: {}", task.getId(), handoffReason);
+          }
+        }
       }
       if (deadLetters != null) {
         deadLetters.flush();
@@ -247,8 +267,8 @@ public final class KafkaIndexTaskRunner {
         record.value(), headers);
   }
 
-  private boolean allFinished(Map<Integer, Long> end) {
-    for (Map.Entry<Integer, Long> e : currentOffsets.entrySet()) {
+  private boolean allFinished(Map<KafkaPartition, Long> end) {
+    for (Map.Entry<KafkaPartition, Long> e : currentOffsets.entrySet()) {
       long stopAt = end.getOrDefault(e.getKey(), PartitionOffsets.UNBOUNDED);
       if (e.getValue() < stopAt) {
         return false;

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -13,17 +14,28 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads records of assigned partitions of one topic with Kafka's consumer: {@link #assign} then
- * {@link #seek} to the first offset to read (inclusive), then {@link #poll}. Also answers the
- * earliest and latest offsets (latest = the next offset to be written, exclusive) and the partition
- * list. Not thread-safe: Kafka consumers belong to one thread; the owner closes it.
+ * Reads records of assigned partitions with Kafka's consumer: {@link #assign} then {@link #seek} to
+ * the first offset to read (inclusive), then {@link #poll}. The stream is one topic, or with
+ * {@code multiTopic} a regular expression over topic names (Druid's {@code topicPattern}), whose
+ * partitions are keyed {@code topic:partition}. Also answers the earliest and latest offsets (latest
+ * = the next offset to be written, exclusive) and the partition list. Not thread-safe: Kafka
+ * consumers belong to one thread; the owner closes it.
  */
 public final class KafkaRecordSupplier implements AutoCloseable {
-  private final String topic;
+  private final String stream;
+  private final boolean multiTopic;
+  private final Pattern topicPattern;
   private final KafkaConsumer<byte[], byte[]> consumer;
 
+  /** A supplier for one topic. */
   public KafkaRecordSupplier(String topic, Map<String, Object> consumerProperties) {
-    this.topic = topic;
+    this(topic, false, consumerProperties);
+  }
+
+  public KafkaRecordSupplier(String stream, boolean multiTopic, Map<String, Object> consumerProperties) {
+    this.stream = stream;
+    this.multiTopic = multiTopic;
+    this.topicPattern = multiTopic ? Pattern.compile(stream) : null;
     Map<String, Object> props = KafkaConsumerConfigs.consumerProperties(consumerProperties);
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     // Kafka loads its pluggable classes through the context class loader; in an extension class
@@ -36,30 +48,45 @@ public final class KafkaRecordSupplier implements AutoCloseable {
     }
   }
 
+  /** The topic, or the topic pattern. */
   public String topic() {
-    return topic;
+    return stream;
   }
 
-  /** The topic's partition ids, sorted; empty if the topic does not exist. */
-  public List<Integer> partitions(Duration timeout) {
-    List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-    List<Integer> ids = new ArrayList<>();
-    if (infos != null) {
-      infos.forEach(p -> ids.add(p.partition()));
+  /** The key of a record's partition. */
+  public KafkaPartition partitionOf(String topic, int partition) {
+    return KafkaPartition.of(multiTopic, topic, partition);
+  }
+
+  /**
+   * The partitions of the topic, or of every topic matching the pattern (the whole name must
+   * match), sorted; empty if there is none.
+   */
+  public List<KafkaPartition> partitions(Duration timeout) {
+    List<KafkaPartition> ids = new ArrayList<>();
+    if (!multiTopic) {
+      List<PartitionInfo> infos = consumer.partitionsFor(stream, timeout);
+      if (infos != null) {
+        infos.forEach(p -> ids.add(KafkaPartition.of(p.partition())));
+      }
+    } else {
+      for (Map.Entry<String, List<PartitionInfo>> topic : consumer.listTopics(timeout).entrySet()) {
+        if (topicPattern.matcher(topic.getKey()).matches()) {
+          topic.getValue().forEach(p -> ids.add(new KafkaPartition(p.topic(), p.partition())));
+        }
+      }
     }
     ids.sort(null);
     return ids;
   }
 
-  public void assign(Collection<Integer> partitions) {
-    List<TopicPartition> tps = new ArrayList<>();
-    partitions.forEach(p -> tps.add(new TopicPartition(topic, p)));
-    consumer.assign(tps);
+  public void assign(Collection<KafkaPartition> partitions) {
+    consumer.assign(topicPartitions(partitions));
   }
 
   /** Positions {@code partition} so the next record read is at {@code offset}. */
-  public void seek(int partition, long offset) {
-    consumer.seek(new TopicPartition(topic, partition), offset);
+  public void seek(KafkaPartition partition, long offset) {
+    consumer.seek(partition.toTopicPartition(stream), offset);
   }
 
   public ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
@@ -67,24 +94,24 @@ public final class KafkaRecordSupplier implements AutoCloseable {
   }
 
   /** Earliest available offset per partition (inclusive). */
-  public Map<Integer, Long> earliestOffsets(Collection<Integer> partitions, Duration timeout) {
+  public Map<KafkaPartition, Long> earliestOffsets(Collection<KafkaPartition> partitions, Duration timeout) {
     return byPartition(consumer.beginningOffsets(topicPartitions(partitions), timeout));
   }
 
   /** Latest offset per partition: the offset the next record will get (exclusive end). */
-  public Map<Integer, Long> latestOffsets(Collection<Integer> partitions, Duration timeout) {
+  public Map<KafkaPartition, Long> latestOffsets(Collection<KafkaPartition> partitions, Duration timeout) {
     return byPartition(consumer.endOffsets(topicPartitions(partitions), timeout));
   }
 
-  private List<TopicPartition> topicPartitions(Collection<Integer> partitions) {
+  private List<TopicPartition> topicPartitions(Collection<KafkaPartition> partitions) {
     List<TopicPartition> tps = new ArrayList<>();
-    partitions.forEach(p -> tps.add(new TopicPartition(topic, p)));
+    partitions.forEach(p -> tps.add(p.toTopicPartition(stream)));
     return tps;
   }
 
-  private static Map<Integer, Long> byPartition(Map<TopicPartition, Long> offsets) {
-    Map<Integer, Long> out = new TreeMap<>();
-    offsets.forEach((tp, o) -> out.put(tp.partition(), o));
+  private Map<KafkaPartition, Long> byPartition(Map<TopicPartition, Long> offsets) {
+    Map<KafkaPartition, Long> out = new TreeMap<>();
+    offsets.forEach((tp, o) -> out.put(partitionOf(tp.topic(), tp.partition()), o));
     return out;
   }
 
@@ -97,5 +124,4 @@ public final class KafkaRecordSupplier implements AutoCloseable {
   public void close() {
     consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
   }
-
 }

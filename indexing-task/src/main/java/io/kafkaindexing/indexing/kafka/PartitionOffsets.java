@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * Offsets per partition of one topic, in Druid's JSON shape
- * ({@code {"stream": "metrics", "partitionOffsetMap": {"0": 42}}}). As a start it is the first
+ * ({@code {"stream": "metrics", "partitionOffsetMap": {"0": 42}}}), or of the topics matching a
+ * pattern ({@code {"stream": "metrics-.*", "partitionOffsetMap": {"metrics-a:0": 42}}}). As a start it is the first
  * offset to read (inclusive); as an end, the offset to stop before (exclusive). Immutable.
  */
 public final class PartitionOffsets {
@@ -16,14 +17,19 @@ public final class PartitionOffsets {
   public static final long UNBOUNDED = Long.MAX_VALUE;
 
   private final String stream;
-  private final Map<Integer, Long> partitionOffsetMap;
+  private final Map<KafkaPartition, Long> partitionOffsetMap;
 
   @JsonCreator
   public PartitionOffsets(@JsonProperty("stream") String stream,
-      @JsonProperty("partitionOffsetMap") Map<Integer, Long> partitionOffsetMap) {
+      @JsonProperty("partitionOffsetMap") Map<KafkaPartition, Long> partitionOffsetMap) {
     this.stream = Objects.requireNonNull(stream, "stream");
     this.partitionOffsetMap = partitionOffsetMap == null ? Map.of()
         : java.util.Collections.unmodifiableMap(new TreeMap<>(partitionOffsetMap));
+  }
+
+  /** Offsets of partitions of one topic, keyed by partition number. */
+  public static PartitionOffsets of(String topic, Map<Integer, Long> byPartition) {
+    return new PartitionOffsets(topic, KafkaPartition.keyed(byPartition));
   }
 
   @JsonProperty
@@ -32,8 +38,14 @@ public final class PartitionOffsets {
   }
 
   @JsonProperty
-  public Map<Integer, Long> getPartitionOffsetMap() {
+  public Map<KafkaPartition, Long> getPartitionOffsetMap() {
     return partitionOffsetMap;
+  }
+
+  /** Whether the keys are {@code topic:partition} (Druid's multi-topic ingestion with a topic pattern). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isMultiTopic() {
+    return partitionOffsetMap.keySet().stream().anyMatch(KafkaPartition::isMultiTopic);
   }
 
   @Override

@@ -11,16 +11,16 @@ import java.util.TreeMap;
  * <p>Thread-safe: every field is guarded by {@code this}.
  */
 final class ReadControl {
-  private Map<Integer, Long> endOffsets;
+  private Map<KafkaPartition, Long> endOffsets;
   private boolean pauseRequested;
   private boolean paused;
   private boolean closed;
 
-  ReadControl(Map<Integer, Long> endOffsets) {
+  ReadControl(Map<KafkaPartition, Long> endOffsets) {
     this.endOffsets = Map.copyOf(endOffsets);
   }
 
-  synchronized Map<Integer, Long> endOffsets() {
+  synchronized Map<KafkaPartition, Long> endOffsets() {
     return endOffsets;
   }
 
@@ -40,8 +40,8 @@ final class ReadControl {
   }
 
   /** Sets the end offsets of the given partitions (others keep theirs) and resumes the loop. */
-  synchronized void setEndOffsetsAndResume(Map<Integer, Long> ends) {
-    Map<Integer, Long> next = new TreeMap<>(endOffsets);
+  synchronized void setEndOffsetsAndResume(Map<KafkaPartition, Long> ends) {
+    Map<KafkaPartition, Long> next = new TreeMap<>(endOffsets);
     next.putAll(ends);
     endOffsets = Map.copyOf(next);
     resume();

@@ -23,8 +23,8 @@ class KafkaIndexTaskIOConfigTest {
   private static final DateTime MAX = new DateTime("2018-03-07T00:00:00Z", DateTimeZone.UTC);
 
   private static KafkaIndexTaskIOConfig io(DateTime min, DateTime max) {
-    return new KafkaIndexTaskIOConfig(0, "seq", new PartitionOffsets("t", Map.of(0, 0L)),
-        new PartitionOffsets("t", Map.of(0, PartitionOffsets.UNBOUNDED)), Map.of("bootstrap.servers", "x"), null,
+    return new KafkaIndexTaskIOConfig(0, "seq", PartitionOffsets.of("t", Map.of(0, 0L)),
+        PartitionOffsets.of("t", Map.of(0, PartitionOffsets.UNBOUNDED)), Map.of("bootstrap.servers", "x"), null,
         JsonInputFormat.defaults(), min, max, null);
   }
 

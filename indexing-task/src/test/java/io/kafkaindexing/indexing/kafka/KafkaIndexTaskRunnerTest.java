@@ -29,7 +29,7 @@ class KafkaIndexTaskRunnerTest {
 
   private static KafkaIndexTask task(Map<Integer, Long> start, Map<Integer, Long> end) {
     KafkaIndexTaskIOConfig io = new KafkaIndexTaskIOConfig(0, "index_kafka_ds_0123456789abcde",
-        new PartitionOffsets("metrics", start), new PartitionOffsets("metrics", end),
+        PartitionOffsets.of("metrics", start), PartitionOffsets.of("metrics", end),
         Map.of("bootstrap.servers", UNREACHABLE, "reconnect.backoff.max.ms", "100"), 50L,
         JsonInputFormat.defaults(), null, null, null);
     return new KafkaIndexTask("index_kafka_ds_0123456789abcde_abcdefgh",
@@ -49,7 +49,7 @@ class KafkaIndexTaskRunnerTest {
     TaskStatus status = task.run(toolbox(new SegmentRegistry()));
     assertEquals(TaskState.SUCCESS, status.getStatus(), String.valueOf(status));
     assertNotNull(task.startTime());
-    assertEquals(Map.of(0, 7L, 1, 3L), task.currentOffsets());
+    assertEquals(KafkaPartition.keyed(Map.of(0, 7L, 1, 3L)), task.currentOffsets());
     assertEquals(0, task.runner().meters().processed());
   }
 
@@ -76,7 +76,7 @@ class KafkaIndexTaskRunnerTest {
     TaskStatus status = result.get(30, TimeUnit.SECONDS);
     assertEquals(TaskState.FAILED, status.getStatus(), String.valueOf(status));
     assertEquals("Shut down before publishing; the rows are read again by the next task", status.getErrorMsg());
-    assertEquals(Map.of(0, 0L), task.currentOffsets(), "nothing was read");
+    assertEquals(KafkaPartition.keyed(Map.of(0, 0L)), task.currentOffsets(), "nothing was read");
     assertEquals(java.util.List.of(), registry.getDataSources());
   }
 
@@ -96,8 +96,8 @@ class KafkaIndexTaskRunnerTest {
 
   @Test
   void badConsumerPropertiesFailTheTask() throws Exception {
-    KafkaIndexTaskIOConfig io = new KafkaIndexTaskIOConfig(0, "b", new PartitionOffsets("metrics", Map.of(0, 0L)),
-        new PartitionOffsets("metrics", Map.of(0, 5L)),
+    KafkaIndexTaskIOConfig io = new KafkaIndexTaskIOConfig(0, "b", PartitionOffsets.of("metrics", Map.of(0, 0L)),
+        PartitionOffsets.of("metrics", Map.of(0, 5L)),
         Map.of("bootstrap.servers", UNREACHABLE, "fetch.min.bytes", "not-a-number"), null,
         JsonInputFormat.defaults(), null, null, null);
     KafkaIndexTask task = new KafkaIndexTask("t", new DataSchema("ds", new TimestampSpec(null, null, null), null, null,

@@ -54,11 +54,11 @@ class KafkaIndexTaskSerdeTest {
     KafkaIndexTaskIOConfig io = kafka.getIoConfig();
     assertEquals(1, io.getTaskGroupId());
     assertEquals("metrics", io.topic());
-    assertEquals(Map.of(1, 5L, 3, 0L), io.getStartSequenceNumbers().getPartitionOffsetMap());
-    assertEquals(PartitionOffsets.UNBOUNDED, io.getEndSequenceNumbers().getPartitionOffsetMap().get(3));
+    assertEquals(KafkaPartition.keyed(Map.of(1, 5L, 3, 0L)), io.getStartSequenceNumbers().getPartitionOffsetMap());
+    assertEquals(PartitionOffsets.UNBOUNDED, io.getEndSequenceNumbers().getPartitionOffsetMap().get(KafkaPartition.of(3)));
     assertEquals(250L, io.getPollTimeout());
     assertInstanceOf(JsonInputFormat.class, io.getInputFormat());
-    assertEquals(Map.of(1, 5L, 3, 0L), kafka.currentOffsets(), "before running: the start offsets");
+    assertEquals(KafkaPartition.keyed(Map.of(1, 5L, 3, 0L)), kafka.currentOffsets(), "before running: the start offsets");
     assertNull(kafka.startTime());
     assertEquals(75, kafka.getContext().get("priority"));
   }
@@ -130,7 +130,7 @@ class KafkaIndexTaskSerdeTest {
 
   @Test
   void partitionOffsetsJson() throws Exception {
-    PartitionOffsets offsets = new PartitionOffsets("metrics", Map.of(2, 7L, 0, 42L));
+    PartitionOffsets offsets = PartitionOffsets.of("metrics", Map.of(2, 7L, 0, 42L));
     assertEquals("{\"stream\":\"metrics\",\"partitionOffsetMap\":{\"0\":42,\"2\":7}}",
         MAPPER.writeValueAsString(offsets), "partitions sorted, keys as strings");
     assertEquals(offsets, MAPPER.readValue(MAPPER.writeValueAsString(offsets), PartitionOffsets.class));

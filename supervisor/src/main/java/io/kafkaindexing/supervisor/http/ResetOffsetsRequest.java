@@ -3,6 +3,7 @@ package io.kafkaindexing.supervisor.http;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kafkaindexing.core.error.DruidException;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.PartitionOffsets;
 import java.util.Locale;
 import java.util.Map;
@@ -22,9 +23,9 @@ record ResetOffsetsRequest(PartitionOffsets offsets) {
         || partitions.partitionOffsetMap.isEmpty()) {
       throw DruidException.invalidInput("partitions.stream and partitions.partitionOffsetMap are required");
     }
-    for (Map.Entry<Integer, Long> e : partitions.partitionOffsetMap.entrySet()) {
+    for (Map.Entry<KafkaPartition, Long> e : partitions.partitionOffsetMap.entrySet()) {
       if (e.getValue() == null || e.getValue() < 0) {
-        throw DruidException.invalidInput("partitions.partitionOffsetMap[%d] must be a non-negative offset",
+        throw DruidException.invalidInput("partitions.partitionOffsetMap[%s] must be a non-negative offset",
             e.getKey());
       }
     }
@@ -34,11 +35,11 @@ record ResetOffsetsRequest(PartitionOffsets offsets) {
   /** The {@code partitions} object. */
   static final class Partitions {
     final String stream;
-    final Map<Integer, Long> partitionOffsetMap;
+    final Map<KafkaPartition, Long> partitionOffsetMap;
 
     @JsonCreator
     Partitions(@JsonProperty("type") String type, @JsonProperty("stream") String stream,
-        @JsonProperty("partitionOffsetMap") Map<Integer, Long> partitionOffsetMap) {
+        @JsonProperty("partitionOffsetMap") Map<KafkaPartition, Long> partitionOffsetMap) {
       this.stream = stream;
       this.partitionOffsetMap = partitionOffsetMap;
     }

@@ -46,10 +46,15 @@ public final class SupervisorResource {
     return Map.of("id", manager.createOrUpdate(spec, skipIfUnmodified));
   }
 
-  /** Ids; with {@code ?full} the specs and states; with {@code ?state=true} the states. */
+  /**
+   * Ids; with {@code ?full} the specs and states; with {@code ?state=true} the states; with
+   * {@code ?system} the states plus {@code specString} (the spec as a JSON string), {@code type},
+   * {@code source} (the topic) and {@code suspended}, as Druid's system-table view lists them.
+   */
   @GET
-  public Response list(@QueryParam("full") String full, @QueryParam("state") String state) {
-    if (full == null && !"true".equalsIgnoreCase(state)) {
+  public Response list(@QueryParam("full") String full, @QueryParam("state") String state,
+      @QueryParam("system") String system) {
+    if (full == null && !"true".equalsIgnoreCase(state) && system == null) {
       return Response.ok(manager.ids()).build();
     }
     List<Map<String, Object>> out = new ArrayList<>();
@@ -63,10 +68,23 @@ public final class SupervisorResource {
       if (full != null) {
         m.put("spec", e.spec());
       }
+      if (system != null) {
+        m.put("specString", specString(e.spec()));
+        m.put("type", e.spec().getType());
+        m.put("source", e.spec().getSource());
+      }
       m.put("suspended", e.spec().isSuspended());
       out.add(m);
     }
     return Response.ok(out).build();
+  }
+
+  private String specString(SupervisorSpec spec) {
+    try {
+      return mapper.writeValueAsString(spec);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw DruidException.internal(e, "Cannot write the spec of supervisor[%s]: %s", spec.getId(), e.getMessage());
+    }
   }
 
   @GET
@@ -157,6 +175,22 @@ public final class SupervisorResource {
     ResetOffsetsRequest request = JsonBodies.read(mapper, body, ResetOffsetsRequest.class, "reset offsets request");
     manager.reset(id, request.offsets());
     return Map.of("id", id);
+  }
+
+  /**
+   * Druid's early handoff, body {@code {"taskGroupIds":[0,1]}}: those reading task groups stop
+   * reading, publish and hand off at the supervisor's next run (started at once), and new groups
+   * continue from their end offsets. Best effort: ids of groups that are not reading are ignored.
+   * Answers 200 with an empty body.
+   */
+  @POST
+  @Path("/{id}/taskGroups/handoff")
+  @Consumes(MediaType.WILDCARD)
+  public Response handoffTaskGroups(@PathParam("id") String id, byte[] body) {
+    HandoffTaskGroupsRequest request = JsonBodies.read(mapper, body, HandoffTaskGroupsRequest.class,
+        "task group handoff request");
+    manager.handoffTaskGroupsEarly(id, request.taskGroupIds());
+    return Response.ok().build();
   }
 
   /** Every version of every supervisor spec, newest first. */

@@ -1,13 +1,10 @@
 package io.kafkaindexing.supervisor.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
-import io.kafkaindexing.indexing.kafka.KafkaIndexTaskIOConfig;
-import io.kafkaindexing.indexing.kafka.KafkaRecordSupplier;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.PartitionOffsets;
 import io.kafkaindexing.indexing.task.ParseExceptionReport;
 import io.kafkaindexing.indexing.task.TaskReports;
-import io.kafkaindexing.indexing.task.TaskState;
 import io.kafkaindexing.supervisor.Supervisor;
 import io.kafkaindexing.supervisor.SupervisorReport;
 import io.kafkaindexing.supervisor.SupervisorStateManager;
@@ -16,7 +13,6 @@ import io.kafkaindexing.supervisor.task.TaskRunner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaSupervisor implements Supervisor {
   private static final Logger log = LoggerFactory.getLogger(KafkaSupervisor.class);
-  private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration KAFKA_TIMEOUT = StreamMetadata.TIMEOUT;
   private static final long OFFSETS_REFRESH_MILLIS = 1000;
-  private static final long PAUSE_TIMEOUT_MILLIS = 10_000;
 
   private final KafkaSupervisorSpec spec;
   private final TaskRunner taskRunner;
@@ -59,10 +54,14 @@ public final class KafkaSupervisor implements Supervisor {
   private final SupervisorStateManager state = new SupervisorStateManager();
   private final Map<Integer, TaskGroup> groups = new ConcurrentSkipListMap<>();
   private final ScheduledExecutorService exec;
+  private final GroupCompletion completion;
+  private final RolloverPlanner rollover;
+  private final IdleTracker idle;
   /** Owned by the scheduler thread. */
-  private KafkaRecordSupplier supplier;
-  private volatile List<Integer> partitions = List.of();
-  private volatile Map<Integer, Long> latestOffsets = Map.of();
+  private final StreamMetadata stream;
+  private final TaskGroupFactory groupFactory;
+  private volatile List<KafkaPartition> partitions = List.of();
+  private volatile Map<KafkaPartition, Long> latestOffsets = Map.of();
   private volatile DateTime offsetsLastUpdated;
 
   public KafkaSupervisor(KafkaSupervisorSpec spec, TaskRunner taskRunner, ObjectMapper mapper,
@@ -72,6 +71,14 @@ public final class KafkaSupervisor implements Supervisor {
     this.mapper = mapper;
     this.startingOffsets = startingOffsets;
     this.publishing = publishingGroups.of(spec.getId());
+    KafkaSupervisorIOConfig io = spec.getIoConfig();
+    this.completion = new GroupCompletion(spec.getId(), taskRunner, state, io.getCompletionTimeout().getMillis(),
+        groups, publishing);
+    this.rollover = new RolloverPlanner(io.getTaskDuration().getMillis(), io.getStopTaskCount(),
+        spec.getTuningConfig().getRepartitionTransitionDuration().toStandardDuration().getMillis());
+    this.idle = new IdleTracker(io.getIdleConfig());
+    this.stream = new StreamMetadata(io);
+    this.groupFactory = new TaskGroupFactory(spec, mapper);
     this.exec = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "KafkaSupervisor-" + spec.getId());
       t.setDaemon(true);
@@ -88,126 +95,103 @@ public final class KafkaSupervisor implements Supervisor {
     long period = Math.max(spec.getIoConfig().getPeriod().getMillis(), 1000L);
     exec.scheduleWithFixedDelay(this::runSafely, delay, period, TimeUnit.MILLISECONDS);
     log.info("Started supervisor[{}] for topic[{}] (first run in {} ms, then every {} ms)", spec.getId(),
-        spec.getIoConfig().getTopic(), delay, period);
+        spec.getIoConfig().getStream(), delay, period);
   }
 
   private void runSafely() {
     try {
-      runOnce();
-      state.markRunSucceeded(spec.isSuspended());
-    } catch (StreamException e) {
+      boolean idleNow = runOnce();
+      state.markRunSucceeded(spec.isSuspended(), idleNow);
+    } catch (StreamMetadata.StreamException e) {
       log.warn("Supervisor[{}] cannot reach Kafka: {}", spec.getId(), e.getMessage());
       state.recordError(e, true);
-      closeSupplier();
     } catch (RuntimeException e) {
       log.error("Supervisor[{}] run failed", spec.getId(), e);
       state.recordError(e, false);
     }
   }
 
-  private void runOnce() {
-    checkPublishingGroups();
+  /** One run; answers whether the supervisor is idle (then it started no tasks). */
+  private boolean runOnce() {
+    completion.checkPublishing();
     if (spec.isSuspended()) {
-      finishAllGroups();
-      return;
+      completion.finishAll();
+      return false;
     }
     state.transition(DetailedState.CONNECTING_TO_STREAM);
-    List<Integer> found = discoverPartitions();
+    List<KafkaPartition> found = discoverPartitions();
     state.markConnected();
     state.transition(DetailedState.DISCOVERING_INITIAL_TASKS);
-    removeFailedTasks();
-    rollOverExpiredGroups();
-    state.transition(DetailedState.CREATING_TASKS);
-    createMissingTasks(found);
+    completion.removeEndedReadingTasks();
+    rollOverGroups();
     refreshLatestOffsets();
+    boolean idleNow = idle.observe(latestOffsets, reachedOffsets(found), System.currentTimeMillis());
+    if (!idleNow) {
+      state.transition(DetailedState.CREATING_TASKS);
+      createMissingTasks(found);
+    }
+    return idleNow;
   }
 
-  private List<Integer> discoverPartitions() {
-    List<Integer> found;
-    try {
-      found = supplier().partitions(KAFKA_TIMEOUT);
-    } catch (RuntimeException e) {
-      throw new StreamException("Could not fetch partitions for topic[" + spec.getIoConfig().getTopic() + "]: "
-          + e.getMessage(), e);
+  /** Reading groups that are due (taskDuration, handoff requests, partition changes) finish and publish. */
+  private void rollOverGroups() {
+    if (!taskRunner.canPublish()) {
+      return; // rows could not be published: keep reading rather than drop them
     }
-    if (found.isEmpty()) {
-      throw new StreamException("Topic[" + spec.getIoConfig().getTopic() + "] does not exist or has no partitions",
-          null);
+    List<TaskGroup> due = rollover.groupsToFinish(groups.values(), publishing.size(), System.currentTimeMillis(),
+        g -> g.tasks.stream().anyMatch(t -> t.runner().handoffRequested()));
+    due.forEach(completion::finish);
+  }
+
+  /**
+   * How far ingestion got per partition: the reading groups' current offsets, else where the newest
+   * publishing group ends, else the committed offsets.
+   */
+  private Map<KafkaPartition, Long> reachedOffsets(List<KafkaPartition> found) {
+    Map<KafkaPartition, Long> reached = new TreeMap<>(publishingEndOffsets());
+    groups.values().forEach(g -> reached.putAll(g.currentOffsets()));
+    for (KafkaPartition p : found) {
+      if (!reached.containsKey(p)) {
+        startingOffsets.get(spec.getId(), spec.getIoConfig().getStream(), p).ifPresent(o -> reached.put(p, o));
+      }
     }
+    return reached;
+  }
+
+  private List<KafkaPartition> discoverPartitions() {
+    List<KafkaPartition> found = stream.partitions();
     if (!found.equals(partitions)) {
-      log.info("Supervisor[{}] found partitions {} of topic[{}]", spec.getId(), found, spec.getIoConfig().getTopic());
+      log.info("Supervisor[{}] found partitions {} of topic[{}]", spec.getId(), found, spec.getIoConfig().getStream());
+      if (!partitions.isEmpty() && !groups.isEmpty()) {
+        rollover.partitionsChanged(System.currentTimeMillis());
+      }
       partitions = List.copyOf(found);
     }
     return found;
   }
 
-  private void removeFailedTasks() {
-    for (TaskGroup group : groups.values()) {
-      for (KafkaIndexTask task : group.tasks) {
-        TaskState s = taskRunner.get(task.getId()).map(w -> w.status().getStatus()).orElse(TaskState.FAILED);
-        if (s.isComplete()) {
-          group.tasks.remove(task);
-          state.recordTaskFailure();
-          log.warn("Supervisor[{}] task[{}] ended with {}; group[{}] will be started again", spec.getId(),
-              task.getId(), s, group.groupId);
-        }
-      }
-      if (group.tasks.isEmpty()) {
-        groups.remove(group.groupId);
-      }
-    }
-  }
-
-  private void createMissingTasks(List<Integer> found) {
+  private void createMissingTasks(List<KafkaPartition> found) {
     int taskCount = spec.getIoConfig().getTaskCount();
-    Map<Integer, Set<Integer>> byGroup = new TreeMap<>();
-    for (int p : found) {
-      byGroup.computeIfAbsent(p % taskCount, g -> new HashSet<>()).add(p);
+    Map<Integer, Set<KafkaPartition>> byGroup = new TreeMap<>();
+    for (KafkaPartition p : found) {
+      byGroup.computeIfAbsent(p.taskGroup(taskCount), g -> new HashSet<>()).add(p);
     }
-    for (Map.Entry<Integer, Set<Integer>> e : byGroup.entrySet()) {
+    for (Map.Entry<Integer, Set<KafkaPartition>> e : byGroup.entrySet()) {
       if (groups.containsKey(e.getKey())) {
-        continue; // partitions added to a running group are picked up at its next start
+        continue; // partitions added to a reading group are read by its successor (repartitionTransitionDuration)
       }
-      Map<Integer, Long> offsets = resolveStartingOffsets(e.getValue());
-      String base = TaskIds.baseSequenceName(mapper, spec.getId(), spec.getDataSchema(), spec.getTuningConfig(),
-          offsets);
-      DateTime now = DateTime.now(DateTimeZone.UTC);
-      TaskGroup group = new TaskGroup(e.getKey(), e.getValue(), offsets, base, minimumMessageTime(now),
-          maximumMessageTime(now));
-      for (int r = 0; r < spec.getIoConfig().getReplicas(); r++) {
-        KafkaIndexTask task = newTask(group);
-        taskRunner.submit(task);
-        group.tasks.add(task);
-      }
+      TaskGroup group = groupFactory.create(e.getKey(), e.getValue(), resolveStartingOffsets(e.getValue()));
+      group.tasks.forEach(taskRunner::submit);
       groups.put(group.groupId, group);
     }
   }
 
-  /**
-   * Druid's late message rejection: {@code lateMessageRejectionStartDateTime}, or the group's
-   * creation time minus {@code lateMessageRejectionPeriod}; null when neither is set.
-   */
-  private DateTime minimumMessageTime(DateTime now) {
-    KafkaSupervisorIOConfig io = spec.getIoConfig();
-    if (io.getLateMessageRejectionStartDateTime() != null) {
-      return io.getLateMessageRejectionStartDateTime();
-    }
-    return io.getLateMessageRejectionPeriod() == null ? null : now.minus(io.getLateMessageRejectionPeriod());
-  }
-
-  /** Druid's early message rejection: creation time + {@code taskDuration} + {@code earlyMessageRejectionPeriod}. */
-  private DateTime maximumMessageTime(DateTime now) {
-    KafkaSupervisorIOConfig io = spec.getIoConfig();
-    return io.getEarlyMessageRejectionPeriod() == null ? null
-        : now.plus(io.getTaskDuration()).plus(io.getEarlyMessageRejectionPeriod());
-  }
-
-  private Map<Integer, Long> resolveStartingOffsets(Set<Integer> groupPartitions) {
-    String topic = spec.getIoConfig().getTopic();
-    Map<Integer, Long> offsets = new TreeMap<>();
-    List<Integer> unknown = new ArrayList<>();
-    Map<Integer, Long> publishingEnds = publishingEndOffsets();
-    for (int p : groupPartitions) {
+  private Map<KafkaPartition, Long> resolveStartingOffsets(Set<KafkaPartition> groupPartitions) {
+    String topic = spec.getIoConfig().getStream();
+    Map<KafkaPartition, Long> offsets = new TreeMap<>();
+    List<KafkaPartition> unknown = new ArrayList<>();
+    Map<KafkaPartition, Long> publishingEnds = publishingEndOffsets();
+    for (KafkaPartition p : groupPartitions) {
       Long pending = publishingEnds.get(p);
       if (pending != null) {
         offsets.put(p, pending); // continue where the group still publishing stops
@@ -216,177 +200,29 @@ public final class KafkaSupervisor implements Supervisor {
       }
     }
     if (!unknown.isEmpty()) {
-      Map<Integer, Long> fromStream;
-      try {
-        fromStream = spec.getIoConfig().isUseEarliestOffset()
-            ? supplier().earliestOffsets(unknown, KAFKA_TIMEOUT) : supplier().latestOffsets(unknown, KAFKA_TIMEOUT);
-      } catch (RuntimeException e) {
-        throw new StreamException("Could not fetch offsets of topic[" + topic + "]: " + e.getMessage(), e);
-      }
+      Map<KafkaPartition, Long> fromStream = spec.getIoConfig().isUseEarliestOffset() ? stream.earliest(unknown)
+          : stream.latest(unknown);
       offsets.putAll(startingOffsets.commitIfAbsent(spec.getId(), topic, fromStream));
     }
     return offsets;
   }
 
-  private KafkaIndexTask newTask(TaskGroup group) {
-    Map<Integer, Long> end = new HashMap<>();
-    group.partitions.forEach(p -> end.put(p, PartitionOffsets.UNBOUNDED));
-    String topic = spec.getIoConfig().getTopic();
-    KafkaIndexTaskIOConfig io = new KafkaIndexTaskIOConfig(group.groupId, group.baseSequenceName,
-        new PartitionOffsets(topic, group.startingOffsets), new PartitionOffsets(topic, end),
-        spec.getIoConfig().getConsumerProperties(), spec.getIoConfig().getPollTimeout(), spec.inputFormat(),
-        group.minimumMessageTime, group.maximumMessageTime, spec.getIoConfig().getDeadLetterTopic());
-    return new KafkaIndexTask(TaskIds.taskId(group.baseSequenceName), spec.getDataSchema(), spec.getTuningConfig(),
-        io, spec.getContext());
-  }
-
   private void refreshLatestOffsets() {
-    List<Integer> current = partitions;
+    List<KafkaPartition> current = partitions;
     if (current.isEmpty()) {
       return;
     }
-    try {
-      latestOffsets = Map.copyOf(supplier().latestOffsets(current, KAFKA_TIMEOUT));
-      offsetsLastUpdated = DateTime.now(DateTimeZone.UTC);
-    } catch (RuntimeException e) {
-      throw new StreamException("Could not fetch latest offsets of topic[" + spec.getIoConfig().getTopic() + "]: "
-          + e.getMessage(), e);
-    }
-  }
-
-  private KafkaRecordSupplier supplier() {
-    if (supplier == null) {
-      supplier = new KafkaRecordSupplier(spec.getIoConfig().getTopic(), spec.getIoConfig().getConsumerProperties());
-    }
-    return supplier;
-  }
-
-  private void closeSupplier() {
-    if (supplier != null) {
-      try {
-        supplier.close();
-      } catch (RuntimeException e) {
-        log.debug("Closing the supervisor's Kafka consumer failed", e);
-      }
-      supplier = null;
-    }
+    latestOffsets = Map.copyOf(stream.latest(current));
+    offsetsLastUpdated = DateTime.now(DateTimeZone.UTC);
   }
 
   /** The end offsets of the newest publishing group of each partition. */
-  private Map<Integer, Long> publishingEndOffsets() {
-    Map<Integer, Long> ends = new TreeMap<>();
+  private Map<KafkaPartition, Long> publishingEndOffsets() {
+    Map<KafkaPartition, Long> ends = new TreeMap<>();
     for (TaskGroup g : publishing) {
       ends.putAll(g.endOffsets());
     }
     return ends;
-  }
-
-  /** Groups that have read for {@code taskDuration} finish: they publish, a new group takes over. */
-  private void rollOverExpiredGroups() {
-    if (!taskRunner.canPublish()) {
-      return; // rows could not be published: keep reading rather than drop them
-    }
-    long taskDuration = spec.getIoConfig().getTaskDuration().getMillis();
-    for (TaskGroup group : groups.values()) {
-      if (System.currentTimeMillis() - group.createdMillis >= taskDuration) {
-        finishGroup(group);
-      }
-    }
-  }
-
-  /**
-   * Tells a group's tasks to stop reading and publish: pauses the replicas, takes the highest
-   * offset any of them reached per partition as the common end, sets it and resumes them. A
-   * replica that does not pause is shut down. If none pauses, the group is dropped and its
-   * partitions start again from the committed offsets.
-   */
-  private void finishGroup(TaskGroup group) {
-    groups.remove(group.groupId);
-    Map<Integer, Long> end = new TreeMap<>(group.startingOffsets);
-    List<KafkaIndexTask> paused = new ArrayList<>();
-    for (KafkaIndexTask task : group.tasks) {
-      Map<Integer, Long> current;
-      try {
-        current = task.runner().pause(PAUSE_TIMEOUT_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        current = null;
-      }
-      if (current == null) {
-        taskRunner.shutdown(task.getId());
-        group.tasks.remove(task);
-      } else {
-        paused.add(task);
-        current.forEach((p, o) -> end.merge(p, o, Math::max));
-      }
-    }
-    if (paused.isEmpty()) {
-      log.warn("Supervisor[{}] group[{}] has no task left to publish; its partitions restart from the committed"
-          + " offsets", spec.getId(), group.groupId);
-      return;
-    }
-    group.finishAt(end);
-    publishing.add(group);
-    paused.forEach(t -> t.runner().setEndOffsets(end));
-    log.info("Supervisor[{}] group[{}] finishes at offsets {} and publishes", spec.getId(), group.groupId, end);
-  }
-
-  private void finishAllGroups() {
-    for (TaskGroup group : groups.values()) {
-      finishGroup(group);
-    }
-  }
-
-  /**
-   * Forgets publishing groups that succeeded (a task of the group published); a group whose tasks
-   * all failed, or that did not finish within {@code completionTimeout}, is stopped together with
-   * every later group reading its partitions (they started from its uncommitted end offsets), so
-   * those partitions restart from the committed offsets.
-   */
-  private void checkPublishingGroups() {
-    long completionTimeout = spec.getIoConfig().getCompletionTimeout().getMillis();
-    for (TaskGroup group : publishing) {
-      boolean succeeded = false;
-      boolean allEnded = true;
-      for (KafkaIndexTask task : group.tasks) {
-        TaskState s = taskRunner.get(task.getId()).map(w -> w.status().getStatus()).orElse(TaskState.FAILED);
-        succeeded |= s == TaskState.SUCCESS;
-        allEnded &= s.isComplete();
-      }
-      if (succeeded) {
-        publishing.remove(group);
-        state.recordTaskSuccess();
-      } else if (allEnded || System.currentTimeMillis() - group.publishingSinceMillis() > completionTimeout) {
-        log.warn("Supervisor[{}] group[{}] failed to publish offsets {} (all tasks failed or completionTimeout);"
-            + " its partitions restart from the committed offsets", spec.getId(), group.groupId, group.endOffsets());
-        state.recordTaskFailure();
-        dropGroupsReading(group.partitions);
-        group.tasks.forEach(t -> taskRunner.shutdown(t.getId()));
-        publishing.remove(group);
-      }
-    }
-  }
-
-  /** Stops every active and later publishing group that reads any of {@code partitionIds}. */
-  private void dropGroupsReading(Set<Integer> partitionIds) {
-    for (TaskGroup group : groups.values()) {
-      if (!java.util.Collections.disjoint(group.partitions, partitionIds)) {
-        group.tasks.forEach(t -> taskRunner.shutdown(t.getId()));
-        groups.remove(group.groupId);
-      }
-    }
-  }
-
-  /** Hard stop: every task of this data source stops without publishing (reset). */
-  private void stopAllTasks() {
-    for (TaskGroup group : groups.values()) {
-      group.tasks.forEach(t -> taskRunner.shutdown(t.getId()));
-    }
-    groups.clear();
-    for (TaskGroup group : publishing) {
-      group.tasks.forEach(t -> taskRunner.shutdown(t.getId()));
-    }
-    publishing.clear();
   }
 
   @Override
@@ -398,23 +234,23 @@ public final class KafkaSupervisor implements Supervisor {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    closeSupplier();
+    stream.close();
     if (stopTasks) {
-      finishAllGroups(); // the tasks publish what they read; a successor continues after them
+      completion.finishAll(); // the tasks publish what they read; a successor continues after them
     }
     log.info("Stopped supervisor[{}]", spec.getId());
   }
 
   @Override
   public void reset(PartitionOffsets offsets) {
-    if (offsets != null && !offsets.getStream().equals(spec.getIoConfig().getTopic())) {
+    if (offsets != null && !offsets.getStream().equals(spec.getIoConfig().getStream())) {
       throw io.kafkaindexing.core.error.DruidException.invalidInput(
           "Reset offsets are for stream[%s] but supervisor[%s] reads topic[%s]", offsets.getStream(), spec.getId(),
-          spec.getIoConfig().getTopic());
+          spec.getIoConfig().getStream());
     }
     try {
       exec.submit(() -> {
-        stopAllTasks();
+        completion.stopAll();
         if (offsets == null) {
           startingOffsets.clear(spec.getId());
         } else {
@@ -430,6 +266,21 @@ public final class KafkaSupervisor implements Supervisor {
           e.getCause());
     } catch (TimeoutException e) {
       throw new IllegalStateException("Reset of supervisor[" + spec.getId() + "] did not finish in time", e);
+    }
+  }
+
+  /**
+   * Druid's early handoff: the given reading task groups finish at the next run (started now),
+   * whatever their {@code taskDuration} and {@code stopTaskCount}; ids of groups that are not
+   * reading are ignored.
+   */
+  @Override
+  public void handoffTaskGroupsEarly(List<Integer> taskGroupIds) {
+    rollover.requestHandoff(taskGroupIds);
+    try {
+      exec.execute(this::runSafely);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      log.debug("Supervisor[{}] is stopping; handoff of groups {} not started", spec.getId(), taskGroupIds);
     }
   }
 
@@ -486,14 +337,5 @@ public final class KafkaSupervisor implements Supervisor {
     List<String> ids = new ArrayList<>();
     groups.values().forEach(g -> g.tasks.forEach(t -> ids.add(t.getId())));
     return ids;
-  }
-
-  /** A failure to talk to Kafka, as opposed to a bug or bad state of ours. */
-  static final class StreamException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    StreamException(String message, Throwable cause) {
-      super(message, cause);
-    }
   }
 }

@@ -9,6 +9,8 @@ import io.kafkaindexing.indexing.input.InputFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.joda.time.DateTime;
 import org.joda.time.Duration;
 import org.joda.time.Period;
@@ -26,10 +28,11 @@ import org.joda.time.Period;
 @JsonPropertyOrder({"topic", "topicPattern", "inputFormat", "replicas", "taskCount", "taskDuration",
     "consumerProperties", "autoScalerConfig", "pollTimeout", "startDelay", "period", "useEarliestOffset",
     "completionTimeout", "lateMessageRejectionPeriod", "earlyMessageRejectionPeriod",
-    "lateMessageRejectionStartDateTime", "configOverrides", "idleConfig", "stream", "useEarliestSequenceNumber",
-    "deadLetterTopic"})
+    "lateMessageRejectionStartDateTime", "configOverrides", "idleConfig", "stopTaskCount", "stream",
+    "useEarliestSequenceNumber", "deadLetterTopic"})
 public final class KafkaSupervisorIOConfig {
   private final String topic;
+  private final String topicPattern;
   private final InputFormat inputFormat;
   private final int replicas;
   private final int taskCount;
@@ -44,6 +47,8 @@ public final class KafkaSupervisorIOConfig {
   private final Period earlyMessageRejectionPeriod;
   private final DateTime lateMessageRejectionStartDateTime;
   private final String deadLetterTopic;
+  private final IdleConfig idleConfig;
+  private final Integer stopTaskCount;
 
   @JsonCreator
   public KafkaSupervisorIOConfig(@JsonProperty("type") String type,
@@ -62,17 +67,30 @@ public final class KafkaSupervisorIOConfig {
       @JsonProperty("lateMessageRejectionPeriod") Period lateMessageRejectionPeriod,
       @JsonProperty("earlyMessageRejectionPeriod") Period earlyMessageRejectionPeriod,
       @JsonProperty("lateMessageRejectionStartDateTime") DateTime lateMessageRejectionStartDateTime,
-      @JsonProperty("deadLetterTopic") String deadLetterTopic) {
+      @JsonProperty("deadLetterTopic") String deadLetterTopic,
+      @JsonProperty("idleConfig") IdleConfig idleConfig,
+      @JsonProperty("stopTaskCount") Integer stopTaskCount) {
     if (type != null && !type.toLowerCase(Locale.ROOT).equals("kafka")) {
       throw DruidException.invalidInput("ioConfig.type[%s] is not supported: use \"kafka\"", type);
     }
-    if (topicPattern != null) {
-      throw DruidException.invalidInput("ioConfig.topicPattern is not supported yet: use ioConfig.topic");
+    boolean hasTopic = topic != null && !topic.isBlank();
+    boolean hasPattern = topicPattern != null && !topicPattern.isBlank();
+    if (!hasTopic && !hasPattern) {
+      throw DruidException.invalidInput("ioConfig.topic (or ioConfig.topicPattern) is required");
     }
-    if (topic == null || topic.isBlank()) {
-      throw DruidException.invalidInput("ioConfig.topic is required");
+    if (hasTopic && hasPattern) {
+      throw DruidException.invalidInput("ioConfig.topic and ioConfig.topicPattern cannot both be set");
+    }
+    if (topicPattern != null) {
+      try {
+        Pattern.compile(topicPattern);
+      } catch (PatternSyntaxException e) {
+        throw DruidException.invalidInput("ioConfig.topicPattern[%s] is not a valid regular expression: %s",
+            topicPattern, e.getDescription());
+      }
     }
     this.topic = topic;
+    this.topicPattern = topicPattern;
     this.inputFormat = inputFormat;
     this.replicas = atLeastOne("ioConfig.replicas", replicas);
     this.taskCount = atLeastOne("ioConfig.taskCount", taskCount);
@@ -96,11 +114,17 @@ public final class KafkaSupervisorIOConfig {
     this.lateMessageRejectionPeriod = lateMessageRejectionPeriod;
     this.earlyMessageRejectionPeriod = earlyMessageRejectionPeriod;
     this.lateMessageRejectionStartDateTime = lateMessageRejectionStartDateTime;
-    if (deadLetterTopic != null && (deadLetterTopic.isBlank() || deadLetterTopic.equals(topic))) {
-      throw DruidException.invalidInput("ioConfig.deadLetterTopic[%s] must be a topic name other than ioConfig.topic",
-          deadLetterTopic);
+    if (deadLetterTopic != null && (deadLetterTopic.isBlank() || deadLetterTopic.equals(topic)
+        || (topicPattern != null && deadLetterTopic.matches(topicPattern)))) {
+      throw DruidException.invalidInput("ioConfig.deadLetterTopic[%s] must be a topic name other than ioConfig.topic"
+          + " and not matched by ioConfig.topicPattern", deadLetterTopic);
     }
     this.deadLetterTopic = deadLetterTopic;
+    this.idleConfig = idleConfig;
+    if (stopTaskCount != null && stopTaskCount < 1) {
+      throw DruidException.invalidInput("ioConfig.stopTaskCount must be at least 1, got[%d]", stopTaskCount);
+    }
+    this.stopTaskCount = stopTaskCount;
   }
 
   private static int atLeastOne(String field, Integer value) {
@@ -126,9 +150,23 @@ public final class KafkaSupervisorIOConfig {
     }
   }
 
+  /** The topic; null when the spec reads the topics matching {@link #getTopicPattern()}. */
   @JsonProperty
   public String getTopic() {
     return topic;
+  }
+
+  /** A regular expression over topic names (Druid's multi-topic ingestion); null for one topic. */
+  @JsonProperty
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public String getTopicPattern() {
+    return topicPattern;
+  }
+
+  /** Whether partitions are keyed {@code topic:partition} because a topic pattern is read. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isMultiTopic() {
+    return topicPattern != null;
   }
 
   @JsonProperty
@@ -214,13 +252,21 @@ public final class KafkaSupervisorIOConfig {
 
   @JsonProperty
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public Object getIdleConfig() {
-    return null;
+  public IdleConfig getIdleConfig() {
+    return idleConfig;
   }
 
+  /** How many task groups may be stopping (publishing) at once for a taskDuration rollover; null: no limit. */
+  @JsonProperty
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public Integer getStopTaskCount() {
+    return stopTaskCount;
+  }
+
+  /** The topic, or the topic pattern: the {@code stream} of the committed offsets. */
   @JsonProperty
   public String getStream() {
-    return topic;
+    return topic != null ? topic : topicPattern;
   }
 
   @JsonProperty
@@ -236,7 +282,8 @@ public final class KafkaSupervisorIOConfig {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof KafkaSupervisorIOConfig that && topic.equals(that.topic)
+    return o instanceof KafkaSupervisorIOConfig that && Objects.equals(topic, that.topic)
+        && Objects.equals(topicPattern, that.topicPattern)
         && Objects.equals(inputFormat, that.inputFormat) && replicas == that.replicas && taskCount == that.taskCount
         && taskDuration.equals(that.taskDuration) && consumerProperties.equals(that.consumerProperties)
         && pollTimeout == that.pollTimeout && startDelay.equals(that.startDelay) && period.equals(that.period)
@@ -244,17 +291,18 @@ public final class KafkaSupervisorIOConfig {
         && Objects.equals(lateMessageRejectionPeriod, that.lateMessageRejectionPeriod)
         && Objects.equals(earlyMessageRejectionPeriod, that.earlyMessageRejectionPeriod)
         && Objects.equals(lateMessageRejectionStartDateTime, that.lateMessageRejectionStartDateTime)
-        && Objects.equals(deadLetterTopic, that.deadLetterTopic);
+        && Objects.equals(deadLetterTopic, that.deadLetterTopic) && Objects.equals(idleConfig, that.idleConfig)
+        && Objects.equals(stopTaskCount, that.stopTaskCount);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(topic, replicas, taskCount, taskDuration, useEarliestOffset);
+    return Objects.hash(topic, topicPattern, replicas, taskCount, taskDuration, useEarliestOffset);
   }
 
   @Override
   public String toString() {
-    return "KafkaSupervisorIOConfig{topic=" + topic + ", taskCount=" + taskCount + ", replicas=" + replicas
+    return "KafkaSupervisorIOConfig{stream=" + getStream() + ", taskCount=" + taskCount + ", replicas=" + replicas
         + ", taskDuration=" + taskDuration + ", useEarliestOffset=" + useEarliestOffset + "}";
   }
 }

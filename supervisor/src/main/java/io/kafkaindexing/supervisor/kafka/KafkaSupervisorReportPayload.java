@@ -3,6 +3,7 @@ package io.kafkaindexing.supervisor.kafka;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.supervisor.SupervisorStateManager.ExceptionEvent;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ public record KafkaSupervisorReportPayload(
     @JsonProperty("durationSeconds") long durationSeconds,
     @JsonProperty("activeTasks") List<TaskReportData> activeTasks,
     @JsonProperty("publishingTasks") List<TaskReportData> publishingTasks,
-    @JsonProperty("latestOffsets") Map<Integer, Long> latestOffsets,
-    @JsonProperty("minimumLag") Map<Integer, Long> minimumLag,
+    @JsonProperty("latestOffsets") Map<KafkaPartition, Long> latestOffsets,
+    @JsonProperty("minimumLag") Map<KafkaPartition, Long> minimumLag,
     @JsonProperty("aggregateLag") Long aggregateLag,
     @JsonProperty("offsetsLastUpdated") DateTime offsetsLastUpdated,
     @JsonProperty("suspended") boolean suspended,

@@ -133,6 +133,16 @@ public final class KafkaSupervisorSpec implements SupervisorSpec {
   }
 
   @Override
+  public String getType() {
+    return "kafka";
+  }
+
+  @Override
+  public String getSource() {
+    return ioConfig.getStream();
+  }
+
+  @Override
   public List<String> getDataSources() {
     return List.of(dataSchema.getDataSource());
   }

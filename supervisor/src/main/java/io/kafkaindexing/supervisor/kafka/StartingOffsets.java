@@ -2,6 +2,7 @@ package io.kafkaindexing.supervisor.kafka;
 
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.supervisor.store.DataSourceMetadataStore;
 import java.sql.SQLException;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class StartingOffsets {
   }
 
   /** The committed offset of one partition, if any. */
-  public Optional<Long> get(String dataSource, String topic, int partition) {
+  public Optional<Long> get(String dataSource, String topic, KafkaPartition partition) {
     try {
       return store.get(dataSource).filter(o -> o.getStream().equals(topic))
           .map(o -> o.getPartitionOffsetMap().get(partition));
@@ -58,7 +59,7 @@ public final class StartingOffsets {
    * Commits {@code resolved} for partitions without a committed offset and returns the committed
    * offsets of all of them.
    */
-  public Map<Integer, Long> commitIfAbsent(String dataSource, String topic, Map<Integer, Long> resolved) {
+  public Map<KafkaPartition, Long> commitIfAbsent(String dataSource, String topic, Map<KafkaPartition, Long> resolved) {
     try {
       return store.commitMissing(dataSource, topic, resolved);
     } catch (SQLException e) {

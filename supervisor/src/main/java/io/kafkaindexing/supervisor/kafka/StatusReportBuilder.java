@@ -1,6 +1,7 @@
 package io.kafkaindexing.supervisor.kafka;
 
 import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.supervisor.SupervisorStateManager;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,20 +26,20 @@ final class StatusReportBuilder {
     this.state = state;
   }
 
-  KafkaSupervisorReportPayload build(Collection<TaskGroup> groups, int partitionCount, Map<Integer, Long> latest,
+  KafkaSupervisorReportPayload build(Collection<TaskGroup> groups, int partitionCount, Map<KafkaPartition, Long> latest,
       DateTime offsetsLastUpdated) {
     return build(groups, List.of(), partitionCount, latest, offsetsLastUpdated);
   }
 
   KafkaSupervisorReportPayload build(Collection<TaskGroup> groups, Collection<TaskGroup> publishingGroups,
-      int partitionCount, Map<Integer, Long> latest, DateTime offsetsLastUpdated) {
+      int partitionCount, Map<KafkaPartition, Long> latest, DateTime offsetsLastUpdated) {
     long taskDurationMillis = spec.getIoConfig().getTaskDuration().getMillis();
     List<TaskReportData> active = new ArrayList<>();
-    Map<Integer, Long> highest = new TreeMap<>();
+    Map<KafkaPartition, Long> highest = new TreeMap<>();
     for (TaskGroup group : groups) {
       group.currentOffsets().forEach((p, o) -> highest.merge(p, o, Math::max));
       for (KafkaIndexTask task : group.tasks) {
-        Map<Integer, Long> current = new TreeMap<>(task.currentOffsets());
+        Map<KafkaPartition, Long> current = new TreeMap<>(task.currentOffsets());
         DateTime start = task.startTime();
         Long remaining = start == null ? null
             : Math.max(0, taskDurationMillis - (System.currentTimeMillis() - group.createdMillis)) / 1000;
@@ -59,18 +60,18 @@ final class StatusReportBuilder {
             new TreeMap<>(task.currentOffsets()), null));
       }
     }
-    Map<Integer, Long> minimumLag = latest.isEmpty() ? null : lag(latest, highest);
+    Map<KafkaPartition, Long> minimumLag = latest.isEmpty() ? null : lag(latest, highest);
     Long aggregate = minimumLag == null ? null
         : minimumLag.values().stream().mapToLong(v -> Math.max(0, v)).sum();
-    return new KafkaSupervisorReportPayload(spec.getId(), spec.getIoConfig().getTopic(), partitionCount,
+    return new KafkaSupervisorReportPayload(spec.getId(), spec.getIoConfig().getStream(), partitionCount,
         spec.getIoConfig().getReplicas(), taskDurationMillis / 1000, active, publishing,
         latest.isEmpty() ? null : new TreeMap<>(latest), minimumLag, aggregate, offsetsLastUpdated,
         spec.isSuspended(), state.isHealthy(), state.state().name(), state.detailedState().name(),
         state.recentErrors());
   }
 
-  private static Map<Integer, Long> lag(Map<Integer, Long> latest, Map<Integer, Long> current) {
-    Map<Integer, Long> lag = new TreeMap<>();
+  private static Map<KafkaPartition, Long> lag(Map<KafkaPartition, Long> latest, Map<KafkaPartition, Long> current) {
+    Map<KafkaPartition, Long> lag = new TreeMap<>();
     current.forEach((p, o) -> {
       Long l = latest.get(p);
       if (l != null) {

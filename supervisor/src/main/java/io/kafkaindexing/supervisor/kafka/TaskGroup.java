@@ -1,6 +1,7 @@
 package io.kafkaindexing.supervisor.kafka;
 
 import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +18,8 @@ import org.joda.time.DateTime;
  */
 final class TaskGroup {
   final int groupId;
-  final Set<Integer> partitions;
-  final Map<Integer, Long> startingOffsets;
+  final Set<KafkaPartition> partitions;
+  final Map<KafkaPartition, Long> startingOffsets;
   final String baseSequenceName;
   final DateTime minimumMessageTime;
   final DateTime maximumMessageTime;
@@ -26,10 +27,10 @@ final class TaskGroup {
   /** When the group was created; its tasks finish reading {@code taskDuration} later. */
   final long createdMillis = System.currentTimeMillis();
   /** The offsets its tasks read up to once told to finish (then it is publishing); null before. */
-  private volatile Map<Integer, Long> endOffsets;
+  private volatile Map<KafkaPartition, Long> endOffsets;
   private volatile long publishingSinceMillis;
 
-  TaskGroup(int groupId, Set<Integer> partitions, Map<Integer, Long> startingOffsets, String baseSequenceName,
+  TaskGroup(int groupId, Set<KafkaPartition> partitions, Map<KafkaPartition, Long> startingOffsets, String baseSequenceName,
       DateTime minimumMessageTime, DateTime maximumMessageTime) {
     this.groupId = groupId;
     this.partitions = java.util.Collections.unmodifiableSet(new TreeSet<>(partitions));
@@ -40,7 +41,7 @@ final class TaskGroup {
   }
 
   /** Marks the group as publishing: its tasks read up to {@code ends} and then publish. */
-  void finishAt(Map<Integer, Long> ends) {
+  void finishAt(Map<KafkaPartition, Long> ends) {
     this.endOffsets = java.util.Collections.unmodifiableMap(new TreeMap<>(ends));
     this.publishingSinceMillis = System.currentTimeMillis();
   }
@@ -50,7 +51,7 @@ final class TaskGroup {
   }
 
   /** The end offsets once publishing, else null. */
-  Map<Integer, Long> endOffsets() {
+  Map<KafkaPartition, Long> endOffsets() {
     return endOffsets;
   }
 
@@ -59,8 +60,8 @@ final class TaskGroup {
   }
 
   /** The highest offset read so far per partition across the replicas. */
-  Map<Integer, Long> currentOffsets() {
-    Map<Integer, Long> max = new TreeMap<>(startingOffsets);
+  Map<KafkaPartition, Long> currentOffsets() {
+    Map<KafkaPartition, Long> max = new TreeMap<>(startingOffsets);
     for (KafkaIndexTask task : tasks) {
       task.currentOffsets().forEach((p, o) -> max.merge(p, o, Math::max));
     }

@@ -2,6 +2,7 @@ package io.kafkaindexing.supervisor.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +22,7 @@ final class TaskIds {
   private TaskIds() {}
 
   static String baseSequenceName(ObjectMapper mapper, String dataSource, Object dataSchema, Object tuningConfig,
-      Map<Integer, Long> startOffsets) {
+      Map<KafkaPartition, Long> startOffsets) {
     ObjectMapper sorted = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     StringJoiner offsets = new StringJoiner("+");
     startOffsets.forEach((p, o) -> offsets.add(p + "(" + o + ")"));

@@ -41,6 +41,12 @@ public final class NoopSupervisorSpec implements SupervisorSpec {
     return false;
   }
 
+  @Override
+  public String getType() {
+    return "noop";
+  }
+
+  @Override
   @JsonProperty("source")
   public String getSource() {
     return "noop";

@@ -19,6 +19,14 @@ public interface SupervisorSpec {
   @JsonIgnore
   List<String> getDataSources();
 
+  /** The spec's type name as Druid's system view lists it ({@code "kafka"}). */
+  @JsonIgnore
+  String getType();
+
+  /** What it reads from, as Druid's system view lists it (for Kafka, the topic). */
+  @JsonIgnore
+  String getSource();
+
   /** Part of every spec's JSON (Druid echoes it; a stored suspended spec must stay suspended). */
   @JsonProperty("suspended")
   boolean isSuspended();

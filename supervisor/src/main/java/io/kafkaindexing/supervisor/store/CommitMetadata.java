@@ -2,6 +2,7 @@ package io.kafkaindexing.supervisor.store;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.PartitionOffsets;
 
 /**
@@ -17,7 +18,7 @@ record CommitMetadata(@JsonProperty("type") String type, @JsonProperty("partitio
   /** The end offsets, in Druid's {@code SeekableStreamEndSequenceNumbers} shape. */
   @JsonPropertyOrder({"type", "stream", "partitionOffsetMap"})
   record Partitions(@JsonProperty("type") String type, @JsonProperty("stream") String stream,
-      @JsonProperty("partitionOffsetMap") java.util.Map<Integer, Long> partitionOffsetMap) {
+      @JsonProperty("partitionOffsetMap") java.util.Map<KafkaPartition, Long> partitionOffsetMap) {
   }
 
   PartitionOffsets partitionsAsOffsets() {

@@ -3,6 +3,7 @@ package io.kafkaindexing.supervisor.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Inject;
 import io.kafkaindexing.core.metadata.MetadataStorageConnector;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.PartitionOffsets;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -57,11 +58,11 @@ public final class DataSourceMetadataStore {
    *
    * @throws IllegalStateException if the committed offsets belong to another topic
    */
-  public Map<Integer, Long> commitMissing(String dataSource, String topic, Map<Integer, Long> candidates)
+  public Map<KafkaPartition, Long> commitMissing(String dataSource, String topic, Map<KafkaPartition, Long> candidates)
       throws SQLException {
     return connector.inTransaction(c -> {
       Optional<Committed> stored = read(c, dataSource);
-      Map<Integer, Long> all = new TreeMap<>();
+      Map<KafkaPartition, Long> all = new TreeMap<>();
       if (stored.isPresent()) {
         PartitionOffsets current = stored.get().offsets();
         if (!current.getStream().equals(topic)) {
@@ -71,7 +72,7 @@ public final class DataSourceMetadataStore {
         all.putAll(current.getPartitionOffsetMap());
       }
       boolean changed = false;
-      for (Map.Entry<Integer, Long> e : candidates.entrySet()) {
+      for (Map.Entry<KafkaPartition, Long> e : candidates.entrySet()) {
         if (!all.containsKey(e.getKey())) {
           all.put(e.getKey(), e.getValue());
           changed = true;
@@ -80,7 +81,7 @@ public final class DataSourceMetadataStore {
       if (changed) {
         write(c, dataSource, stored, new PartitionOffsets(topic, all));
       }
-      Map<Integer, Long> out = new TreeMap<>();
+      Map<KafkaPartition, Long> out = new TreeMap<>();
       candidates.keySet().forEach(p -> out.put(p, all.get(p)));
       return out;
     });
@@ -105,7 +106,7 @@ public final class DataSourceMetadataStore {
   public void overwrite(String dataSource, PartitionOffsets offsets) throws SQLException {
     connector.inTransaction(c -> {
       Optional<Committed> stored = read(c, dataSource);
-      Map<Integer, Long> all = new TreeMap<>();
+      Map<KafkaPartition, Long> all = new TreeMap<>();
       if (stored.isPresent()) {
         if (!stored.get().offsets().getStream().equals(offsets.getStream())) {
           throw new IllegalStateException("Data source[" + dataSource + "] has offsets committed for topic["

@@ -2,6 +2,7 @@ package io.kafkaindexing.supervisor.store;
 
 import com.google.inject.Inject;
 import io.kafkaindexing.core.metadata.MetadataStorageConnector;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.PartitionOffsets;
 import io.kafkaindexing.query.metadata.SegmentsTable;
 import io.kafkaindexing.segment.DataSegment;
@@ -92,7 +93,7 @@ public final class SegmentPublisher {
   private Result publishIn(Connection c, String dataSource, Set<DataSegment> toPublish, PartitionOffsets start,
       PartitionOffsets end) throws SQLException {
     Optional<DataSourceMetadataStore.Committed> committed = dataSourceMetadata.read(c, dataSource);
-    Map<Integer, Long> stored = committed.map(m -> m.offsets().getPartitionOffsetMap()).orElse(Map.of());
+    Map<KafkaPartition, Long> stored = committed.map(m -> m.offsets().getPartitionOffsetMap()).orElse(Map.of());
     if (committed.isPresent() && !committed.get().offsets().getStream().equals(start.getStream())) {
       return Result.failed("committed offsets are for topic[" + committed.get().offsets().getStream() + "]");
     }
@@ -109,15 +110,15 @@ public final class SegmentPublisher {
       }
       segments.insertUsed(c, s);
     }
-    Map<Integer, Long> next = new TreeMap<>(stored);
+    Map<KafkaPartition, Long> next = new TreeMap<>(stored);
     next.putAll(end.getPartitionOffsetMap());
     dataSourceMetadata.write(c, dataSource, committed, new PartitionOffsets(end.getStream(), next));
     return Result.ok();
   }
 
   /** True if every partition of {@code offsets} that has a committed offset has exactly that one. */
-  private static boolean matches(Map<Integer, Long> stored, Map<Integer, Long> offsets) {
-    for (Map.Entry<Integer, Long> e : offsets.entrySet()) {
+  private static boolean matches(Map<KafkaPartition, Long> stored, Map<KafkaPartition, Long> offsets) {
+    for (Map.Entry<KafkaPartition, Long> e : offsets.entrySet()) {
       Long s = stored.get(e.getKey());
       if (s != null && !s.equals(e.getValue())) {
         return false;

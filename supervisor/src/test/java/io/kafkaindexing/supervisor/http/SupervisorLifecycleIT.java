@@ -122,4 +122,38 @@ class SupervisorLifecycleIT {
     assertEquals(404, postEmpty("/nope/suspend").statusCode());
     assertEquals(404, postEmpty("/nope/reset").statusCode());
   }
+
+  @Test
+  void systemListingAndEarlyHandoffRequests() throws Exception {
+    assertEquals(200, post(overlord, API, spec("sys", "PT1H", s -> { }), "application/json").statusCode());
+    JsonNode system = JSON.readTree(get(overlord, API + "?system").body());
+    JsonNode entry = null;
+    for (JsonNode e : system) {
+      if (e.get("id").asText().equals("sys")) {
+        entry = e;
+      }
+    }
+    assertTrue(entry != null, system.toString());
+    assertEquals(java.util.List.of("id", "state", "detailedState", "healthy", "specString", "type", "source",
+        "suspended"), io.kafkaindexing.supervisor.SupervisorTestSupport.keys(entry));
+    assertEquals("kafka", entry.get("type").asText());
+    assertEquals("metrics", entry.get("source").asText());
+    assertFalse(entry.get("suspended").asBoolean());
+    assertEquals(JSON.readTree(get(overlord, API + "/sys").body()), JSON.readTree(entry.get("specString").asText()),
+        "specString is the spec as GET /{id} answers it, as a string");
+
+    HttpResponse<String> handoff = post(overlord, API + "/sys/taskGroups/handoff", "{\"taskGroupIds\":[0,1]}",
+        "application/json");
+    assertEquals(200, handoff.statusCode(), handoff.body());
+    assertEquals("", handoff.body());
+    HttpResponse<String> empty = post(overlord, API + "/sys/taskGroups/handoff", "{\"taskGroupIds\":[]}",
+        "application/json");
+    assertEquals(400, empty.statusCode(), empty.body());
+    assertTrue(empty.body().contains("taskGroupIds"), empty.body());
+    assertEquals(400, post(overlord, API + "/sys/taskGroups/handoff", "{}", "application/json").statusCode());
+    HttpResponse<String> unknown = post(overlord, API + "/nope/taskGroups/handoff", "{\"taskGroupIds\":[0]}",
+        "application/json");
+    assertEquals(404, unknown.statusCode());
+    assertEquals("{\"error\":\"[nope] does not exist\"}", unknown.body());
+  }
 }

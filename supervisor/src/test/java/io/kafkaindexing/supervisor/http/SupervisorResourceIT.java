@@ -188,7 +188,7 @@ class SupervisorResourceIT {
 
     HttpResponse<String> noTopic = post(spec("kept", "PT1H", s -> ((ObjectNode) s.get("ioConfig")).remove("topic")));
     assertEquals(400, noTopic.statusCode());
-    assertEquals("{\"error\":\"ioConfig.topic is required\"}", noTopic.body());
+    assertEquals("{\"error\":\"ioConfig.topic (or ioConfig.topicPattern) is required\"}", noTopic.body());
 
     HttpResponse<String> zero = post(spec("kept", "PT1H", s -> ((ObjectNode) s.get("ioConfig")).put("taskCount", 0)));
     assertEquals(400, zero.statusCode());

@@ -230,8 +230,13 @@ class KafkaSupervisorSpecTest {
 
   @Test
   void validationErrorsNameTheField() {
-    assertEquals("ioConfig.topic is required", fail(edit(SEED, s -> io(s).remove("topic"))).getMessage());
-    assertEquals("ioConfig.topic is required", fail(edit(SEED, s -> io(s).put("topic", " "))).getMessage());
+    String required = "ioConfig.topic (or ioConfig.topicPattern) is required";
+    assertEquals(required, fail(edit(SEED, s -> io(s).remove("topic"))).getMessage());
+    assertEquals(required, fail(edit(SEED, s -> io(s).put("topic", " "))).getMessage());
+    assertEquals("ioConfig.topic and ioConfig.topicPattern cannot both be set",
+        fail(edit(SEED, s -> io(s).put("topicPattern", "metrics.*"))).getMessage());
+    assertEquals("ioConfig.topicPattern[metrics(] is not a valid regular expression: Unclosed group",
+        fail(edit(SEED, s -> io(s).put("topicPattern", "metrics(").remove("topic"))).getMessage());
     assertEquals("ioConfig.consumerProperties must contain entry for [bootstrap.servers]",
         fail(edit(SEED, s -> ((ObjectNode) io(s).get("consumerProperties")).remove("bootstrap.servers"))).getMessage());
     assertEquals("ioConfig.consumerProperties is required",
@@ -244,8 +249,6 @@ class KafkaSupervisorSpecTest {
         fail(edit(SEED, s -> io(s).put("taskDuration", "P1M"))).getMessage());
     assertEquals("ioConfig.startDelay must not be negative, got[PT-5S]",
         fail(edit(SEED, s -> io(s).put("startDelay", "PT-5S"))).getMessage());
-    assertEquals("ioConfig.topicPattern is not supported yet: use ioConfig.topic",
-        fail(edit(SEED, s -> io(s).put("topicPattern", "metrics.*"))).getMessage());
     assertEquals("ioConfig.type[kinesis] is not supported: use \"kafka\"",
         fail(edit(SEED, s -> io(s).put("type", "kinesis"))).getMessage());
     assertEquals("ioConfig.lateMessageRejectionPeriod and ioConfig.lateMessageRejectionStartDateTime cannot both be set",
@@ -259,6 +262,19 @@ class KafkaSupervisorSpecTest {
         fail(edit(seedWithInputFormat(), s -> io(s).remove("inputFormat"))).getMessage());
     assertTrue(fail(edit(SEED, s -> ((ObjectNode) s.get("dataSchema")).remove("dataSource"))).getMessage()
         .startsWith("dataSchema.dataSource is required"));
+  }
+
+  @Test
+  void topicPatternIsTheStreamAndIsEchoed() throws Exception {
+    KafkaSupervisorSpec spec = (KafkaSupervisorSpec) SupervisorTestSupport.parse(MAPPER,
+        edit(SEED, s -> io(s).put("topicPattern", "metrics-.*").remove("topic")));
+    assertEquals("metrics-.*", spec.getIoConfig().getStream());
+    assertEquals("metrics-.*", spec.getSource());
+    assertTrue(spec.getIoConfig().isMultiTopic());
+    JsonNode echo = MAPPER.readTree(MAPPER.writeValueAsString(spec)).get("ioConfig");
+    assertEquals("metrics-.*", echo.get("topicPattern").asText());
+    assertEquals("metrics-.*", echo.get("stream").asText());
+    assertTrue(!echo.has("multiTopic"), echo.toString());
   }
 
   @Test

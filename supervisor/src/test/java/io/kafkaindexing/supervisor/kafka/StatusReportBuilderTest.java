@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
 import io.kafkaindexing.indexing.kafka.KafkaIndexTaskIOConfig;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.PartitionOffsets;
 import io.kafkaindexing.indexing.task.SegmentAllocator;
 import io.kafkaindexing.indexing.task.TaskState;
@@ -36,14 +37,15 @@ class StatusReportBuilderTest {
       "offsetsLastUpdated", "suspended", "healthy", "state", "detailedState", "recentErrors");
 
   private static KafkaIndexTask task(String base, Map<Integer, Long> start, Map<Integer, Long> end) {
-    KafkaIndexTaskIOConfig io = new KafkaIndexTaskIOConfig(0, base, new PartitionOffsets("metrics", start),
-        new PartitionOffsets("metrics", end), SPEC.getIoConfig().getConsumerProperties(), 50L, SPEC.inputFormat(),
+    KafkaIndexTaskIOConfig io = new KafkaIndexTaskIOConfig(0, base, PartitionOffsets.of("metrics", start),
+        PartitionOffsets.of("metrics", end), SPEC.getIoConfig().getConsumerProperties(), 50L, SPEC.inputFormat(),
         null, null, null);
     return new KafkaIndexTask(TaskIds.taskId(base), SPEC.getDataSchema(), SPEC.getTuningConfig(), io, null);
   }
 
   private static TaskGroup group(int id, Map<Integer, Long> start, KafkaIndexTask... tasks) {
-    TaskGroup g = new TaskGroup(id, start.keySet(), start, "index_kafka_metrics-kafka_0123456789abcde", null, null);
+    TaskGroup g = new TaskGroup(id, KafkaPartition.keyed(start).keySet(), KafkaPartition.keyed(start),
+        "index_kafka_metrics-kafka_0123456789abcde", null, null);
     g.tasks.addAll(List.of(tasks));
     return g;
   }
@@ -58,8 +60,8 @@ class StatusReportBuilderTest {
 
   private static JsonNode report(SupervisorStateManager state, List<TaskGroup> groups, int partitions,
       Map<Integer, Long> latest, DateTime updated) {
-    KafkaSupervisorReportPayload payload = new StatusReportBuilder(SPEC, state).build(groups, partitions, latest,
-        updated);
+    KafkaSupervisorReportPayload payload = new StatusReportBuilder(SPEC, state).build(groups, partitions,
+        KafkaPartition.keyed(latest), updated);
     return tree(new SupervisorReport(SPEC.getId(), DateTime.now(DateTimeZone.UTC), payload));
   }
 
@@ -152,7 +154,7 @@ class StatusReportBuilderTest {
   void stateAndErrorsComeFromTheStateManager() {
     SupervisorStateManager state = new SupervisorStateManager();
     for (int i = 0; i < 3; i++) {
-      state.recordError(new KafkaSupervisor.StreamException("Could not fetch partitions for topic[metrics]", null),
+      state.recordError(new StreamMetadata.StreamException("Could not fetch partitions for topic[metrics]", null),
           true);
     }
     JsonNode payload = report(state, List.of(), 0, Map.of(), null).get("payload");
@@ -161,7 +163,7 @@ class StatusReportBuilderTest {
     assertEquals("UNABLE_TO_CONNECT_TO_STREAM", payload.get("detailedState").asText());
     assertEquals(3, payload.get("recentErrors").size());
     JsonNode error = payload.get("recentErrors").get(0);
-    assertEquals(KafkaSupervisor.StreamException.class.getName(), error.get("exceptionClass").asText());
+    assertEquals(StreamMetadata.StreamException.class.getName(), error.get("exceptionClass").asText());
     assertEquals("Could not fetch partitions for topic[metrics]", error.get("message").asText());
     assertTrue(error.get("streamException").asBoolean());
   }

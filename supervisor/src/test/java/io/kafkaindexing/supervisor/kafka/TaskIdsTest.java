@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.KafkaTuningConfig;
 import io.kafkaindexing.indexing.spec.DataSchema;
 import io.kafkaindexing.supervisor.SupervisorTestSupport;
@@ -30,7 +31,9 @@ class TaskIdsTest {
   private static final Pattern BASE = Pattern.compile("index_kafka_metrics-kafka_[0-9a-f]{15}");
 
   private static String base(DataSchema schema, KafkaTuningConfig tuning, Map<Integer, Long> offsets) {
-    return TaskIds.baseSequenceName(MAPPER, "metrics-kafka", schema, tuning, offsets);
+    Map<KafkaPartition, Long> keyed = new LinkedHashMap<>(); // keeps the caller's order
+    offsets.forEach((p, o) -> keyed.put(KafkaPartition.of(p), o));
+    return TaskIds.baseSequenceName(MAPPER, "metrics-kafka", schema, tuning, keyed);
   }
 
   private static Map<Integer, Long> offsets(long... partitionThenOffset) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaindexing.core.metadata.MetadataStorageConnector;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.PartitionOffsets;
 import io.kafkaindexing.supervisor.SupervisorTestSupport;
 import io.kafkaindexing.supervisor.kafka.StartingOffsets;
@@ -59,10 +60,10 @@ class DataSourceMetadataStoreIT {
     }
   }
 
-  private static Map<Integer, Long> offsets(long... partitionThenOffset) {
-    Map<Integer, Long> m = new TreeMap<>();
+  private static Map<KafkaPartition, Long> offsets(long... partitionThenOffset) {
+    Map<KafkaPartition, Long> m = new TreeMap<>();
     for (int i = 0; i < partitionThenOffset.length; i += 2) {
-      m.put((int) partitionThenOffset[i], partitionThenOffset[i + 1]);
+      m.put(KafkaPartition.of((int) partitionThenOffset[i]), partitionThenOffset[i + 1]);
     }
     return m;
   }
@@ -119,9 +120,9 @@ class DataSourceMetadataStoreIT {
       assertEquals(Optional.of(new PartitionOffsets("metrics", offsets(0, 1))), store.get("metrics-kafka"));
 
       StartingOffsets starting = new StartingOffsets(store);
-      assertEquals(Optional.of(1L), starting.get("metrics-kafka", "metrics", 0));
-      assertEquals(Optional.empty(), starting.get("metrics-kafka", "metrics", 1));
-      assertEquals(Optional.empty(), starting.get("metrics-kafka", "other-topic", 0), "offsets of another topic");
+      assertEquals(Optional.of(1L), starting.get("metrics-kafka", "metrics", KafkaPartition.of(0)));
+      assertEquals(Optional.empty(), starting.get("metrics-kafka", "metrics", KafkaPartition.of(1)));
+      assertEquals(Optional.empty(), starting.get("metrics-kafka", "other-topic", KafkaPartition.of(0)), "offsets of another topic");
       assertEquals(offsets(0, 1, 1, 8), starting.commitIfAbsent("metrics-kafka", "metrics", offsets(0, 9, 1, 8)));
     });
   }
@@ -142,7 +143,7 @@ class DataSourceMetadataStoreIT {
             while (true) {
               attempts++;
               try {
-                store.commitMissing("raced", "metrics", Map.of(partition, 100L + partition));
+                store.commitMissing("raced", "metrics", Map.of(KafkaPartition.of(partition), 100L + partition));
                 return attempts;
               } catch (SQLException e) {
                 // Lost the compare-and-swap (or the first insert) to another writer: read again and retry.
@@ -164,7 +165,7 @@ class DataSourceMetadataStoreIT {
       for (int p = 0; p < partitions; p++) {
         expected.put(p, 100L + p);
       }
-      assertEquals(Optional.of(new PartitionOffsets("metrics", expected)), store.get("raced"),
+      assertEquals(Optional.of(PartitionOffsets.of("metrics", expected)), store.get("raced"),
           "every writer's partition is committed: no update was lost");
     });
   }

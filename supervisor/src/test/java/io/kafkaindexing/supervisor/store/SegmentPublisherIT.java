@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaindexing.core.metadata.MetadataStorageConnector;
+import io.kafkaindexing.indexing.kafka.KafkaPartition;
 import io.kafkaindexing.indexing.kafka.PartitionOffsets;
 import io.kafkaindexing.query.metadata.SegmentsTable;
 import io.kafkaindexing.segment.DataSegment;
@@ -76,7 +77,7 @@ class SegmentPublisherIT {
   }
 
   private static PartitionOffsets offsets(long p0) {
-    return new PartitionOffsets("metrics", Map.of(0, p0));
+    return PartitionOffsets.of("metrics", Map.of(0, p0));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -128,7 +129,7 @@ class SegmentPublisherIT {
       SegmentPublisher.Result ok = s.publisher().publish("ds", Set.of(segment(first)), offsets(0), offsets(3));
       assertTrue(ok.success(), ok.failure());
       assertEquals(List.of(segment(first)), s.segments().usedSegments());
-      assertEquals(Map.of(0, 3L), s.offsets().get("ds").orElseThrow().getPartitionOffsetMap());
+      assertEquals(KafkaPartition.keyed(Map.of(0, 3L)), s.offsets().get("ds").orElseThrow().getPartitionOffsetMap());
 
       // A task that started from offset 0 again (stale): refused, nothing written.
       SegmentId stale = s.pending().allocate("ds", HOUR, "seq_stale");
@@ -136,7 +137,7 @@ class SegmentPublisherIT {
       assertFalse(refused.success());
       assertTrue(refused.failure().contains("Inconsistent metadata state"), refused.failure());
       assertEquals(1, s.segments().usedSegments().size());
-      assertEquals(Map.of(0, 3L), s.offsets().get("ds").orElseThrow().getPartitionOffsetMap());
+      assertEquals(KafkaPartition.keyed(Map.of(0, 3L)), s.offsets().get("ds").orElseThrow().getPartitionOffsetMap());
 
       // The replica of the first task publishes the same segments and offsets: success, no duplicate.
       SegmentPublisher.Result replica = s.publisher().publish("ds", Set.of(segment(first)), offsets(0), offsets(3));
@@ -149,7 +150,7 @@ class SegmentPublisherIT {
       assertNotEquals(first.partitionNum(), next.partitionNum());
       assertTrue(s.publisher().publish("ds", Set.of(segment(next)), offsets(3), offsets(9)).success());
       assertEquals(2, s.segments().usedSegments().size());
-      assertEquals(Map.of(0, 9L), s.offsets().get("ds").orElseThrow().getPartitionOffsetMap());
+      assertEquals(KafkaPartition.keyed(Map.of(0, 9L)), s.offsets().get("ds").orElseThrow().getPartitionOffsetMap());
     });
   }
 
@@ -157,14 +158,15 @@ class SegmentPublisherIT {
   @MethodSource("databases")
   void partitionsWithoutCommittedOffsetsAreAddedAndOthersKept(StoreDatabases.Db db) throws Exception {
     with(db, s -> {
-      s.offsets().commitMissing("ds", "metrics", Map.of(0, 10L, 1, 20L));
-      PartitionOffsets start = new PartitionOffsets("metrics", Map.of(1, 20L, 2, 0L));
-      PartitionOffsets end = new PartitionOffsets("metrics", Map.of(1, 25L, 2, 4L));
+      s.offsets().commitMissing("ds", "metrics", KafkaPartition.keyed(Map.of(0, 10L, 1, 20L)));
+      PartitionOffsets start = PartitionOffsets.of("metrics", Map.of(1, 20L, 2, 0L));
+      PartitionOffsets end = PartitionOffsets.of("metrics", Map.of(1, 25L, 2, 4L));
       SegmentId id = s.pending().allocate("ds", HOUR, "seq");
       assertTrue(s.publisher().publish("ds", Set.of(segment(id)), start, end).success());
-      assertEquals(Map.of(0, 10L, 1, 25L, 2, 4L), s.offsets().get("ds").orElseThrow().getPartitionOffsetMap());
-      assertFalse(s.publisher().publish("ds", Set.of(), new PartitionOffsets("other", Map.of(0, 10L)),
-          new PartitionOffsets("other", Map.of(0, 11L))).success(), "another topic is refused");
+      assertEquals(KafkaPartition.keyed(Map.of(0, 10L, 1, 25L, 2, 4L)),
+          s.offsets().get("ds").orElseThrow().getPartitionOffsetMap());
+      assertFalse(s.publisher().publish("ds", Set.of(), PartitionOffsets.of("other", Map.of(0, 10L)),
+          PartitionOffsets.of("other", Map.of(0, 11L))).success(), "another topic is refused");
     });
   }
 }
