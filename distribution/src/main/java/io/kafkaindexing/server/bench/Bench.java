@@ -112,6 +112,7 @@ public final class Bench {
     QueryPhase queries = new QueryPhase(http, broker, options.warmups(), options.runs());
     say("Queries over real-time data");
     report.put("queries_realtime", queries.run(BenchQueries.all(DATA_SOURCE), truth));
+    report.put("topN_accuracy_realtime", topNAccuracy(broker, truth));
 
     say("Handing off (suspending the supervisor)");
     Map<String, Object> handoff = new LinkedHashMap<>(new Handoff(http, overlord).run(DATA_SOURCE, timeoutMs));
@@ -122,6 +123,7 @@ public final class Bench {
     report.put("handoff", handoff);
     say("Queries over handed-off segments");
     report.put("queries_historical", queries.run(BenchQueries.all(DATA_SOURCE), truth));
+    report.put("topN_accuracy_historical", topNAccuracy(broker, truth));
 
     if (options.latencyRate() > 0) {
       say("Produce-to-queryable latency at %,d rows/s for %d s", options.latencyRate(), options.latencySeconds());
@@ -141,6 +143,12 @@ public final class Bench {
     mem.put("max_heap_bytes", ProcessMemory.maxHeapBytes());
     mem.put("note", "one JVM: the server, its Kafka broker and the bench's producer and HTTP client");
     report.put("memory", mem);
+  }
+
+  private Map<String, Object> topNAccuracy(String broker, GroundTruth truth) throws Exception {
+    BenchQueries.BenchQuery topN = BenchQueries.all(DATA_SOURCE).stream().filter(q -> q.name().startsWith("topN"))
+        .findFirst().orElseThrow();
+    return BenchQueries.topNAccuracy(http.postOk(broker + "/druid/v2", topN.json()), truth);
   }
 
   /** The seed's spec with the bench's topic, broker, data source and task count, reading from the earliest offset. */

@@ -59,6 +59,13 @@ public final class BenchReport {
       row(out, "produce-to-queryable at " + latency.get("rate_rows_per_s") + " rows/s, p50/p99 (ms)",
           ms.get("p50") + " / " + ms.get("p99"));
     }
+    for (String phase : new String[] {"realtime", "historical"}) {
+      Map<String, Object> topN = section("topN_accuracy_" + phase);
+      if (!topN.isEmpty()) {
+        row(out, "topN exact (" + phase + "); returned views vs exact top 10",
+            topN.get("exact") + "; " + topN.get("returned_views") + " vs " + topN.get("exact_top10_views"));
+      }
+    }
     Map<String, Object> memory = section("memory");
     row(out, "peak RSS, whole run after the POST (MiB)", mib(memory.get("peak_rss_after_post_bytes")));
     row(out, "peak heap used, whole run (MiB, sampled)", mib(memory.get("peak_heap_used_sampled_bytes")));

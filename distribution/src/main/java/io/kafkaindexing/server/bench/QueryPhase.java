@@ -28,6 +28,7 @@ public final class QueryPhase {
       throws Exception {
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
     for (BenchQueries.BenchQuery q : queries) {
+      System.out.printf("          query[%s]%n", q.name());
       for (int i = 0; i < warmups; i++) {
         check(q, http.postOk(brokerUrl, q.json()), truth);
       }
