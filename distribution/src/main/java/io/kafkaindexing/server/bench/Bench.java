@@ -78,6 +78,9 @@ public final class Bench {
       report.put("produce", Map.of("rows", truth.rows(), "seconds", Percentiles.round(produceS),
           "rows_per_s", Math.round(truth.rows() / produceS), "latency_ms_sum", truth.latencySum()));
       long peakBeforeServer = ProcessMemory.peakRssBytes();
+      // Give back the heap the generator and producer grew, so that the figures after this are the server's.
+      System.gc();
+      ProcessMemory.resetPeakRss();
 
       say("Starting the server");
       long serverStart = System.nanoTime();
