@@ -44,7 +44,7 @@ final class DruidDumpSegment {
     return Files.readString(out, StandardCharsets.UTF_8);
   }
 
-  private static String classpath() throws IOException {
+  static String classpath() throws IOException {
     String file = System.getProperty("druid.classpath.file");
     if (file == null || !new File(file).isFile()) {
       throw new IllegalStateException("Druid classpath file not found at " + file

@@ -3,6 +3,7 @@ package io.kafkaindexing.query;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.kafkaindexing.query.aggregation.ArithmeticPostAggregator;
+import io.kafkaindexing.query.aggregation.CardinalityAggregatorFactory;
 import io.kafkaindexing.query.aggregation.ConstantPostAggregator;
 import io.kafkaindexing.query.aggregation.DoubleGreatestPostAggregator;
 import io.kafkaindexing.query.aggregation.DoubleLeastPostAggregator;
@@ -26,10 +27,22 @@ import io.kafkaindexing.query.extraction.SubstringExtractionFn;
 import io.kafkaindexing.query.extraction.TimeFormatExtractionFn;
 import io.kafkaindexing.query.extraction.UpperExtractionFn;
 import io.kafkaindexing.query.filter.AndDimFilter;
+import io.kafkaindexing.query.filter.BoundDimFilter;
+import io.kafkaindexing.query.filter.ColumnComparisonDimFilter;
+import io.kafkaindexing.query.filter.EqualityDimFilter;
+import io.kafkaindexing.query.filter.ExtractionDimFilter;
+import io.kafkaindexing.query.filter.FalseDimFilter;
 import io.kafkaindexing.query.filter.InDimFilter;
+import io.kafkaindexing.query.filter.IntervalDimFilter;
+import io.kafkaindexing.query.filter.LikeDimFilter;
 import io.kafkaindexing.query.filter.NotDimFilter;
+import io.kafkaindexing.query.filter.NullDimFilter;
 import io.kafkaindexing.query.filter.OrDimFilter;
+import io.kafkaindexing.query.filter.RangeDimFilter;
+import io.kafkaindexing.query.filter.RegexDimFilter;
+import io.kafkaindexing.query.filter.SearchQueryDimFilter;
 import io.kafkaindexing.query.filter.SelectorDimFilter;
+import io.kafkaindexing.query.filter.TrueDimFilter;
 import io.kafkaindexing.query.groupby.GroupByQuery;
 import io.kafkaindexing.query.groupby.having.AlwaysHavingSpec;
 import io.kafkaindexing.query.groupby.having.AndHavingSpec;
@@ -115,7 +128,19 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(InDimFilter.class, "in"),
         new NamedType(AndDimFilter.class, "and"),
         new NamedType(OrDimFilter.class, "or"),
-        new NamedType(NotDimFilter.class, "not"));
+        new NamedType(NotDimFilter.class, "not"),
+        new NamedType(EqualityDimFilter.class, "equals"),
+        new NamedType(NullDimFilter.class, "null"),
+        new NamedType(RangeDimFilter.class, "range"),
+        new NamedType(BoundDimFilter.class, "bound"),
+        new NamedType(LikeDimFilter.class, "like"),
+        new NamedType(RegexDimFilter.class, "regex"),
+        new NamedType(SearchQueryDimFilter.class, "search"),
+        new NamedType(IntervalDimFilter.class, "interval"),
+        new NamedType(ColumnComparisonDimFilter.class, "columnComparison"),
+        new NamedType(TrueDimFilter.class, "true"),
+        new NamedType(FalseDimFilter.class, "false"),
+        new NamedType(ExtractionDimFilter.class, "extraction"));
     registerSubtypes(
         new NamedType(ArithmeticPostAggregator.class, "arithmetic"),
         new NamedType(FieldAccessPostAggregator.class, "fieldAccess"),
@@ -125,6 +150,7 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(LongGreatestPostAggregator.class, "longGreatest"),
         new NamedType(DoubleLeastPostAggregator.class, "doubleLeast"),
         new NamedType(LongLeastPostAggregator.class, "longLeast"));
-    registerSubtypes(new NamedType(FilteredAggregatorFactory.class, "filtered"));
+    registerSubtypes(new NamedType(FilteredAggregatorFactory.class, "filtered"),
+        new NamedType(CardinalityAggregatorFactory.class, CardinalityAggregatorFactory.TYPE_NAME));
   }
 }

@@ -41,6 +41,29 @@ class SegmentRegistryTest {
     assertEquals(List.of("ds", "other"), registry.getDataSources());
   }
 
+  /** Druid's versioned timeline: a newer version hides older ones where it covers their time, and only there. */
+  @Test
+  void newerVersionsOvershadowOlderOnesWhereTheyOverlap() {
+    SegmentRegistry registry = new SegmentRegistry();
+    SegmentId dayV1p0 = new SegmentId("ds", utc("2018-03-06/2018-03-07"), "2018-03-07T00:00:00.000Z", 0);
+    SegmentId dayV1p1 = new SegmentId("ds", utc("2018-03-06/2018-03-07"), "2018-03-07T00:00:00.000Z", 1);
+    SegmentId hourV2 = new SegmentId("ds", utc("2018-03-06T09/2018-03-06T10"), "2018-03-08T00:00:00.000Z", 0);
+    SegmentId hourV0 = new SegmentId("ds", utc("2018-03-06T12/2018-03-06T13"), "2018-03-01T00:00:00.000Z", 0);
+    for (SegmentId id : List.of(dayV1p0, dayV1p1, hourV2, hourV0)) {
+      registry.announce(id, index(id.interval()));
+    }
+    List<TimelineEntry> entries = registry.lookup("ds", List.of(utc("2018-03-06T08/2018-03-06T14")));
+    List<String> seen = entries.stream().map(e -> e.id().partitionNum() + "@" + e.id().version().substring(8, 10)
+        + " " + e.interval().getStart().getHourOfDay() + "-" + e.interval().getEnd().getHourOfDay()).toList();
+    assertEquals(List.of("0@07 8-9", "0@07 10-14", "1@07 8-9", "1@07 10-14", "0@08 9-10"), seen,
+        "both partitions of the day segment are read around the newer hour, the older hour not at all");
+    assertEquals(4, registry.getSegments("ds").size(), "overshadowed segments stay announced");
+    registry.unannounce(hourV2);
+    assertEquals(List.of(utc("2018-03-06T08/2018-03-06T14")),
+        registry.lookup("ds", List.of(utc("2018-03-06T08/2018-03-06T14"))).stream()
+            .filter(e -> e.id().equals(dayV1p0)).map(TimelineEntry::interval).toList());
+  }
+
   @Test
   void handoffServesTheNewestAnnouncementAndKeepsItWhenTheTaskLeaves() {
     SegmentRegistry registry = new SegmentRegistry();

@@ -10,12 +10,12 @@ import io.kafkaindexing.segment.column.ColumnSelectorFactory;
 import io.kafkaindexing.segment.column.ColumnValueSelector;
 import io.kafkaindexing.segment.read.ColumnNames;
 import io.kafkaindexing.segment.read.Cursor;
-import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
  * The rows of one segment a query reads, in time order: those in the segment's query interval that
  * match the filter. The filter is answered from indexes when it can be (the cursor then visits only
- * matching row ids), otherwise row by row. Selectors from {@link #selectors()} see the query's
+ * matching row ids), otherwise row by row; a top-level {@code and} is split so that the fields
+ * indexes can answer narrow the rows the other fields are tested on. Selectors from {@link #selectors()} see the query's
  * virtual columns. Checks the deadline every {@value #CHECK_EVERY} rows. Not thread-safe; valid
  * while the segment's view is open.
  */
@@ -32,11 +32,11 @@ public final class FilteredCursor {
   public FilteredCursor(QuerySegment segment, DimFilter filter, VirtualColumns virtualColumns,
       QueryDeadline deadline) {
     VirtualColumns vcs = virtualColumns == null ? VirtualColumns.EMPTY : virtualColumns;
-    ImmutableRoaringBitmap rows = filter == null ? null
-        : filter.bitmap(new ColumnIndexes(segment.view(), vcs), false);
-    this.cursor = segment.view().makeCursor(segment.interval(), rows);
+    IndexedFilter plan = filter == null ? IndexedFilter.NONE
+        : IndexedFilter.plan(filter, new ColumnIndexes(segment.view(), vcs));
+    this.cursor = segment.view().makeCursor(segment.interval(), plan.rows());
     this.selectors = vcs.wrap(cursor.getColumnSelectorFactory());
-    this.matcher = filter != null && rows == null ? filter.makeMatcher(selectors) : null;
+    this.matcher = plan.residual() == null ? null : plan.residual().makeMatcher(selectors);
     this.time = cursor.getColumnSelectorFactory().makeColumnValueSelector(ColumnNames.TIME);
     this.deadline = deadline;
     skipUnmatched();

@@ -45,6 +45,24 @@ public abstract class PredicateFilter implements DimFilter {
     return p.applyString(extractionFn == null ? value : extractionFn.apply(value));
   }
 
+  /**
+   * The truth for a null value of a numeric column. By default the predicate's answer for a null
+   * string (after the extraction function); filters whose numeric predicates treat null as unknown
+   * whatever their string form says (Druid's {@code bound}) override this.
+   */
+  protected Tri numericNull(ValuePredicate p) {
+    return applyString(p, null);
+  }
+
+  /**
+   * The lexicographic run of values this filter selects when it is one (besides its answer for
+   * null), letting sorted dictionaries answer by binary search; null otherwise (the default).
+   * Only used without an extraction function.
+   */
+  protected LexicographicRange lexicographicRange() {
+    return null;
+  }
+
   @Override
   public ImmutableRoaringBitmap bitmap(ColumnIndexes indexes, boolean includeUnknown) {
     ValuePredicate p = predicate();
@@ -54,6 +72,15 @@ public abstract class PredicateFilter implements DimFilter {
     DictionaryEncodedValueIndex index = indexes.valueIndex(column);
     if (index == null) {
       return null;
+    }
+    LexicographicRange range = extractionFn == null && index.isSorted() ? lexicographicRange() : null;
+    if (range != null) {
+      MutableRoaringBitmap rows = range.rows(index);
+      int nullId = index.getId(null);
+      if (nullId >= 0 && applyString(p, null).matches(includeUnknown)) {
+        rows.or(index.getBitmap(nullId));
+      }
+      return rows;
     }
     MutableRoaringBitmap rows = new MutableRoaringBitmap();
     for (int id = 0; id < index.getCardinality(); id++) {
@@ -71,10 +98,10 @@ public abstract class PredicateFilter implements DimFilter {
     if (caps != null && caps.type().isNumeric()) {
       ColumnValueSelector selector = columns.makeColumnValueSelector(column);
       if (extractionFn != null) {
-        return includeUnknown -> p.applyString(extractionFn.apply(selector.isNull() ? null : selector.getObject()))
-            .matches(includeUnknown);
+        return includeUnknown -> (selector.isNull() ? numericNull(p)
+            : p.applyString(extractionFn.apply(selector.getObject()))).matches(includeUnknown);
       }
-      return includeUnknown -> (selector.isNull() ? p.applyString(null) : p.applyNumber(number(selector, caps), caps.type()))
+      return includeUnknown -> (selector.isNull() ? numericNull(p) : p.applyNumber(number(selector, caps), caps.type()))
           .matches(includeUnknown);
     }
     DimensionSelector selector = columns.makeDimensionSelector(column);

@@ -19,9 +19,10 @@ import org.joda.time.Interval;
  * reads exactly one of them, so each row is read once: the most recently announced
  * {@link ServerType#HISTORICAL} one if any, else the most recently announced one.
  *
- * <p>Every announced segment is visible: overshadowing by newer versions is not applied yet (the
- * query-engine issue adds it here, in {@link #lookup}). Thread-safe: all methods synchronize on
- * this; {@link #segments} guarded by this.
+ * <p>Versions overshadow as in Druid's versioned interval timeline: where segments of several
+ * versions cover the same time, a query reads only the newest version there (versions compare as
+ * strings); an older segment stays visible for the part of its interval no newer version covers.
+ * Thread-safe: all methods synchronize on this; {@link #segments} guarded by this.
  */
 public final class DataSourceTimeline {
   private record Server(Segment segment, ServerType type) {}
@@ -83,21 +84,66 @@ public final class DataSourceTimeline {
 
   /**
    * For each interval (sorted, non-overlapping), the visible segments overlapping it in id order,
-   * each with the overlap.
+   * each with the part of the query interval it serves (clipped to the segment and cut where a
+   * newer version takes over).
    */
   public synchronized List<TimelineEntry> lookup(List<Interval> intervals) {
     List<TimelineEntry> out = new ArrayList<>();
     for (Interval interval : intervals) {
-      for (Map.Entry<SegmentId, Deque<Server>> e : segments.entrySet()) {
-        Interval segmentInterval = e.getKey().interval();
-        long start = Math.max(interval.getStartMillis(), segmentInterval.getStartMillis());
-        long end = Math.min(interval.getEndMillis(), segmentInterval.getEndMillis());
-        if (start < end) {
-          out.add(new TimelineEntry(e.getKey(), serving(e.getValue()), new Interval(start, end, DateTimeZone.UTC)));
+      List<SegmentId> overlapping = new ArrayList<>();
+      for (SegmentId id : segments.keySet()) {
+        if (overlaps(id.interval(), interval.getStartMillis(), interval.getEndMillis())) {
+          overlapping.add(id);
+        }
+      }
+      for (SegmentId id : overlapping) {
+        for (long[] part : visibleParts(id, overlapping)) {
+          long start = Math.max(interval.getStartMillis(), part[0]);
+          long end = Math.min(interval.getEndMillis(), part[1]);
+          if (start < end) {
+            out.add(new TimelineEntry(id, serving(segments.get(id)), new Interval(start, end, DateTimeZone.UTC)));
+          }
         }
       }
     }
     return out;
+  }
+
+  /** The parts of {@code id}'s interval that no segment of a newer version among {@code others} covers, in order. */
+  private static List<long[]> visibleParts(SegmentId id, List<SegmentId> others) {
+    List<long[]> parts = new ArrayList<>();
+    parts.add(new long[] {id.interval().getStartMillis(), id.interval().getEndMillis()});
+    for (SegmentId other : others) {
+      if (other.version().compareTo(id.version()) > 0) {
+        parts = subtract(parts, other.interval().getStartMillis(), other.interval().getEndMillis());
+        if (parts.isEmpty()) {
+          break;
+        }
+      }
+    }
+    return parts;
+  }
+
+  private static List<long[]> subtract(List<long[]> parts, long start, long end) {
+    List<long[]> out = new ArrayList<>(parts.size() + 1);
+    for (long[] part : parts) {
+      if (part[1] <= start || end <= part[0]) {
+        out.add(part);
+        continue;
+      }
+      if (part[0] < start) {
+        out.add(new long[] {part[0], start});
+      }
+      if (end < part[1]) {
+        out.add(new long[] {end, part[1]});
+      }
+    }
+    out.sort((a, b) -> Long.compare(a[0], b[0]));
+    return out;
+  }
+
+  private static boolean overlaps(Interval interval, long start, long end) {
+    return interval.getStartMillis() < end && start < interval.getEndMillis();
   }
 
   /** The serving segment of every announced id, in id order. */

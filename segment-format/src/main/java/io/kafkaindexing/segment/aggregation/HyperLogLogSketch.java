@@ -72,7 +72,8 @@ public final class HyperLogLogSketch {
     addHash(Murmur3.hash128(value.getBytes(StandardCharsets.UTF_8)));
   }
 
-  void addHash(byte[] hash) {
+  /** Adds a value by its 128-bit Murmur3 hash (Druid's register selection: the last two bytes pick the bucket). */
+  public void addHash(byte[] hash) {
     int bucket = (((hash[hash.length - 2] & 0xFF) << 8) | (hash[hash.length - 1] & 0xFF)) & 0x7ff;
     int position = 0;
     for (int i = 0; i < 8; i++) {

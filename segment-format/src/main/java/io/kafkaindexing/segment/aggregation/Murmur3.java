@@ -4,13 +4,13 @@ package io.kafkaindexing.segment.aggregation;
  * MurmurHash3 x64 128-bit with seed 0, giving the 16 bytes (h1 then h2, each little-endian) that
  * Druid's hyperUnique hashes each UTF-8 input value to. Stateless.
  */
-final class Murmur3 {
+public final class Murmur3 {
   private static final long C1 = 0x87c37b91114253d5L;
   private static final long C2 = 0x4cf5ad432745937fL;
 
   private Murmur3() {}
 
-  static byte[] hash128(byte[] data) {
+  public static byte[] hash128(byte[] data) {
     long h1 = 0;
     long h2 = 0;
     int blocks = data.length / 16;

@@ -40,6 +40,8 @@ public final class PersistedSegment implements Segment, Closeable {
   private final Map<String, PersistedColumn> columns;
   private final int numRows;
   private volatile boolean closed;
+  /** {first row's time, last row's time}, read on first use (rows are in time order); null before. */
+  private volatile long[] timeBounds;
 
   private PersistedSegment(File dir, SmooshedFiles files, IndexDrd index, MetadataDrd metadata,
       Map<String, PersistedColumn> columns, int numRows) {
@@ -157,6 +159,24 @@ public final class PersistedSegment implements Segment, Closeable {
 
   Map<String, PersistedColumn> columns() {
     return columns;
+  }
+
+  /**
+   * The first and last row's time, {@code {min, max}} since rows are stored in time order; read once,
+   * so that queries do not decompress the time column to clip their intervals. The segment must have rows.
+   */
+  long[] timeBounds() {
+    long[] bounds = timeBounds;
+    if (bounds == null) {
+      if (numRows == 0) {
+        throw new IllegalStateException("Segment[" + dir + "] has no rows");
+      }
+      io.kafkaindexing.segment.format.CompressedNumericColumn.Reader time =
+          ((PersistedColumn.Numeric) columns.get(ColumnNames.TIME)).values().reader();
+      bounds = new long[] {time.getLong(0), time.getLong(numRows - 1)};
+      timeBounds = bounds;
+    }
+    return bounds;
   }
 
   @Override

@@ -89,10 +89,40 @@ final class PersistedSegmentView implements SegmentView {
 
   /** {@code [first, end)} row ids whose time is in {@code interval}. */
   int[] rowRange(Interval interval) {
-    CompressedNumericColumn.Reader time = ((PersistedColumn.Numeric) segment.columns().get(ColumnNames.TIME))
-        .values().reader();
     int n = segment.getNumRows();
-    return new int[] {lowerBound(time, n, interval.getStartMillis()), lowerBound(time, n, interval.getEndMillis())};
+    if (n == 0) {
+      return new int[] {0, 0};
+    }
+    long[] bounds = segment.timeBounds();
+    CompressedNumericColumn.Reader time = null;
+    int[] range = new int[2];
+    long[] ends = {interval.getStartMillis(), interval.getEndMillis()};
+    for (int i = 0; i < 2; i++) {
+      // Most query intervals start before and end after a segment's rows: no search needed.
+      if (ends[i] <= bounds[0]) {
+        range[i] = 0;
+      } else if (ends[i] > bounds[1]) {
+        range[i] = n;
+      } else {
+        if (time == null) {
+          time = ((PersistedColumn.Numeric) segment.columns().get(ColumnNames.TIME)).values().reader();
+        }
+        range[i] = lowerBound(time, n, ends[i]);
+      }
+    }
+    return range;
+  }
+
+  @Override
+  public long getMinTime() {
+    checkOpen();
+    return segment.timeBounds()[0];
+  }
+
+  @Override
+  public long getMaxTime() {
+    checkOpen();
+    return segment.timeBounds()[1];
   }
 
   private static int lowerBound(CompressedNumericColumn.Reader time, int n, long t) {

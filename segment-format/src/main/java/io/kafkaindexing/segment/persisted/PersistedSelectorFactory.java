@@ -8,16 +8,22 @@ import io.kafkaindexing.segment.column.ObjectDimensionSelector;
 import io.kafkaindexing.segment.column.ValueType;
 import io.kafkaindexing.segment.format.ComplexColumnPart;
 import io.kafkaindexing.segment.format.CompressedNumericColumn;
+import java.util.HashMap;
+import java.util.Map;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
  * Selectors over the row a {@link PersistedCursor} is on: numeric columns (null where the null
  * bitmap says so), string columns with their dictionary, complex columns as stored bytes, absent
- * columns as null. Each selector decodes its own blocks. Not thread-safe.
+ * columns as null. One selector per column, made on first request and handed to every later caller:
+ * query engines ask again for each group key (topN, groupBy), and a new selector would decompress its
+ * blocks again (a 64 KiB buffer each); all selectors read the cursor's current row, so sharing is
+ * invisible to callers. Not thread-safe.
  */
 final class PersistedSelectorFactory implements ColumnSelectorFactory {
   private final PersistedSegment segment;
   private final PersistedCursor cursor;
+  private final Map<String, ColumnValueSelector> selectors = new HashMap<>();
 
   PersistedSelectorFactory(PersistedSegment segment, PersistedCursor cursor) {
     this.segment = segment;
@@ -26,6 +32,15 @@ final class PersistedSelectorFactory implements ColumnSelectorFactory {
 
   @Override
   public ColumnValueSelector makeColumnValueSelector(String column) {
+    ColumnValueSelector selector = selectors.get(column);
+    if (selector == null) {
+      selector = newSelector(column);
+      selectors.put(column, selector);
+    }
+    return selector;
+  }
+
+  private ColumnValueSelector newSelector(String column) {
     PersistedColumn c = segment.columns().get(column);
     if (c instanceof PersistedColumn.Numeric n) {
       return new NumericSelector(cursor, n.values().reader(), n.type(), n.nulls().isEmpty() ? null : n.nulls());

@@ -136,6 +136,17 @@ class PersistAndMergeTest {
           assertEquals(timeIndex(a).rowsIn(part).getCardinality(), timeIndex(b).rowsIn(part).getCardinality());
           assertEquals(count(a.makeCursor(part)), count(b.makeCursor(part)));
         }
+        // Time bounds (read once from the first and last stored row) and intervals around and at them.
+        assertEquals(a.getMinTime(), b.getMinTime());
+        assertEquals(a.getMaxTime(), b.getMaxTime());
+        long min = b.getMinTime();
+        long max = b.getMaxTime();
+        for (long[] ends : new long[][] {{min - 5, min}, {min - 5, min + 1}, {min, max}, {min, max + 1}, {max, max + 1},
+            {max + 1, max + 9}, {min - 9, max + 9}, {min + 1, max}}) {
+          Interval part = new Interval(ends[0], ends[1], DateTimeZone.UTC);
+          assertEquals(count(a.makeCursor(part)), count(b.makeCursor(part)), part.toString());
+          assertEquals(timeIndex(a).rowsIn(part).getCardinality(), timeIndex(b).rowsIn(part).getCardinality());
+        }
         DictionaryEncodedValueIndex sIndex = b.getIndexSupplier("s").as(DictionaryEncodedValueIndex.class);
         ImmutableRoaringBitmap nulls = sIndex.getBitmap(sIndex.getId(null));
         Cursor filtered = b.makeCursor(HOUR, nulls);

@@ -1,0 +1,115 @@
+package io.kafkaindexing.server.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * POSTs the supervisor spec and polls a count over all time (every 50 ms) until it equals the rows
+ * produced: wall time from the POST, time to the first queryable row, and the steady rate (rows per
+ * second between the polls that saw 20% and 80% of the rows). Fails if more rows than produced are
+ * ever counted, or if {@code sum(latencyMs)} disagrees with the ground truth at the end.
+ */
+public final class IngestionPhase {
+  private static final long POLL_MS = 50;
+
+  private final BenchHttp http;
+  private final String overlordUrl;
+  private final String brokerUrl;
+
+  public IngestionPhase(BenchHttp http, String overlordUrl, String brokerUrl) {
+    this.http = http;
+    this.overlordUrl = overlordUrl;
+    this.brokerUrl = brokerUrl + "/druid/v2";
+  }
+
+  /** A poll: milliseconds after the POST and the rows counted. */
+  private record Sample(double ms, long rows) {}
+
+  public Map<String, Object> run(String spec, String dataSource, GroundTruth truth, long timeoutMs,
+      MemorySampler memory) throws Exception {
+    String countQuery = BenchQueries.count(dataSource);
+    long cpuBefore = MemorySampler.processCpuNanos();
+    long[] gcBefore = MemorySampler.gcTotals();
+    ProcessMemory.resetPeakHeap();
+    boolean hwmReset = ProcessMemory.resetPeakRss();
+    memory.reset();
+    List<Sample> samples = new ArrayList<>();
+    long start = System.nanoTime();
+    http.postOk(overlordUrl + "/druid/indexer/v1/supervisor", spec);
+    double postMs = (System.nanoTime() - start) / 1e6;
+    JsonNode last;
+    while (true) {
+      last = http.postOk(brokerUrl, countQuery);
+      long rows = BenchQueries.views(last);
+      samples.add(new Sample((System.nanoTime() - start) / 1e6, rows));
+      if (rows > truth.rows()) {
+        throw new QueryPhase.WrongAnswerException("Counted " + rows + " rows, more than the " + truth.rows()
+            + " produced");
+      }
+      if (rows == truth.rows()) {
+        break;
+      }
+      if (System.nanoTime() - start > timeoutMs * 1_000_000L) {
+        throw new IllegalStateException("Only " + rows + " of " + truth.rows() + " rows queryable after " + timeoutMs
+            + " ms");
+      }
+      Thread.sleep(POLL_MS);
+    }
+    double wallMs = samples.get(samples.size() - 1).ms();
+    long cpuNanos = MemorySampler.processCpuNanos() - cpuBefore;
+    long[] gcAfter = MemorySampler.gcTotals();
+    memory.sample();
+    if (BenchQueries.latency(last) != truth.latencySum()) {
+      throw new QueryPhase.WrongAnswerException("sum(latencyMs) is " + BenchQueries.latency(last) + ", the generator's "
+          + truth.latencySum());
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("rows", truth.rows());
+    out.put("post_ms", Percentiles.round(postMs));
+    out.put("wall_ms_post_to_all_queryable", Percentiles.round(wallMs));
+    out.put("rows_per_s", Math.round(truth.rows() / (wallMs / 1000)));
+    out.put("first_row_queryable_ms", Percentiles.round(firstNonZero(samples)));
+    out.put("steady_rows_per_s", steadyRate(samples, truth.rows()));
+    out.put("polls", samples.size());
+    out.put("cpu_s", Percentiles.round(cpuNanos / 1e9));
+    out.put("cpu_cores_busy", Percentiles.round(cpuNanos / 1e6 / wallMs));
+    out.put("gc_count", gcAfter[0] - gcBefore[0]);
+    out.put("gc_ms", gcAfter[1] - gcBefore[1]);
+    out.put("peak_rss_bytes", hwmReset ? ProcessMemory.peakRssBytes() : memory.maxRssBytes());
+    out.put("peak_rss_source", hwmReset ? "VmHWM reset at the POST" : "VmRSS sampled every 100 ms");
+    out.put("peak_heap_used_sampled_bytes", memory.maxHeapBytes());
+    out.put("heap_pool_peaks_sum_bytes", ProcessMemory.heapPoolPeaksBytes());
+    out.put("count_and_latency_sum_check", "ok: views " + truth.rows() + ", latencyMs " + truth.latencySum());
+    return out;
+  }
+
+  private static double firstNonZero(List<Sample> samples) {
+    for (Sample s : samples) {
+      if (s.rows() > 0) {
+        return s.ms();
+      }
+    }
+    return Double.NaN;
+  }
+
+  /** Rows per second between the first polls at or over 20% and 80% of {@code total}. */
+  private static long steadyRate(List<Sample> samples, long total) {
+    Sample from = null;
+    Sample to = null;
+    for (Sample s : samples) {
+      if (from == null && s.rows() >= total * 0.2) {
+        from = s;
+      }
+      if (to == null && s.rows() >= total * 0.8) {
+        to = s;
+      }
+    }
+    if (from == null || to == null || to.ms() <= from.ms()) {
+      return -1;
+    }
+    return Math.round((to.rows() - from.rows()) / ((to.ms() - from.ms()) / 1000));
+  }
+}
