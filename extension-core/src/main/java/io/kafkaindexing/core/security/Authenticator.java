@@ -1,0 +1,56 @@
+package io.kafkaindexing.core.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * One link of the authenticator chain ({@code druid.auth.authenticatorChain}). For each request it
+ * either authenticates the caller, passes (the request carries no credentials it understands, so
+ * the next authenticator tries), or rejects the request outright (credentials it understands but
+ * that are wrong). Implementations are thread-safe.
+ */
+public interface Authenticator {
+  /** The name this authenticator is configured under. */
+  String name();
+
+  /** Decides about one request; never throws for bad credentials (that is {@link Outcome#reject}). */
+  Outcome authenticate(HttpServletRequest request);
+
+  /**
+   * The {@code WWW-Authenticate} challenge this authenticator offers when no authenticator of the
+   * chain authenticated a request (e.g. {@code Basic realm="druid"}), or null for none.
+   */
+  default String challenge() {
+    return null;
+  }
+
+  /** The authorizer this authenticator's identities are decided by, if fixed by configuration; else null. */
+  default String authorizerName() {
+    return null;
+  }
+
+  /** The decision about one request. Immutable. */
+  record Outcome(AuthenticationResult result, String rejection) {
+    private static final Outcome PASS = new Outcome(null, null);
+
+    public static Outcome authenticated(AuthenticationResult result) {
+      return new Outcome(result, null);
+    }
+
+    public static Outcome pass() {
+      return PASS;
+    }
+
+    /** Refuses the request with 401; {@code reason} is logged, never sent (it may name a user). */
+    public static Outcome reject(String reason) {
+      return new Outcome(null, reason);
+    }
+
+    public boolean isAuthenticated() {
+      return result != null;
+    }
+
+    public boolean isRejected() {
+      return rejection != null;
+    }
+  }
+}
