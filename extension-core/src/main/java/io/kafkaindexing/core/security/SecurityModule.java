@@ -6,11 +6,12 @@ import com.google.inject.Inject;
 import com.google.inject.multibindings.MapBinder;
 import io.kafkaindexing.core.config.JsonConfigProvider;
 import io.kafkaindexing.core.config.RuntimeProperties;
+import io.kafkaindexing.core.security.basic.BasicSecurityModule;
 
 /**
  * Guice bindings of Druid's auth model: {@code druid.auth.*} ({@link AuthConfig}),
  * {@code druid.escalator.*} ({@link EscalatorConfig}), the authenticator and authorizer types by name
- * (built in: {@code allowAll}, {@code anonymous}; extensions add theirs with
+ * (built in: {@code allowAll}, {@code anonymous}, and {@code basic} from {@link BasicSecurityModule}; extensions add theirs with
  * {@link #addAuthenticatorType} / {@link #addAuthorizerType}) and the {@link ServerSecurity} built
  * from them, eagerly so that a bad configuration fails start-up.
  */
@@ -23,6 +24,7 @@ public final class SecurityModule extends AbstractModule {
     addAuthenticatorType(binder(), AuthConfig.ANONYMOUS, AnonymousFactory.class);
     addAuthorizerType(binder(), AuthConfig.ALLOW_ALL, AllowAllAuthorizerFactory.class);
     bind(ServerSecurity.class).asEagerSingleton();
+    install(new BasicSecurityModule());
   }
 
   public static void addAuthenticatorType(Binder binder, String type, Class<? extends AuthenticatorFactory> factory) {

@@ -77,6 +77,11 @@ public final class ServerSecurity {
     return chain;
   }
 
+  /** Every configured authorizer by name. */
+  public Map<String, Authorizer> authorizers() {
+    return authorizers;
+  }
+
   /** The authorizer configured under {@code name}, or null. */
   public Authorizer authorizer(String name) {
     return authorizers.get(name);
