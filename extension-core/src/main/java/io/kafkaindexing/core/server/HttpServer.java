@@ -109,7 +109,7 @@ public final class HttpServer implements Managed {
     ResourceConfig rc = new ResourceConfig();
     rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     rc.register(new StatusResource());
-    rc.register(new JsonWriter(mapper));
+    rc.register(new JsonWriter(mapper, role == NodeRole.OVERLORD));
     rc.register(ErrorMappers.forRole(role));
     rc.register(new AuthorizationCheckFilter(security.isEnforcing()));
     for (ResourceBinding binding : bindings) {

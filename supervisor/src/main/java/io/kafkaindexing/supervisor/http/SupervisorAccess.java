@@ -1,10 +1,14 @@
 package io.kafkaindexing.supervisor.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.core.security.Action;
 import io.kafkaindexing.core.security.Authorizations;
 import io.kafkaindexing.core.security.Resource;
 import io.kafkaindexing.core.security.ResourceAction;
+import io.kafkaindexing.core.security.password.SecretMasker;
+import io.kafkaindexing.core.security.password.Secrets;
 import io.kafkaindexing.supervisor.SupervisorManager;
 import io.kafkaindexing.supervisor.spec.SupervisorSpec;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +45,23 @@ final class SupervisorAccess {
       throw DruidException.invalidInput("No dataSources found to perform authorization checks");
     }
     Authorizations.require(request, actions(spec, Action.WRITE));
+  }
+
+  /**
+   * A spec as read back from the API carries {@code <masked>} for its secrets; posting it again
+   * keeps the stored secrets instead of storing the mask.
+   */
+  static SupervisorSpec keepMaskedSecrets(ObjectMapper mapper, SupervisorSpec spec, SupervisorManager manager) {
+    JsonNode submitted = mapper.valueToTree(spec);
+    if (!submitted.toString().contains(Secrets.MASK)) {
+      return spec;
+    }
+    JsonNode stored = manager.get(spec.getId()).<JsonNode>map(e -> mapper.valueToTree(e.spec())).orElse(null);
+    try {
+      return mapper.treeToValue(SecretMasker.restore(submitted, stored), SupervisorSpec.class);
+    } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw DruidException.invalidInput("%s", e.getMessage());
+    }
   }
 
   /** The supervisors the caller may WRITE, in the manager's order. */

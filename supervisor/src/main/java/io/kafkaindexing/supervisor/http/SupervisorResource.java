@@ -48,6 +48,7 @@ public final class SupervisorResource {
       @Context HttpServletRequest req) {
     SupervisorSpec spec = JsonBodies.read(mapper, body, SupervisorSpec.class, "supervisor spec");
     SupervisorAccess.checkPost(req, spec);
+    spec = SupervisorAccess.keepMaskedSecrets(mapper, spec, manager);
     return Map.of("id", manager.createOrUpdate(spec, skipIfUnmodified));
   }
 
