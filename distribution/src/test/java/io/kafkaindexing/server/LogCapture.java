@@ -22,7 +22,7 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
 
   @Override
   protected synchronized void append(ILoggingEvent event) {
-    StringBuilder sb = new StringBuilder(event.getFormattedMessage());
+    StringBuilder sb = new StringBuilder(event.getLoggerName()).append(": ").append(event.getFormattedMessage());
     for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
       sb.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
     }
