@@ -68,6 +68,7 @@ public final class AuthenticationFilter implements Filter {
     }
     for (Authenticator authenticator : security.chain()) {
       Authenticator.Outcome outcome = authenticator.authenticate(request);
+      outcome.headers().forEach(h -> response.addHeader(h.getKey(), h.getValue()));
       if (outcome.isRejected()) {
         log.info("Authenticator[{}] refused a request to [{}] from [{}]: {}", authenticator.name(), path,
             request.getRemoteAddr(), outcome.rejection());

@@ -28,12 +28,19 @@ public interface Authenticator {
     return null;
   }
 
-  /** The decision about one request. Immutable. */
-  record Outcome(AuthenticationResult result, String rejection) {
-    private static final Outcome PASS = new Outcome(null, null);
+  /**
+   * The decision about one request, with response headers to send either way (e.g. the final
+   * SPNEGO token and a session cookie). Immutable.
+   */
+  record Outcome(AuthenticationResult result, String rejection, java.util.List<java.util.Map.Entry<String, String>> headers) {
+    private static final Outcome PASS = new Outcome(null, null, java.util.List.of());
+
+    public Outcome {
+      headers = headers == null ? java.util.List.of() : java.util.List.copyOf(headers);
+    }
 
     public static Outcome authenticated(AuthenticationResult result) {
-      return new Outcome(result, null);
+      return new Outcome(result, null, java.util.List.of());
     }
 
     public static Outcome pass() {
@@ -42,7 +49,14 @@ public interface Authenticator {
 
     /** Refuses the request with 401; {@code reason} is logged, never sent (it may name a user). */
     public static Outcome reject(String reason) {
-      return new Outcome(null, reason);
+      return new Outcome(null, reason, java.util.List.of());
+    }
+
+    /** The same outcome with one more response header. */
+    public Outcome withHeader(String name, String value) {
+      java.util.List<java.util.Map.Entry<String, String>> more = new java.util.ArrayList<>(headers);
+      more.add(java.util.Map.entry(name, value));
+      return new Outcome(result, rejection, more);
     }
 
     public boolean isAuthenticated() {

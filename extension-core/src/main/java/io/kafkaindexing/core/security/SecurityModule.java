@@ -11,7 +11,7 @@ import io.kafkaindexing.core.security.basic.BasicSecurityModule;
 /**
  * Guice bindings of Druid's auth model: {@code druid.auth.*} ({@link AuthConfig}),
  * {@code druid.escalator.*} ({@link EscalatorConfig}), the authenticator and authorizer types by name
- * (built in: {@code allowAll}, {@code anonymous}, and {@code basic} from {@link BasicSecurityModule}; extensions add theirs with
+ * (built in: {@code allowAll}, {@code anonymous}, {@code basic} from {@link BasicSecurityModule}, {@code kerberos}; extensions add theirs with
  * {@link #addAuthenticatorType} / {@link #addAuthorizerType}) and the {@link ServerSecurity} built
  * from them, eagerly so that a bad configuration fails start-up.
  */
@@ -25,6 +25,7 @@ public final class SecurityModule extends AbstractModule {
     addAuthorizerType(binder(), AuthConfig.ALLOW_ALL, AllowAllAuthorizerFactory.class);
     bind(ServerSecurity.class).asEagerSingleton();
     install(new BasicSecurityModule());
+    install(new io.kafkaindexing.core.security.kerberos.KerberosModule());
   }
 
   public static void addAuthenticatorType(Binder binder, String type, Class<? extends AuthenticatorFactory> factory) {
