@@ -6,9 +6,10 @@ import io.kafkaindexing.core.security.password.PasswordProvider;
 import java.util.Locale;
 
 /**
- * {@code druid.escalator.*}: the identity internal requests run as. Type {@code noop} (default) or
+ * {@code druid.escalator.*}: the identity internal requests run as. Type {@code noop} (default),
  * {@code basic} with {@code internalClientUsername}, {@code internalClientPassword} (a password
- * provider) and {@code authorizerName}. All roles run in one process and call each other in-process,
+ * provider) and {@code authorizerName}, or {@code kerberos} (Druid's {@code internalClientPrincipal}
+ * and {@code internalClientKeytab} are accepted and not used). All roles run in one process and call each other in-process,
  * so no internal HTTP request uses it yet; it is validated so that a Druid configuration carries
  * over unchanged. Immutable; {@code toString()} hides the password.
  */
@@ -24,9 +25,9 @@ public final class EscalatorConfig {
       @JsonProperty("internalClientPassword") PasswordProvider internalClientPassword,
       @JsonProperty("authorizerName") String authorizerName) {
     this.type = type == null ? "noop" : type.toLowerCase(Locale.ROOT);
-    if (!this.type.equals("noop") && !this.type.equals("basic")) {
+    if (!this.type.equals("noop") && !this.type.equals("basic") && !this.type.equals("kerberos")) {
       throw new IllegalArgumentException("Property[druid.escalator.type] is [" + type
-          + "]: expected one of [noop, basic]");
+          + "]: expected one of [noop, basic, kerberos]");
     }
     if (this.type.equals("basic") && internalClientUsername == null) {
       throw new IllegalArgumentException("Property[druid.escalator.internalClientUsername] is required for"

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * type {@code druid.auth.authenticator.<name>.type}, for each name in {@code druid.auth.authorizers}
  * the authorizer of type {@code druid.auth.authorizer.<name>.type}. A name {@code allowAll} without a
  * type is Druid's allow-all authenticator or authorizer. A missing or unknown type, or an
- * authenticator whose authorizer is not listed, fails start-up naming the property. Immutable and
+ * authenticator or escalator whose authorizer is not listed, fails start-up naming the property. Immutable and
  * thread-safe.
  */
 @Singleton
@@ -29,7 +29,7 @@ public final class ServerSecurity {
   private final List<String> unsecuredPaths;
 
   @Inject
-  public ServerSecurity(AuthConfig config, RuntimeProperties properties,
+  public ServerSecurity(AuthConfig config, EscalatorConfig escalator, RuntimeProperties properties,
       Map<String, AuthenticatorFactory> authenticatorTypes, Map<String, AuthorizerFactory> authorizerTypes) {
     this.config = config;
     Map<String, Authorizer> byName = new LinkedHashMap<>();
@@ -50,6 +50,10 @@ public final class ServerSecurity {
       authenticators.add(a);
     }
     this.chain = List.copyOf(authenticators);
+    if (escalator.getAuthorizerName() != null && !authorizers.containsKey(escalator.getAuthorizerName())) {
+      throw new IllegalArgumentException("Property[druid.escalator.authorizerName] is [" + escalator.getAuthorizerName()
+          + "], which is not in druid.auth.authorizers " + config.getAuthorizers());
+    }
     List<String> unsecured = new ArrayList<>(ALWAYS_UNSECURED);
     unsecured.addAll(config.getUnsecuredPaths());
     this.unsecuredPaths = List.copyOf(unsecured);

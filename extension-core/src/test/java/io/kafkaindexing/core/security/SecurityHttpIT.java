@@ -231,6 +231,12 @@ class SecurityHttpIT {
     p.put("druid.auth.authenticator.basicn.authorizerName", "other");
     assertTrue(rootMessage(assertThrows(Exception.class, () -> injector(p)))
         .contains("druid.auth.authenticator.basicn.authorizerName"));
+    Map<String, String> e = basicProperties();
+    e.put("druid.escalator.type", "ldap");
+    assertTrue(rootMessage(assertThrows(Exception.class, () -> injector(e))).contains("druid.escalator.type"));
+    Map<String, String> f = basicProperties();
+    f.put("druid.escalator.authorizerName", "nope");
+    assertTrue(rootMessage(assertThrows(Exception.class, () -> injector(f))).contains("druid.escalator.authorizerName"));
     Map<String, String> q = basicProperties();
     q.put("druid.auth.authorizer.basicz.type", "ldap");
     assertTrue(rootMessage(assertThrows(Exception.class, () -> injector(q))).contains("druid.auth.authorizer.basicz.type"));
