@@ -41,7 +41,8 @@ public final class BasicSecurityModule extends AbstractModule {
     SecurityModule.addAuthenticatorType(binder(), TYPE, AuthenticatorType.class);
     SecurityModule.addAuthorizerType(binder(), TYPE, AuthorizerType.class);
     Lifecycle.register(binder(), Initializer.class);
-    Jerseys.addResource(binder(), NodeRole.OVERLORD, BasicSecurityResource.class);
+    Jerseys.addResource(binder(), NodeRole.OVERLORD, BasicAuthenticationResource.class);
+    Jerseys.addResource(binder(), NodeRole.OVERLORD, BasicAuthorizationResource.class);
   }
 
   static long pollingPeriodMs(RuntimeProperties properties) {

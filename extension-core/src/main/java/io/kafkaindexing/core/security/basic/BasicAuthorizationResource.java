@@ -1,14 +1,9 @@
 package io.kafkaindexing.core.security.basic;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Inject;
 import io.kafkaindexing.core.error.DruidException;
-import io.kafkaindexing.core.json.JsonBodies;
-import io.kafkaindexing.core.security.Action;
-import io.kafkaindexing.core.security.Authorizations;
-import io.kafkaindexing.core.security.Resource;
 import io.kafkaindexing.core.security.ResourceAction;
 import io.kafkaindexing.core.security.ServerSecurity;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,132 +30,32 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Druid's basic-security management API under {@code /druid-ext/basic-security}: users and
- * credentials of a {@code basic} authenticator ({@code /authentication/db/{authenticatorName}/users...}),
+ * Druid's basic-security authorization API under {@code /druid-ext/basic-security/authorization}:
  * users, roles, role assignments and permissions of a {@code basic} authorizer
- * ({@code /authorization/db/{authorizerName}/...}), {@code loadStatus} and {@code refreshAll}. Every
- * endpoint needs CONFIG {@code security}: READ for GET, WRITE otherwise. Errors are 400
- * {@code {"error": "..."}} in Druid's words. Passwords are never answered. Thread-safe.
+ * ({@code /db/{authorizerName}/...}), {@code loadStatus} and {@code refreshAll}. Every endpoint needs
+ * CONFIG {@code security}: READ for GET, WRITE otherwise. Errors are 400 {@code {"error": "..."}} in
+ * Druid's words. Thread-safe.
  */
-@Path("/druid-ext/basic-security")
+@Path("/druid-ext/basic-security/authorization")
 @Produces(MediaType.APPLICATION_JSON)
-public final class BasicSecurityResource {
+public final class BasicAuthorizationResource {
   private static final TypeReference<List<ResourceAction>> PERMISSIONS = new TypeReference<>() { };
 
   private final ServerSecurity security;
   private final BasicSecurityStore store;
-  private final PasswordHasher hasher;
   private final ObjectMapper mapper;
 
   @Inject
-  public BasicSecurityResource(ServerSecurity security, BasicSecurityStore store, PasswordHasher hasher,
-      ObjectMapper mapper) {
+  public BasicAuthorizationResource(ServerSecurity security, BasicSecurityStore store, ObjectMapper mapper) {
     this.security = security;
     this.store = store;
-    this.hasher = hasher;
     this.mapper = mapper;
   }
 
-  // ---------------- authentication ----------------
-
   @GET
-  @Path("/authentication/loadStatus")
-  public Map<String, Boolean> authenticationLoadStatus(@Context HttpServletRequest req) {
-    check(req);
-    Map<String, Boolean> out = new TreeMap<>();
-    security.chain().stream().filter(a -> a instanceof BasicAuthenticator).forEach(a -> out.put(a.name(), true));
-    return out;
-  }
-
-  @POST
-  @Path("/authentication/refreshAll")
-  public Response authenticationRefreshAll(@Context HttpServletRequest req) throws SQLException {
-    check(req);
-    for (var a : security.chain()) {
-      if (a instanceof BasicAuthenticator basic) {
-        basic.reload();
-      }
-    }
-    return Response.ok().build();
-  }
-
-  @GET
-  @Path("/authentication/db/{authenticatorName}/users")
-  public List<String> authenticationUsers(@PathParam("authenticatorName") String a, @Context HttpServletRequest req)
-      throws SQLException {
-    check(req);
-    authenticator(a);
-    return List.copyOf(store.authenticationUsers(a).keySet());
-  }
-
-  @GET
-  @Path("/authentication/db/{authenticatorName}/users/{userName}")
-  public Map<String, Object> authenticationUser(@PathParam("authenticatorName") String a,
-      @PathParam("userName") String user, @Context HttpServletRequest req) throws SQLException {
-    check(req);
-    authenticator(a);
-    Map<String, Credentials> users = store.authenticationUsers(a);
-    if (!users.containsKey(user)) {
-      throw DruidException.invalidInput("User [%s] does not exist.", user);
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", user);
-    out.put("credentials", users.get(user));
-    return out;
-  }
-
-  @POST
-  @Path("/authentication/db/{authenticatorName}/users/{userName}")
-  public Response createAuthenticationUser(@PathParam("authenticatorName") String a,
-      @PathParam("userName") String user, @Context HttpServletRequest req) throws SQLException {
-    check(req);
-    BasicAuthenticator authenticator = authenticator(a);
-    if (!store.createAuthenticationUser(a, user)) {
-      throw DruidException.invalidInput("User [%s] already exists.", user);
-    }
-    authenticator.reload();
-    return Response.ok().build();
-  }
-
-  @DELETE
-  @Path("/authentication/db/{authenticatorName}/users/{userName}")
-  public Response deleteAuthenticationUser(@PathParam("authenticatorName") String a,
-      @PathParam("userName") String user, @Context HttpServletRequest req) throws SQLException {
-    check(req);
-    BasicAuthenticator authenticator = authenticator(a);
-    if (!store.deleteAuthenticationUser(a, user)) {
-      throw DruidException.invalidInput("User [%s] does not exist.", user);
-    }
-    authenticator.reload();
-    return Response.ok().build();
-  }
-
-  /** Body {@code {"password": "..."}}: stores a new salted hash of the password. */
-  @POST
-  @Path("/authentication/db/{authenticatorName}/users/{userName}/credentials")
-  @Consumes(MediaType.WILDCARD)
-  public Response setCredentials(@PathParam("authenticatorName") String a, @PathParam("userName") String user,
-      byte[] body, @Context HttpServletRequest req) throws SQLException {
-    check(req);
-    BasicAuthenticator authenticator = authenticator(a);
-    JsonNode update = JsonBodies.read(mapper, body, JsonNode.class, "credentials update");
-    JsonNode password = update == null ? null : update.get("password");
-    if (password == null || !password.isTextual() || password.asText().isEmpty()) {
-      throw DruidException.invalidInput("Field[password] is required and must be a non-empty string");
-    }
-    if (!store.setCredentials(a, user, hasher.create(password.asText().toCharArray(), authenticator.iterations()))) {
-      throw DruidException.invalidInput("User [%s] does not exist.", user);
-    }
-    authenticator.reload();
-    return Response.ok().build();
-  }
-
-  // ---------------- authorization ----------------
-
-  @GET
-  @Path("/authorization/loadStatus")
+  @Path("/loadStatus")
   public Map<String, Boolean> authorizationLoadStatus(@Context HttpServletRequest req) {
-    check(req);
+    BasicSecurityChecks.check(req);
     Map<String, Boolean> out = new TreeMap<>();
     security.authorizers().forEach((name, a) -> {
       if (a instanceof BasicAuthorizer) {
@@ -171,9 +66,9 @@ public final class BasicSecurityResource {
   }
 
   @POST
-  @Path("/authorization/refreshAll")
+  @Path("/refreshAll")
   public Response authorizationRefreshAll(@Context HttpServletRequest req) throws SQLException {
-    check(req);
+    BasicSecurityChecks.check(req);
     for (var a : security.authorizers().values()) {
       if (a instanceof BasicAuthorizer basic) {
         basic.reload();
@@ -183,21 +78,21 @@ public final class BasicSecurityResource {
   }
 
   @GET
-  @Path("/authorization/db/{authorizerName}/users")
+  @Path("/db/{authorizerName}/users")
   public List<String> authorizationUsers(@PathParam("authorizerName") String z, @Context HttpServletRequest req)
       throws SQLException {
-    check(req);
+    BasicSecurityChecks.check(req);
     authorizer(z);
     return List.copyOf(store.authorizationUsers(z).keySet());
   }
 
   /** {@code {"name", "roles": [names]}}; with {@code ?full} the roles with their permissions. */
   @GET
-  @Path("/authorization/db/{authorizerName}/users/{userName}")
+  @Path("/db/{authorizerName}/users/{userName}")
   public Map<String, Object> authorizationUser(@PathParam("authorizerName") String z,
       @PathParam("userName") String user, @QueryParam("full") String full, @Context HttpServletRequest req)
       throws SQLException {
-    check(req);
+    BasicSecurityChecks.check(req);
     authorizer(z);
     Set<String> roleNames = store.authorizationUsers(z).get(user);
     if (roleNames == null) {
@@ -219,10 +114,10 @@ public final class BasicSecurityResource {
   }
 
   @POST
-  @Path("/authorization/db/{authorizerName}/users/{userName}")
+  @Path("/db/{authorizerName}/users/{userName}")
   public Response createAuthorizationUser(@PathParam("authorizerName") String z, @PathParam("userName") String user,
       @Context HttpServletRequest req) throws SQLException {
-    check(req);
+    BasicSecurityChecks.check(req);
     BasicAuthorizer authorizer = authorizer(z);
     if (!store.createAuthorizationUser(z, user)) {
       throw DruidException.invalidInput("User [%s] already exists.", user);
@@ -232,10 +127,10 @@ public final class BasicSecurityResource {
   }
 
   @DELETE
-  @Path("/authorization/db/{authorizerName}/users/{userName}")
+  @Path("/db/{authorizerName}/users/{userName}")
   public Response deleteAuthorizationUser(@PathParam("authorizerName") String z, @PathParam("userName") String user,
       @Context HttpServletRequest req) throws SQLException {
-    check(req);
+    BasicSecurityChecks.check(req);
     BasicAuthorizer authorizer = authorizer(z);
     if (!store.deleteAuthorizationUser(z, user)) {
       throw DruidException.invalidInput("User [%s] does not exist.", user);
@@ -245,20 +140,20 @@ public final class BasicSecurityResource {
   }
 
   @GET
-  @Path("/authorization/db/{authorizerName}/roles")
+  @Path("/db/{authorizerName}/roles")
   public List<String> roles(@PathParam("authorizerName") String z, @Context HttpServletRequest req)
       throws SQLException {
-    check(req);
+    BasicSecurityChecks.check(req);
     authorizer(z);
     return List.copyOf(store.roles(z).keySet());
   }
 
   /** {@code {"name", "permissions"}}; with {@code ?full} also the users holding the role. */
   @GET
-  @Path("/authorization/db/{authorizerName}/roles/{roleName}")
+  @Path("/db/{authorizerName}/roles/{roleName}")
   public Map<String, Object> role(@PathParam("authorizerName") String z, @PathParam("roleName") String role,
       @QueryParam("full") String full, @Context HttpServletRequest req) throws SQLException {
-    check(req);
+    BasicSecurityChecks.check(req);
     authorizer(z);
     List<ResourceAction> permissions = existingRole(z, role);
     List<String> users = null;
@@ -274,19 +169,19 @@ public final class BasicSecurityResource {
   }
 
   @GET
-  @Path("/authorization/db/{authorizerName}/roles/{roleName}/permissions")
+  @Path("/db/{authorizerName}/roles/{roleName}/permissions")
   public List<Map<String, Object>> rolePermissions(@PathParam("authorizerName") String z,
       @PathParam("roleName") String role, @Context HttpServletRequest req) throws SQLException {
-    check(req);
+    BasicSecurityChecks.check(req);
     authorizer(z);
     return permissions(existingRole(z, role));
   }
 
   @POST
-  @Path("/authorization/db/{authorizerName}/roles/{roleName}")
+  @Path("/db/{authorizerName}/roles/{roleName}")
   public Response createRole(@PathParam("authorizerName") String z, @PathParam("roleName") String role,
       @Context HttpServletRequest req) throws SQLException {
-    check(req);
+    BasicSecurityChecks.check(req);
     BasicAuthorizer authorizer = authorizer(z);
     if (!store.createRole(z, role, List.of())) {
       throw DruidException.invalidInput("Role [%s] already exists.", role);
@@ -296,10 +191,10 @@ public final class BasicSecurityResource {
   }
 
   @DELETE
-  @Path("/authorization/db/{authorizerName}/roles/{roleName}")
+  @Path("/db/{authorizerName}/roles/{roleName}")
   public Response deleteRole(@PathParam("authorizerName") String z, @PathParam("roleName") String role,
       @Context HttpServletRequest req) throws SQLException {
-    check(req);
+    BasicSecurityChecks.check(req);
     BasicAuthorizer authorizer = authorizer(z);
     if (!store.deleteRole(z, role)) {
       throw DruidException.invalidInput("Role [%s] does not exist.", role);
@@ -310,11 +205,11 @@ public final class BasicSecurityResource {
 
   /** Replaces a role's permissions with the body, a JSON array of {@code {"resource": {...}, "action": ...}}. */
   @POST
-  @Path("/authorization/db/{authorizerName}/roles/{roleName}/permissions")
+  @Path("/db/{authorizerName}/roles/{roleName}/permissions")
   @Consumes(MediaType.WILDCARD)
   public Response setPermissions(@PathParam("authorizerName") String z, @PathParam("roleName") String role,
       byte[] body, @Context HttpServletRequest req) throws SQLException {
-    check(req);
+    BasicSecurityChecks.check(req);
     BasicAuthorizer authorizer = authorizer(z);
     List<ResourceAction> permissions = readPermissions(body);
     if (!store.setPermissions(z, role, permissions)) {
@@ -325,10 +220,10 @@ public final class BasicSecurityResource {
   }
 
   @POST
-  @Path("/authorization/db/{authorizerName}/users/{userName}/roles/{roleName}")
+  @Path("/db/{authorizerName}/users/{userName}/roles/{roleName}")
   public Response assignRole(@PathParam("authorizerName") String z, @PathParam("userName") String user,
       @PathParam("roleName") String role, @Context HttpServletRequest req) throws SQLException {
-    check(req);
+    BasicSecurityChecks.check(req);
     BasicAuthorizer authorizer = authorizer(z);
     requireUserAndRole(z, user, role);
     if (!store.assignRole(z, user, role)) {
@@ -339,10 +234,10 @@ public final class BasicSecurityResource {
   }
 
   @DELETE
-  @Path("/authorization/db/{authorizerName}/users/{userName}/roles/{roleName}")
+  @Path("/db/{authorizerName}/users/{userName}/roles/{roleName}")
   public Response unassignRole(@PathParam("authorizerName") String z, @PathParam("userName") String user,
       @PathParam("roleName") String role, @Context HttpServletRequest req) throws SQLException {
-    check(req);
+    BasicSecurityChecks.check(req);
     BasicAuthorizer authorizer = authorizer(z);
     requireUserAndRole(z, user, role);
     if (!store.unassignRole(z, user, role)) {
@@ -350,22 +245,6 @@ public final class BasicSecurityResource {
     }
     authorizer.reload();
     return Response.ok().build();
-  }
-
-  // ---------------- helpers ----------------
-
-  private static void check(HttpServletRequest req) {
-    Authorizations.require(req, new ResourceAction(Resource.SECURITY,
-        req == null ? Action.READ : Action.forMethod(req.getMethod())));
-  }
-
-  private BasicAuthenticator authenticator(String name) {
-    for (var a : security.chain()) {
-      if (a instanceof BasicAuthenticator basic && a.name().equals(name)) {
-        return basic;
-      }
-    }
-    throw DruidException.invalidInput("Basic authenticator with name [%s] does not exist.", name);
   }
 
   private BasicAuthorizer authorizer(String name) {
