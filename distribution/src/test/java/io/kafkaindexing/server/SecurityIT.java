@@ -151,6 +151,10 @@ class SecurityIT {
           assertTrue(status == 200 || status == 503, "reader " + e[1] + ": " + status);
         }
       }
+      assertEquals("{\"error\":\"Unauthorized\"}", stranger.get(o + SUP + "/metrics-kafka").body(), "Overlord 403 body");
+      JsonNode brokerRefusal = stranger.post(b + "/druid/v2", query).json();
+      assertEquals("FORBIDDEN", brokerRefusal.get("category").asText(), "Broker 403 body: " + brokerRefusal);
+      assertEquals("Unauthorized", brokerRefusal.get("errorMessage").asText());
       assertEquals("[]", stranger.get(o + SUP).body());
       assertEquals("[]", reader.get(o + SUP).body(), "the list shows supervisors the caller may WRITE");
       assertEquals("[\"metrics-kafka\"]", writer.get(o + SUP).body());
