@@ -31,9 +31,15 @@ final class TestCluster implements AutoCloseable {
   private EmbeddedServer server;
 
   TestCluster(Path dir, Map<String, String> extraProperties) throws Exception {
+    this(dir, extraProperties, b -> b.port(0).controllerPort(0));
+  }
+
+  /** With the Kafka broker configured by {@code kafkaSettings} (ports, listeners, broker properties). */
+  TestCluster(Path dir, Map<String, String> extraProperties,
+      java.util.function.UnaryOperator<EmbeddedKafkaBroker.Builder> kafkaSettings) throws Exception {
     this.dir = dir;
     this.extraProperties = Map.copyOf(extraProperties);
-    this.kafka = EmbeddedKafkaBroker.builder().port(0).controllerPort(0).dataDir(dir.resolve("kafka")).build();
+    this.kafka = kafkaSettings.apply(EmbeddedKafkaBroker.builder()).dataDir(dir.resolve("kafka")).build();
     kafka.start();
     Files.createDirectories(dir.resolve("extensions"));
     startServer();

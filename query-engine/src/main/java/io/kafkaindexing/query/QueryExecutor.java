@@ -34,6 +34,8 @@ public final class QueryExecutor {
   private final Map<Class<?>, QueryToolkit<?, ?>> toolkits = new HashMap<>();
   /** Deadlines of running queries by queryId. */
   private final ConcurrentHashMap<String, QueryDeadline> running = new ConcurrentHashMap<>();
+  /** Data sources of running queries by queryId (cancelling needs WRITE on them). */
+  private final ConcurrentHashMap<String, String> runningDataSources = new ConcurrentHashMap<>();
 
   @Inject
   public QueryExecutor(SegmentRegistry registry) {
@@ -62,14 +64,22 @@ public final class QueryExecutor {
     QueryDeadline deadline = QueryDeadline.start(id, QueryContexts.timeoutMs(query.getContext()));
     if (id != null) {
       running.put(id, deadline);
+      runningDataSources.put(id, query.getDataSource().getName());
     }
     try {
       return run(toolkitFor(query), query, deadline);
     } finally {
       if (id != null) {
-        running.remove(id, deadline);
+        if (running.remove(id, deadline)) {
+          runningDataSources.remove(id);
+        }
       }
     }
+  }
+
+  /** The data source of the running query {@code queryId}, if it runs. */
+  public java.util.Optional<String> runningDataSource(String queryId) {
+    return java.util.Optional.ofNullable(runningDataSources.get(queryId));
   }
 
   /** Cancels the running query {@code queryId}; false when no such query runs. */

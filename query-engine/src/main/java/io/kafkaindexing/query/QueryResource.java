@@ -9,6 +9,9 @@ import io.kafkaindexing.core.json.JsonBodies;
 import io.kafkaindexing.segment.read.Segment;
 import io.kafkaindexing.segment.read.SegmentParts;
 import io.kafkaindexing.segment.read.SegmentView;
+import io.kafkaindexing.core.security.Authorizations;
+import io.kafkaindexing.core.security.ResourceAction;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -38,7 +42,11 @@ import org.slf4j.LoggerFactory;
  * <p>Errors use Druid's Broker error JSON. A body that is not valid JSON gets Druid's legacy
  * {@code "Json parse failed"} (400) with the line and column; a well-formed but invalid query gets
  * 400 {@code invalidInput} naming the field (Druid answers 500 there, hiding the reason); a timeout
- * 504 {@code "Query timeout"}; a cancelled query 500 {@code "Query cancelled"}. Thread-safe.
+ * 504 {@code "Query timeout"}; a cancelled query 500 {@code "Query cancelled"}.
+ *
+ * <p>Permissions as in Druid: a query needs DATASOURCE READ on its data source, the data source list
+ * shows only readable data sources, cancelling needs WRITE on the running query's data source.
+ * Thread-safe.
  */
 @Path("/druid/v2")
 public final class QueryResource {
@@ -59,10 +67,11 @@ public final class QueryResource {
   @POST
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response query(byte[] body) {
+  public Response query(byte[] body, @Context HttpServletRequest req) {
     String queryId = null;
     try {
       Query query = readQuery(body);
+      Authorizations.require(req, ResourceAction.readDataSource(query.getDataSource().getName()));
       queryId = query.getId() != null ? query.getId() : UUID.randomUUID().toString();
       query = query.withId(queryId);
       List<?> results = executor.run(query);
@@ -87,14 +96,16 @@ public final class QueryResource {
   @GET
   @Path("/datasources")
   @Produces(MediaType.APPLICATION_JSON)
-  public List<String> dataSources() {
-    return registry.getDataSources();
+  public List<String> dataSources(@Context HttpServletRequest req) {
+    return Authorizations.filter(req, registry.getDataSources(), ds -> List.of(ResourceAction.readDataSource(ds)));
   }
 
   @GET
   @Path("/datasources/{dataSourceName}")
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, Object> dataSource(@PathParam("dataSourceName") String dataSource) {
+  public Map<String, Object> dataSource(@PathParam("dataSourceName") String dataSource,
+      @Context HttpServletRequest req) {
+    Authorizations.require(req, ResourceAction.readDataSource(dataSource));
     Set<String> dimensions = new TreeSet<>();
     Set<String> metrics = new TreeSet<>();
     for (Segment segment : registry.getSegments(dataSource).values()) {
@@ -114,7 +125,13 @@ public final class QueryResource {
   /** Cancels a running query; 202 whether or not it was running, as Druid answers. */
   @DELETE
   @Path("/{queryId}")
-  public Response cancel(@PathParam("queryId") String queryId) {
+  public Response cancel(@PathParam("queryId") String queryId, @Context HttpServletRequest req) {
+    java.util.Optional<String> dataSource = executor.runningDataSource(queryId);
+    if (dataSource.isPresent()) {
+      Authorizations.require(req, ResourceAction.writeDataSource(dataSource.get()));
+    } else {
+      Authorizations.authenticatedOnly(req);
+    }
     boolean found = executor.cancel(queryId);
     log.info("Cancel of query[{}] requested; {}", queryId, found ? "cancelling it" : "it is not running");
     return Response.accepted().build();

@@ -8,6 +8,7 @@ import io.kafkaindexing.core.config.RuntimeProperties;
 import io.kafkaindexing.core.lifecycle.Lifecycle;
 import io.kafkaindexing.core.metadata.MetadataStorageConfig;
 import io.kafkaindexing.core.metadata.MetadataStorageConnector;
+import io.kafkaindexing.core.security.SecurityModule;
 import io.kafkaindexing.core.server.HttpServer;
 import io.kafkaindexing.core.server.ServerConfig;
 import io.kafkaindexing.core.storage.DeepStorage;
@@ -17,7 +18,7 @@ import io.kafkaindexing.core.storage.LocalDeepStorage;
 /**
  * Host bindings every process has: configuration, the JSON mapper (with every module's Jackson
  * types), the lifecycle, the metadata store connector, deep storage ({@code druid.storage.*}) and the
- * HTTP server.
+ * HTTP server with its authentication and authorization ({@code druid.auth.*}).
  */
 public final class CoreModule extends AbstractModule {
   private final RuntimeProperties properties;
@@ -39,6 +40,7 @@ public final class CoreModule extends AbstractModule {
     Lifecycle.register(binder(), MetadataStorageConnector.class);
     JsonConfigProvider.bind(binder(), "druid.storage", DeepStorageConfig.class);
     bind(DeepStorage.class).to(LocalDeepStorage.class);
+    install(new SecurityModule());
     Lifecycle.register(binder(), HttpServer.class);
   }
 }

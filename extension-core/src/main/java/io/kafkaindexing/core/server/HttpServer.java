@@ -7,11 +7,17 @@ import com.google.inject.Singleton;
 import io.kafkaindexing.core.guice.NodeRole;
 import io.kafkaindexing.core.guice.ResourceBinding;
 import io.kafkaindexing.core.lifecycle.Managed;
+import io.kafkaindexing.core.security.AuthenticationFilter;
+import io.kafkaindexing.core.security.AuthorizationCheckFilter;
+import io.kafkaindexing.core.security.ServerSecurity;
+import jakarta.servlet.DispatcherType;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Handler;
@@ -28,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One Jetty server with a connector per {@link NodeRole} (Overlord on 8081, Broker on 8082 by
  * default). Each connector routes to its own Jersey application holding the resources bound for
- * that role plus {@code /status}. Resource instances come from Guice. Started last (stage SERVER)
+ * that role plus {@code /status}, behind the authentication filter of {@link ServerSecurity}. Resource
+ * instances come from Guice. Started last (stage SERVER)
  * so nothing is served before the services behind it are up. Thread-safe after start.
  */
 @Singleton
@@ -55,12 +62,15 @@ public final class HttpServer implements Managed {
   private final Set<ResourceBinding> bindings;
   private final Injector injector;
   private final ObjectMapper mapper;
+  private final ServerSecurity security;
   private final Map<NodeRole, Integer> boundPorts = new EnumMap<>(NodeRole.class);
   private Server server;
 
   @Inject
-  public HttpServer(ServerConfig config, Set<ResourceBinding> bindings, Injector injector, ObjectMapper mapper) {
+  public HttpServer(ServerConfig config, Set<ResourceBinding> bindings, Injector injector, ObjectMapper mapper,
+      ServerSecurity security) {
     this.config = config;
+    this.security = security;
     this.bindings = bindings;
     this.injector = injector;
     this.mapper = mapper;
@@ -99,8 +109,9 @@ public final class HttpServer implements Managed {
     ResourceConfig rc = new ResourceConfig();
     rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     rc.register(new StatusResource());
-    rc.register(new JsonWriter(mapper));
+    rc.register(new JsonWriter(mapper, role == NodeRole.OVERLORD));
     rc.register(ErrorMappers.forRole(role));
+    rc.register(new AuthorizationCheckFilter(security.isEnforcing()));
     for (ResourceBinding binding : bindings) {
       if (binding.role() == role) {
         rc.register(injector.getInstance(binding.resourceClass()));
@@ -109,6 +120,8 @@ public final class HttpServer implements Managed {
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     context.setVirtualHosts(List.of("@" + connectorName(role)));
+    context.addFilter(new FilterHolder(new AuthenticationFilter(security, mapper)), "/*",
+        EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new ServletContainer(rc)), "/*");
     return context;
   }

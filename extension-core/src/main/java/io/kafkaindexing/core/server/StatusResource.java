@@ -1,13 +1,22 @@
 package io.kafkaindexing.core.server;
 
+import io.kafkaindexing.core.security.Action;
+import io.kafkaindexing.core.security.Authorizations;
+import io.kafkaindexing.core.security.Resource;
+import io.kafkaindexing.core.security.ResourceAction;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Druid's {@code /status} endpoints, served on every port. Stateless. */
+/**
+ * Druid's {@code /status} endpoints, served on every port: {@code /status/health} is always served
+ * without authentication, {@code /status} needs STATE READ. Stateless.
+ */
 @Path("/status")
 public final class StatusResource {
   /** {@code GET /status/health}: {@code true} while the process is up, as Druid answers. */
@@ -18,10 +27,11 @@ public final class StatusResource {
     return true;
   }
 
-  /** {@code GET /status}: version and memory, in the shape of Druid's status object. */
+  /** {@code GET /status}: version and memory, in the shape of Druid's status object; needs STATE READ. */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, Object> status() {
+  public Map<String, Object> status(@Context HttpServletRequest request) {
+    Authorizations.require(request, new ResourceAction(Resource.STATE, Action.READ));
     Runtime rt = Runtime.getRuntime();
     Map<String, Object> memory = new LinkedHashMap<>();
     memory.put("maxMemory", rt.maxMemory());

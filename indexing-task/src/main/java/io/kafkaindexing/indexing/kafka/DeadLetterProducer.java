@@ -48,10 +48,10 @@ final class DeadLetterProducer implements RecordProcessor.RejectionSink, AutoClo
     this.topic = topic;
     this.taskId = taskId;
     Map<String, Object> props = new HashMap<>();
-    consumerProperties.forEach((k, v) -> {
+    io.kafkaindexing.core.security.password.ClientProperties.resolve(consumerProperties).forEach((k, v) -> {
       if (k.equals("bootstrap.servers") || k.equals("security.protocol") || k.startsWith("ssl.")
           || k.startsWith("sasl.") || k.equals("client.dns.lookup")) {
-        props.put(k, v == null ? null : v.toString());
+        props.put(k, v);
       }
     });
     props.put(ProducerConfig.ACKS_CONFIG, "all");

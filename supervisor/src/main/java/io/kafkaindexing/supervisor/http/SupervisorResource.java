@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Inject;
 import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.core.json.JsonBodies;
+import io.kafkaindexing.core.security.password.SecretMasker;
 import io.kafkaindexing.supervisor.SupervisorManager;
 import io.kafkaindexing.supervisor.SupervisorStateManager;
 import io.kafkaindexing.supervisor.spec.SupervisorSpec;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -25,7 +28,8 @@ import java.util.Map;
  * Druid's supervisor API on the Overlord, {@code /druid/indexer/v1/supervisor}: create or update a
  * supervisor from a spec, list supervisors, read a spec and a status report. Errors answer
  * {@code {"error": "..."}} (404 {@code "[id] does not exist"}, 400 naming the field at fault).
- * Any request content type is accepted: the body is read as JSON. Thread-safe.
+ * Any request content type is accepted: the body is read as JSON. Every endpoint checks Druid's
+ * permissions first ({@link SupervisorAccess}). Thread-safe.
  */
 @Path("/druid/indexer/v1/supervisor")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,8 +45,11 @@ public final class SupervisorResource {
 
   @POST
   @Consumes(MediaType.WILDCARD)
-  public Map<String, String> create(byte[] body, @QueryParam("skipRestartIfUnmodified") boolean skipIfUnmodified) {
+  public Map<String, String> create(byte[] body, @QueryParam("skipRestartIfUnmodified") boolean skipIfUnmodified,
+      @Context HttpServletRequest req) {
     SupervisorSpec spec = JsonBodies.read(mapper, body, SupervisorSpec.class, "supervisor spec");
+    SupervisorAccess.checkPost(req, spec);
+    spec = SupervisorAccess.keepMaskedSecrets(mapper, spec, manager);
     return Map.of("id", manager.createOrUpdate(spec, skipIfUnmodified));
   }
 
@@ -53,12 +60,13 @@ public final class SupervisorResource {
    */
   @GET
   public Response list(@QueryParam("full") String full, @QueryParam("state") String state,
-      @QueryParam("system") String system) {
+      @QueryParam("system") String system, @Context HttpServletRequest req) {
+    List<SupervisorManager.Entry> writable = SupervisorAccess.writable(req, manager);
     if (full == null && !"true".equalsIgnoreCase(state) && system == null) {
-      return Response.ok(manager.ids()).build();
+      return Response.ok(writable.stream().map(e -> e.spec().getId()).toList()).build();
     }
     List<Map<String, Object>> out = new ArrayList<>();
-    for (SupervisorManager.Entry e : manager.entries()) {
+    for (SupervisorManager.Entry e : writable) {
       SupervisorStateManager s = e.supervisor().state();
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", e.spec().getId());
@@ -81,7 +89,8 @@ public final class SupervisorResource {
 
   private String specString(SupervisorSpec spec) {
     try {
-      return mapper.writeValueAsString(spec);
+      // A string inside the answer escapes the answer's masking: mask it here.
+      return mapper.writeValueAsString(SecretMasker.mask(mapper.valueToTree(spec)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw DruidException.internal(e, "Cannot write the spec of supervisor[%s]: %s", spec.getId(), e.getMessage());
     }
@@ -89,20 +98,23 @@ public final class SupervisorResource {
 
   @GET
   @Path("/{id}")
-  public SupervisorSpec spec(@PathParam("id") String id) {
+  public SupervisorSpec spec(@PathParam("id") String id, @Context HttpServletRequest req) {
+    SupervisorAccess.check(req, manager, id);
     return entry(id).spec();
   }
 
   @GET
   @Path("/{id}/status")
-  public Object status(@PathParam("id") String id) {
+  public Object status(@PathParam("id") String id, @Context HttpServletRequest req) {
+    SupervisorAccess.check(req, manager, id);
     return entry(id).supervisor().status();
   }
 
   /** {@code {"healthy": true|false}}: 200 when healthy, 503 when not, as Druid answers. */
   @GET
   @Path("/{id}/health")
-  public Response health(@PathParam("id") String id) {
+  public Response health(@PathParam("id") String id, @Context HttpServletRequest req) {
+    SupervisorAccess.check(req, manager, id);
     boolean healthy = manager.get(id)
         .orElseThrow(() -> DruidException.notFound("[%s] does not exist or health check not implemented", id))
         .supervisor().state().isHealthy();
@@ -111,33 +123,44 @@ public final class SupervisorResource {
 
   @POST
   @Path("/{id}/suspend")
-  public SupervisorSpec suspend(@PathParam("id") String id) {
+  public SupervisorSpec suspend(@PathParam("id") String id, @Context HttpServletRequest req) {
+    SupervisorAccess.check(req, manager, id);
     return manager.suspend(id);
   }
 
   @POST
   @Path("/{id}/resume")
-  public SupervisorSpec resume(@PathParam("id") String id) {
+  public SupervisorSpec resume(@PathParam("id") String id, @Context HttpServletRequest req) {
+    SupervisorAccess.check(req, manager, id);
     return manager.resume(id);
   }
 
   @POST
   @Path("/suspendAll")
-  public Map<String, String> suspendAll() {
-    manager.suspendAll();
+  public Map<String, String> suspendAll(@Context HttpServletRequest req) {
+    for (SupervisorManager.Entry e : SupervisorAccess.writable(req, manager)) {
+      if (!e.spec().isSuspended()) {
+        manager.suspend(e.spec().getId());
+      }
+    }
     return Map.of("status", "success");
   }
 
   @POST
   @Path("/resumeAll")
-  public Map<String, String> resumeAll() {
-    manager.resumeAll();
+  public Map<String, String> resumeAll(@Context HttpServletRequest req) {
+    for (SupervisorManager.Entry e : SupervisorAccess.writable(req, manager)) {
+      if (e.spec().isSuspended()) {
+        manager.resume(e.spec().getId());
+      }
+    }
     return Map.of("status", "success");
   }
 
   @POST
   @Path("/{id}/terminate")
-  public Map<String, String> terminate(@PathParam("id") String id) {
+  public Map<String, String> terminate(@PathParam("id") String id, @Context HttpServletRequest req) {
+    SupervisorAccess.check(req, manager, id);
     manager.terminate(id);
     return Map.of("id", id);
   }
@@ -145,21 +168,25 @@ public final class SupervisorResource {
   /** Deprecated in Druid in favour of {@code terminate}; same behaviour. */
   @POST
   @Path("/{id}/shutdown")
-  public Map<String, String> shutdown(@PathParam("id") String id) {
-    return terminate(id);
+  public Map<String, String> shutdown(@PathParam("id") String id, @Context HttpServletRequest req) {
+    SupervisorAccess.check(req, manager, id);
+    return terminate(id, req);
   }
 
   @POST
   @Path("/terminateAll")
-  public Map<String, String> terminateAll() {
-    manager.terminateAll();
+  public Map<String, String> terminateAll(@Context HttpServletRequest req) {
+    for (SupervisorManager.Entry e : SupervisorAccess.writable(req, manager)) {
+      manager.terminate(e.spec().getId());
+    }
     return Map.of("status", "success");
   }
 
   /** Forgets the committed offsets: reading restarts from the earliest or latest offset. */
   @POST
   @Path("/{id}/reset")
-  public Map<String, String> reset(@PathParam("id") String id) {
+  public Map<String, String> reset(@PathParam("id") String id, @Context HttpServletRequest req) {
+    SupervisorAccess.check(req, manager, id);
     manager.reset(id, null);
     return Map.of("id", id);
   }
@@ -171,7 +198,8 @@ public final class SupervisorResource {
   @POST
   @Path("/{id}/resetOffsets")
   @Consumes(MediaType.WILDCARD)
-  public Map<String, String> resetOffsets(@PathParam("id") String id, byte[] body) {
+  public Map<String, String> resetOffsets(@PathParam("id") String id, byte[] body, @Context HttpServletRequest req) {
+    SupervisorAccess.check(req, manager, id);
     ResetOffsetsRequest request = JsonBodies.read(mapper, body, ResetOffsetsRequest.class, "reset offsets request");
     manager.reset(id, request.offsets());
     return Map.of("id", id);
@@ -196,14 +224,14 @@ public final class SupervisorResource {
   /** Every version of every supervisor spec, newest first. */
   @GET
   @Path("/history")
-  public Map<String, List<SupervisorManager.Version>> history() {
-    return manager.history();
+  public Map<String, List<SupervisorManager.Version>> history(@Context HttpServletRequest req) {
+    return SupervisorAccess.readable(req, manager.history());
   }
 
   @GET
   @Path("/{id}/history")
-  public List<SupervisorManager.Version> history(@PathParam("id") String id) {
-    List<SupervisorManager.Version> versions = manager.history(id);
+  public List<SupervisorManager.Version> history(@PathParam("id") String id, @Context HttpServletRequest req) {
+    List<SupervisorManager.Version> versions = SupervisorAccess.readable(req, manager.history(id));
     if (versions.isEmpty()) {
       throw DruidException.notFound("No history for [%s].", id);
     }
@@ -212,13 +240,15 @@ public final class SupervisorResource {
 
   @GET
   @Path("/{id}/stats")
-  public Object stats(@PathParam("id") String id) {
+  public Object stats(@PathParam("id") String id, @Context HttpServletRequest req) {
+    SupervisorAccess.check(req, manager, id);
     return entry(id).supervisor().stats();
   }
 
   @GET
   @Path("/{id}/parseErrors")
-  public Object parseErrors(@PathParam("id") String id) {
+  public Object parseErrors(@PathParam("id") String id, @Context HttpServletRequest req) {
+    SupervisorAccess.check(req, manager, id);
     return entry(id).supervisor().parseErrors();
   }
 

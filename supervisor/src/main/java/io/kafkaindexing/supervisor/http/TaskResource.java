@@ -4,11 +4,13 @@ import com.google.inject.Inject;
 import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.supervisor.store.TasksTable;
 import io.kafkaindexing.supervisor.task.TaskRunner;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -19,7 +21,7 @@ import java.util.Map;
  * payload), {@code /status} (Druid's {@code {"task", "status"}} shape; tasks of earlier runs from
  * {@code druid_tasks}), {@code /reports} (the live {@code ingestionStatsAndErrors} report while the
  * task runs, the completion report after) and {@code POST /shutdown}. Unknown tasks answer 404.
- * Thread-safe.
+ * Each endpoint checks the task's data source first ({@link TaskAccess}). Thread-safe.
  */
 @Path("/druid/indexer/v1/task")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,7 +40,8 @@ public final class TaskResource {
 
   @GET
   @Path("/{id}/status")
-  public Map<String, Object> status(@PathParam("id") String id) throws SQLException {
+  public Map<String, Object> status(@PathParam("id") String id, @Context HttpServletRequest req) throws SQLException {
+    TaskAccess.check(req, runner, id);
     Map<String, Object> status = runner.get(id).map(TaskStatusPlus::of).orElse(null);
     if (status == null) {
       status = runner.stored(id).map(TaskStatusPlus::of)
@@ -53,7 +56,8 @@ public final class TaskResource {
   /** {@code {"task": id, "payload": <the task JSON>}}. */
   @GET
   @Path("/{id}")
-  public Map<String, Object> task(@PathParam("id") String id) throws SQLException, java.io.IOException {
+  public Map<String, Object> task(@PathParam("id") String id, @Context HttpServletRequest req) throws SQLException, java.io.IOException {
+    TaskAccess.check(req, runner, id);
     Object payload = null;
     var running = runner.get(id);
     if (running.isPresent()) {
@@ -78,8 +82,9 @@ public final class TaskResource {
   @GET
   @Path("/{id}/log")
   @Produces(MediaType.TEXT_PLAIN)
-  public byte[] log(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("offset") Long offset)
-      throws java.io.IOException {
+  public byte[] log(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("offset") Long offset, @Context HttpServletRequest req)
+      throws java.io.IOException, SQLException {
+    TaskAccess.check(req, runner, id);
     java.nio.file.Path file = java.nio.file.Path.of(properties.get("druid.indexer.logs.directory",
         "var/druid/indexing-logs"), id + ".log");
     if (id.contains("/") || id.contains("..") || !java.nio.file.Files.isRegularFile(file)) {
@@ -94,7 +99,8 @@ public final class TaskResource {
   /** Asks a running task to stop; its rows are read again by the next task. */
   @POST
   @Path("/{id}/shutdown")
-  public Map<String, String> shutdown(@PathParam("id") String id) {
+  public Map<String, String> shutdown(@PathParam("id") String id, @Context HttpServletRequest req) throws SQLException {
+    TaskAccess.check(req, runner, id);
     if (!runner.shutdown(id)) {
       throw DruidException.notFound("Cannot find running task with id[%s]", id);
     }
@@ -103,7 +109,8 @@ public final class TaskResource {
 
   @GET
   @Path("/{id}/reports")
-  public Map<String, Object> reports(@PathParam("id") String id) {
+  public Map<String, Object> reports(@PathParam("id") String id, @Context HttpServletRequest req) throws SQLException {
+    TaskAccess.check(req, runner, id);
     Map<String, Object> reports = runner.get(id).map(item -> item.task().reports()).orElse(Map.of());
     if (reports.isEmpty()) {
       throw DruidException.notFound("No task reports were found for this task. The task may not exist, or it may"

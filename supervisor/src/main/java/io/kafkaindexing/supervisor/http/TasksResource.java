@@ -7,6 +7,7 @@ import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.supervisor.store.TasksTable;
 import io.kafkaindexing.supervisor.task.TaskRunner;
 import io.kafkaindexing.supervisor.task.TaskWorkItem;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -29,7 +31,8 @@ import java.util.Map;
  * {@code /runningTasks}, {@code /completeTasks}, {@code /waitingTasks}, {@code /pendingTasks}, each
  * a list of {@code TaskStatusPlus}; {@code POST /taskStatus} (a JSON array of ids to their status)
  * and {@code POST /datasources/{ds}/shutdownAllTasks}. Tasks run at once on this process, so none
- * wait or pend. Finished tasks come from {@code druid_tasks}, newest first. Thread-safe.
+ * wait or pend. Finished tasks come from {@code druid_tasks}, newest first. Lists hold only the tasks
+ * of data sources the caller may READ ({@link TaskAccess}). Thread-safe.
  */
 @Path("/druid/indexer/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,7 +49,10 @@ public final class TasksResource {
   @GET
   @Path("/tasks")
   public List<Map<String, Object>> tasks(@QueryParam("state") String state, @QueryParam("datasource") String dataSource,
-      @QueryParam("type") String type, @QueryParam("max") Integer max) throws SQLException {
+      @QueryParam("type") String type, @QueryParam("max") Integer max, @Context HttpServletRequest req) throws SQLException {
+    if (dataSource != null) {
+      TaskAccess.checkDataSource(req, dataSource, io.kafkaindexing.core.security.Action.READ);
+    }
     String s = state == null ? null : state.toLowerCase(Locale.ROOT);
     if (s != null && !List.of("running", "complete", "waiting", "pending").contains(s)) {
       throw DruidException.invalidInput("Invalid state[%s]: use running, complete, waiting or pending", state);
@@ -77,9 +83,10 @@ public final class TasksResource {
           complete.add(0, TaskStatusPlus.of(item));
         }
       }
+      complete = TaskAccess.readable(req, complete);
       out.addAll(max == null ? complete : complete.subList(0, Math.min(max, complete.size())));
     }
-    return out;
+    return TaskAccess.readable(req, out);
   }
 
   private static boolean matches(String taskDataSource, String taskType, String dataSource, String type) {
@@ -88,25 +95,27 @@ public final class TasksResource {
 
   @GET
   @Path("/runningTasks")
-  public List<Map<String, Object>> runningTasks(@QueryParam("type") String type) throws SQLException {
-    return tasks("running", null, type, null);
+  public List<Map<String, Object>> runningTasks(@QueryParam("type") String type, @Context HttpServletRequest req) throws SQLException {
+    return tasks("running", null, type, null, req);
   }
 
   @GET
   @Path("/completeTasks")
-  public List<Map<String, Object>> completeTasks(@QueryParam("max") Integer max) throws SQLException {
-    return tasks("complete", null, null, max);
+  public List<Map<String, Object>> completeTasks(@QueryParam("max") Integer max, @Context HttpServletRequest req) throws SQLException {
+    return tasks("complete", null, null, max, req);
   }
 
   @GET
   @Path("/waitingTasks")
-  public List<Map<String, Object>> waitingTasks() {
+  public List<Map<String, Object>> waitingTasks(@Context HttpServletRequest req) {
+    io.kafkaindexing.core.security.Authorizations.authenticatedOnly(req);
     return List.of();
   }
 
   @GET
   @Path("/pendingTasks")
-  public List<Map<String, Object>> pendingTasks() {
+  public List<Map<String, Object>> pendingTasks(@Context HttpServletRequest req) {
+    io.kafkaindexing.core.security.Authorizations.authenticatedOnly(req);
     return List.of();
   }
 
@@ -114,7 +123,8 @@ public final class TasksResource {
   @POST
   @Path("/taskStatus")
   @Consumes(MediaType.WILDCARD)
-  public Map<String, Object> taskStatus(byte[] body) throws SQLException {
+  public Map<String, Object> taskStatus(byte[] body, @Context HttpServletRequest req) throws SQLException {
+    TaskAccess.checkState(req);
     List<String> ids;
     try {
       ids = mapper.readValue(body, new TypeReference<List<String>>() { });
@@ -142,7 +152,8 @@ public final class TasksResource {
   /** Stops every running task of a data source: {@code {"dataSource": ds}}. */
   @POST
   @Path("/datasources/{dataSource}/shutdownAllTasks")
-  public Map<String, String> shutdownAllTasks(@PathParam("dataSource") String dataSource) {
+  public Map<String, String> shutdownAllTasks(@PathParam("dataSource") String dataSource, @Context HttpServletRequest req) {
+    TaskAccess.checkDataSource(req, dataSource, io.kafkaindexing.core.security.Action.WRITE);
     for (TaskWorkItem item : runner.running()) {
       if (item.task().getDataSource().equals(dataSource)) {
         runner.shutdown(item.task().getId());
