@@ -231,6 +231,7 @@ class SecurityIT {
       e.add(new String[] {"POST", o + SUP + "/metrics-kafka" + p, null, "write"});
     }
     e.add(new String[] {"POST", o + SUP + "/metrics-kafka/resetOffsets", resetOffsets, "write"});
+    e.add(new String[] {"POST", o + SUP + "/metrics-kafka/taskGroups/handoff", "{\"taskGroupIds\":[0]}", "write"});
     for (String p : List.of("", "/status", "/reports")) {
       e.add(new String[] {"GET", o + V1 + "/task/" + taskId + p, null, "read"});
     }
@@ -239,7 +240,7 @@ class SecurityIT {
     e.add(new String[] {"POST", b + "/druid/v2", query, "read"});
     e.add(new String[] {"GET", b + "/druid/v2/datasources/metrics-kafka", null, "read"});
     // Endpoints whose refusal is a filter, not a 403 (checked separately), still need a caller.
-    for (String p : List.of(SUP, SUP + "?full", SUP + "/history", SUP + "/metrics-kafka/history", V1 + "/tasks",
+    for (String p : List.of(SUP, SUP + "?full", SUP + "?system", SUP + "/history", SUP + "/metrics-kafka/history", V1 + "/tasks",
         V1 + "/runningTasks", V1 + "/completeTasks", V1 + "/waitingTasks", V1 + "/pendingTasks", "/status",
         AUTHN + "/users", AUTHZ + "/roles")) {
       e.add(new String[] {"GET", o + p, null, "list"});

@@ -214,7 +214,8 @@ public final class SupervisorResource {
   @POST
   @Path("/{id}/taskGroups/handoff")
   @Consumes(MediaType.WILDCARD)
-  public Response handoffTaskGroups(@PathParam("id") String id, byte[] body) {
+  public Response handoffTaskGroups(@PathParam("id") String id, byte[] body, @Context HttpServletRequest req) {
+    SupervisorAccess.check(req, manager, id);
     HandoffTaskGroupsRequest request = JsonBodies.read(mapper, body, HandoffTaskGroupsRequest.class,
         "task group handoff request");
     manager.handoffTaskGroupsEarly(id, request.taskGroupIds());
