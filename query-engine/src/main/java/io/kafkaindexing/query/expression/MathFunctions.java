@@ -1,0 +1,151 @@
+package io.kafkaindexing.query.expression;
+
+import io.kafkaindexing.core.error.DruidException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * {@code abs}, {@code floor}, {@code ceil}, {@code sqrt}, {@code round}, {@code pow},
+ * {@code greatest}, {@code least} and {@code cast}. Math functions give null for a null or
+ * non-numeric argument; {@code abs} and {@code round} keep a long a long, {@code floor},
+ * {@code ceil} and {@code sqrt} always give doubles. Stateless.
+ */
+final class MathFunctions {
+  private MathFunctions() {}
+
+  static void register(Map<String, FunctionDefinition> out) {
+    out.put("abs", (name, args, errors) -> {
+      Args.count(name, args, 1, 1, errors);
+      return new Call(name, args, (a, b) -> {
+        ExprValue v = a.get(0).eval(b);
+        return switch (numericKind(v)) {
+          case LONG -> ExprValue.ofLong(Math.abs(v.asLong()));
+          case DOUBLE -> ExprValue.ofDouble(Math.abs(v.asDouble()));
+          default -> ExprValue.nullOf(v.type());
+        };
+      }, (a, c) -> a.get(0).outputType(c));
+    });
+    out.put("floor", (name, args, errors) -> doubleMath(name, args, errors, Math::floor));
+    out.put("ceil", (name, args, errors) -> doubleMath(name, args, errors, Math::ceil));
+    out.put("sqrt", (name, args, errors) -> doubleMath(name, args, errors, Math::sqrt));
+    out.put("round", (name, args, errors) -> {
+      Args.count(name, args, 1, 2, errors);
+      return new Call(name, args, MathFunctions::round, (a, c) -> a.get(0).outputType(c));
+    });
+    out.put("pow", (name, args, errors) -> {
+      Args.count(name, args, 2, 2, errors);
+      return new Call(name, args, (a, b) -> {
+        ExprValue x = a.get(0).eval(b);
+        ExprValue y = a.get(1).eval(b);
+        return x.isNumericNull() || y.isNumericNull() ? ExprValue.NULL_DOUBLE
+            : ExprValue.ofDouble(Math.pow(x.asDouble(), y.asDouble()));
+      }, Call.Typer.fixed(ExprType.DOUBLE));
+    });
+    out.put("greatest", (name, args, errors) -> new Call(name, args, (a, b) -> extreme(a, b, true),
+        ConditionalFunctions::commonType));
+    out.put("least", (name, args, errors) -> new Call(name, args, (a, b) -> extreme(a, b, false),
+        ConditionalFunctions::commonType));
+    out.put("cast", (name, args, errors) -> {
+      Args.count(name, args, 2, 2, errors);
+      String typeName = Args.literalString(name, args, 1, "type name", errors);
+      ExprType target;
+      try {
+        target = ExprType.fromName(typeName, "function[cast]");
+      } catch (DruidException e) {
+        throw errors.invalid(e.getMessage());
+      }
+      return new Call(name, args, (a, b) -> a.get(0).eval(b).castTo(target), Call.Typer.fixed(target));
+    });
+  }
+
+  /** LONG or DOUBLE for a non-null number, STRING (meaning: no number) otherwise, as Druid's univariate math does. */
+  private static ExprType numericKind(ExprValue v) {
+    return v.isNull() ? ExprType.STRING : v.type();
+  }
+
+  private static Call doubleMath(String name, List<Expr> args, SyntaxErrors errors, DoubleUnaryOperator fn) {
+    Args.count(name, args, 1, 1, errors);
+    return new Call(name, args, (a, b) -> {
+      ExprValue v = a.get(0).eval(b);
+      return numericKind(v) == ExprType.STRING ? ExprValue.NULL_DOUBLE
+          : ExprValue.ofDouble(fn.applyAsDouble(v.asDouble()));
+    }, Call.Typer.fixed(ExprType.DOUBLE));
+  }
+
+  /**
+   * round(x, [scale]): half-up to {@code scale} decimal places (default 0; negative rounds left of
+   * the point). NaN rounds to 0, infinities to the largest finite doubles.
+   */
+  private static ExprValue round(List<Expr> args, Bindings b) {
+    ExprValue x = args.get(0).eval(b);
+    int scale = 0;
+    if (args.size() == 2) {
+      ExprValue s = args.get(1).eval(b);
+      if (s.type() != ExprType.LONG) {
+        throw DruidException.invalidInput("Function[round] needs a LONG as its second argument, got %s", s);
+      }
+      scale = (int) s.asLong();
+    }
+    if (x.isNull()) {
+      return ExprValue.nullOf(x.type());
+    }
+    if (x.type() == ExprType.LONG) {
+      return scale >= 0 ? x
+          : ExprValue.ofLong(BigDecimal.valueOf(x.asLong()).setScale(scale, RoundingMode.HALF_UP).longValue());
+    }
+    if (x.type() == ExprType.DOUBLE) {
+      double d = x.asDouble();
+      if (Double.isNaN(d)) {
+        return ExprValue.ofDouble(0d);
+      }
+      if (Double.isInfinite(d)) {
+        return ExprValue.ofDouble(d > 0 ? Double.MAX_VALUE : -Double.MAX_VALUE);
+      }
+      return ExprValue.ofDouble(BigDecimal.valueOf(d).setScale(scale, RoundingMode.HALF_UP).doubleValue());
+    }
+    throw DruidException.invalidInput("Function[round] needs a LONG or DOUBLE as its first argument, got STRING");
+  }
+
+  /**
+   * greatest/least: nulls are ignored (all null gives null); any string makes the comparison
+   * lexicographic, all longs compare as longs, otherwise as doubles.
+   */
+  private static ExprValue extreme(List<Expr> args, Bindings b, boolean greatest) {
+    ExprValue[] values = new ExprValue[args.size()];
+    ExprType type = null;
+    for (int i = 0; i < values.length; i++) {
+      values[i] = args.get(i).eval(b);
+      if (!values[i].isNull()) {
+        type = ExprType.common(type, values[i].type());
+      }
+    }
+    if (type == null) {
+      return ExprValue.NULL_STRING;
+    }
+    ExprValue best = null;
+    for (ExprValue v : values) {
+      if (v.isNull()) {
+        continue;
+      }
+      ExprValue c = v.castTo(type);
+      if (c.isNull()) {
+        continue;
+      }
+      if (best == null || compare(type, c, best) * (greatest ? 1 : -1) > 0) {
+        best = c;
+      }
+    }
+    return best == null ? ExprValue.nullOf(type) : best;
+  }
+
+  private static int compare(ExprType type, ExprValue a, ExprValue b) {
+    return switch (type) {
+      case STRING -> a.asString().compareTo(b.asString());
+      case LONG -> Long.compare(a.asLong(), b.asLong());
+      case DOUBLE -> Double.compare(a.asDouble(), b.asDouble());
+    };
+  }
+}
