@@ -6,6 +6,7 @@ import io.kafkaindexing.query.aggregation.ArithmeticPostAggregator;
 import io.kafkaindexing.query.aggregation.ConstantPostAggregator;
 import io.kafkaindexing.query.aggregation.DoubleGreatestPostAggregator;
 import io.kafkaindexing.query.aggregation.DoubleLeastPostAggregator;
+import io.kafkaindexing.query.aggregation.ExpressionPostAggregator;
 import io.kafkaindexing.query.aggregation.FieldAccessPostAggregator;
 import io.kafkaindexing.query.aggregation.FilteredAggregatorFactory;
 import io.kafkaindexing.query.aggregation.FinalizingFieldAccessPostAggregator;
@@ -26,6 +27,7 @@ import io.kafkaindexing.query.extraction.SubstringExtractionFn;
 import io.kafkaindexing.query.extraction.TimeFormatExtractionFn;
 import io.kafkaindexing.query.extraction.UpperExtractionFn;
 import io.kafkaindexing.query.filter.AndDimFilter;
+import io.kafkaindexing.query.filter.ExpressionDimFilter;
 import io.kafkaindexing.query.filter.InDimFilter;
 import io.kafkaindexing.query.filter.NotDimFilter;
 import io.kafkaindexing.query.filter.OrDimFilter;
@@ -53,6 +55,7 @@ import io.kafkaindexing.query.search.SearchQuery;
 import io.kafkaindexing.query.timeseries.TimeseriesQuery;
 import io.kafkaindexing.query.timeboundary.TimeBoundaryQuery;
 import io.kafkaindexing.query.topn.TopNQuery;
+import io.kafkaindexing.query.virtual.ExpressionVirtualColumn;
 import java.util.List;
 
 /**
@@ -116,6 +119,7 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(AndDimFilter.class, "and"),
         new NamedType(OrDimFilter.class, "or"),
         new NamedType(NotDimFilter.class, "not"));
+    registerSubtypes(new NamedType(ExpressionDimFilter.class, "expression"));
     registerSubtypes(
         new NamedType(ArithmeticPostAggregator.class, "arithmetic"),
         new NamedType(FieldAccessPostAggregator.class, "fieldAccess"),
@@ -124,7 +128,9 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(DoubleGreatestPostAggregator.class, "doubleGreatest"),
         new NamedType(LongGreatestPostAggregator.class, "longGreatest"),
         new NamedType(DoubleLeastPostAggregator.class, "doubleLeast"),
-        new NamedType(LongLeastPostAggregator.class, "longLeast"));
+        new NamedType(LongLeastPostAggregator.class, "longLeast"),
+        new NamedType(ExpressionPostAggregator.class, "expression"));
+    registerSubtypes(new NamedType(ExpressionVirtualColumn.class, "expression"));
     registerSubtypes(new NamedType(FilteredAggregatorFactory.class, "filtered"));
   }
 }
