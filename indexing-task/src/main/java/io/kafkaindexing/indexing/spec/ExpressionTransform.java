@@ -5,8 +5,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.query.expression.Bindings;
 import io.kafkaindexing.query.expression.Expr;
+import io.kafkaindexing.query.expression.ExprValue;
+import io.kafkaindexing.query.expression.MultiValues;
 import io.kafkaindexing.query.expression.Parser;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One entry of {@code transformSpec.transforms}: {@code {"type": "expression", "name", "expression"}}.
@@ -21,6 +26,7 @@ public final class ExpressionTransform {
   private final String name;
   private final String expression;
   private final Expr parsed;
+  private final Set<String> identifiers;
 
   @JsonCreator
   public ExpressionTransform(@JsonProperty("type") String type, @JsonProperty("name") String name,
@@ -39,6 +45,7 @@ public final class ExpressionTransform {
     this.name = name;
     this.expression = expression;
     this.parsed = Parser.parse(expression, "field[expression] of transform[" + name + "]");
+    this.identifiers = parsed.identifiers();
   }
 
   @JsonProperty
@@ -56,9 +63,19 @@ public final class ExpressionTransform {
     return expression;
   }
 
-  /** The transform's value (Long, Double, String or null) for a row seen through {@code row}. */
+  /**
+   * The transform's value (Long, Double, String or null) for a row seen through {@code row}; a list
+   * of values when an input has several (the expression applied to each, as Druid maps scalar
+   * expressions over multi-value inputs).
+   */
   public Object evaluate(Bindings row) {
-    return parsed.eval(row).value();
+    List<ExprValue> each = MultiValues.evalEach(parsed, identifiers, row);
+    if (each == null) {
+      return parsed.eval(row).value();
+    }
+    List<Object> out = new ArrayList<>(each.size());
+    each.forEach(v -> out.add(v.value()));
+    return out;
   }
 
   @Override

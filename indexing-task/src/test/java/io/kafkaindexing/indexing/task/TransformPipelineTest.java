@@ -113,6 +113,21 @@ class TransformPipelineTest {
   }
 
   @Test
+  void multiValueInputsAreMappedValueByValue() {
+    RecordProcessor p = processor("{\"dataSource\":\"ds\",\"timestampSpec\":{\"column\":\"ts\",\"format\":\"iso\"},"
+        + "\"dimensionsSpec\":{\"dimensions\":[\"tags\",\"pairs\"]},"
+        + "\"transformSpec\":{\"transforms\":["
+        + "{\"type\":\"expression\",\"name\":\"tags\",\"expression\":\"upper(tags)\"},"
+        + "{\"type\":\"expression\",\"name\":\"pairs\",\"expression\":\"concat(tags, other)\"}]}}");
+    send(p, "{\"ts\":\"2018-03-06T10:00:00Z\",\"tags\":[\"a\",\"b\"],\"other\":[\"1\",\"2\"]}");
+    send(p, "{\"ts\":\"2018-03-06T10:00:00Z\",\"tags\":[\"c\"],\"other\":\"3\"}");
+    assertEquals(List.of("A", "B"), indexed.get(0).getRaw("tags"));
+    assertEquals(List.of("a1", "a2", "b1", "b2"), indexed.get(0).getRaw("pairs"), "several inputs: every combination");
+    assertEquals("C", indexed.get(1).getRaw("tags"), "a one-value list is a scalar");
+    assertEquals("c3", indexed.get(1).getRaw("pairs"));
+  }
+
+  @Test
   void failingTransformsMakeTheRowUnparseable() {
     RecordProcessor p = processor("{\"dataSource\":\"ds\",\"timestampSpec\":{\"column\":\"ts\",\"format\":\"iso\"},"
         + "\"transformSpec\":{\"transforms\":["

@@ -5,16 +5,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.query.expression.Expr;
 import io.kafkaindexing.query.expression.ExprValue;
+import io.kafkaindexing.query.expression.MultiValues;
 import io.kafkaindexing.query.expression.Parser;
 import io.kafkaindexing.query.expression.SelectorBindings;
 import io.kafkaindexing.segment.column.ColumnSelectorFactory;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
  * {@code {"type": "expression", "expression"}}: rows for which the expression is true (a number
  * above 0, or the string {@code true}); a null result is unknown, so neither the filter nor its
- * negation matches it. Evaluated row by row (no index). Immutable.
+ * negation matches it. Over a multi-value row the expression is applied to each value and the row
+ * matches when any result is true. Evaluated row by row (no index). Immutable.
  */
 public final class ExpressionDimFilter implements DimFilter {
   private final String expression;
@@ -41,11 +45,23 @@ public final class ExpressionDimFilter implements DimFilter {
 
   @Override
   public ValueMatcher makeMatcher(ColumnSelectorFactory columns) {
-    SelectorBindings bindings = new SelectorBindings(columns, parsed.identifiers());
+    Set<String> identifiers = parsed.identifiers();
+    SelectorBindings bindings = new SelectorBindings(columns, identifiers);
     return includeUnknown -> {
-      ExprValue v = parsed.eval(bindings);
-      return v.isNull() ? includeUnknown : v.asBoolean();
+      List<ExprValue> each = MultiValues.evalEach(parsed, identifiers, bindings);
+      if (each == null) {
+        return truth(parsed.eval(bindings)).matches(includeUnknown);
+      }
+      Tri result = Tri.FALSE;
+      for (ExprValue v : each) {
+        result = result.or(truth(v));
+      }
+      return result.matches(includeUnknown);
     };
+  }
+
+  private static Tri truth(ExprValue v) {
+    return v.isNull() ? Tri.UNKNOWN : Tri.of(v.asBoolean());
   }
 
   @Override

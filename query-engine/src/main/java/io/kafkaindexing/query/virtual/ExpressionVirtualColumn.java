@@ -7,21 +7,26 @@ import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.query.expression.Expr;
 import io.kafkaindexing.query.expression.ExprType;
 import io.kafkaindexing.query.expression.ExprValue;
+import io.kafkaindexing.query.expression.MultiValues;
 import io.kafkaindexing.query.expression.Parser;
 import io.kafkaindexing.query.expression.SelectorBindings;
 import io.kafkaindexing.segment.column.ColumnCapabilities;
 import io.kafkaindexing.segment.column.ColumnSelectorFactory;
 import io.kafkaindexing.segment.column.ColumnValueSelector;
 import io.kafkaindexing.segment.column.ValueType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * {@code {"type": "expression", "name", "expression", "outputType"}}: a column computed per row by
  * an expression over other columns (stored or virtual). {@code outputType} (LONG, FLOAT, DOUBLE or
  * STRING) coerces the values; without it the type is inferred from the expression and the types
- * of the columns it reads, and is FLOAT (as Druid documents) when that cannot be told. Immutable.
+ * of the columns it reads, and is FLOAT (as Druid documents) when that cannot be told. Over a
+ * multi-value row the expression is applied to each value (a STRING column then has several
+ * values per row, as Druid's implicit mapping gives). Immutable.
  */
 public final class ExpressionVirtualColumn implements VirtualColumn {
   private final String name;
@@ -94,20 +99,34 @@ public final class ExpressionVirtualColumn implements VirtualColumn {
     return ColumnCapabilities.simple(inferred == null ? ValueType.FLOAT : inferred.valueType());
   }
 
-  /** Evaluates the expression for the current row, coerced to the column's type. Not thread-safe. */
+  /**
+   * Evaluates the expression for the current row, coerced to the column's type. A row whose inputs
+   * have several values gives one value per input value ({@link MultiValues}): a list of strings
+   * for a STRING column, null for a numeric one. Not thread-safe.
+   */
   private static final class ExpressionSelector implements ColumnValueSelector {
     private final Expr expr;
+    private final Set<String> identifiers;
     private final SelectorBindings bindings;
     private final ValueType type;
 
     ExpressionSelector(Expr expr, SelectorBindings bindings, ValueType type) {
       this.expr = expr;
+      this.identifiers = expr.identifiers();
       this.bindings = bindings;
       this.type = type;
     }
 
+    /** The single value, or null when the row has several (see {@link #getObject}). */
     private ExprValue value() {
-      ExprValue v = expr.eval(bindings);
+      List<ExprValue> each = MultiValues.evalEach(expr, identifiers, bindings);
+      if (each != null) {
+        return null;
+      }
+      return coerce(expr.eval(bindings));
+    }
+
+    private ExprValue coerce(ExprValue v) {
       return switch (type) {
         case LONG -> v.castTo(ExprType.LONG);
         case FLOAT, DOUBLE -> v.castTo(ExprType.DOUBLE);
@@ -118,22 +137,34 @@ public final class ExpressionVirtualColumn implements VirtualColumn {
 
     @Override
     public long getLong() {
-      return value().asLong();
+      ExprValue v = value();
+      return v == null ? 0L : v.asLong();
     }
 
     @Override
     public double getDouble() {
-      return value().asDouble();
+      ExprValue v = value();
+      return v == null ? 0d : v.asDouble();
     }
 
     @Override
     public boolean isNull() {
-      return value().isNumericNull();
+      ExprValue v = value();
+      return v == null || v.isNumericNull();
     }
 
     @Override
     public Object getObject() {
-      Object v = value().value();
+      List<ExprValue> each = MultiValues.evalEach(expr, identifiers, bindings);
+      if (each != null) {
+        if (type != ValueType.STRING) {
+          return null;
+        }
+        List<String> out = new ArrayList<>(each.size());
+        each.forEach(v -> out.add(v.asString()));
+        return out;
+      }
+      Object v = coerce(expr.eval(bindings)).value();
       return type == ValueType.FLOAT && v instanceof Double d ? (Object) d.floatValue() : v;
     }
   }

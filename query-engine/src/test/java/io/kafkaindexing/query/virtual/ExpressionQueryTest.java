@@ -43,12 +43,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * hand from the rows below.
  *
  * <pre>
- * minute page city   n    d    added
- *   0    a    paris  1    1.5  10
- *   1    b    -      2    2.5  20
- *   2    a    rome   3    -    30
- *   3    c    paris  -    4.0  40
- *   4    b    rome   5    0.5  50
+ * minute page city   n    d    added tags
+ *   0    a    paris  1    1.5  10    [x, y]
+ *   1    b    -      2    2.5  20    z
+ *   2    a    rome   3    -    30    -
+ *   3    c    paris  -    4.0  40    [y]
+ *   4    b    rome   5    0.5  50    [x, z]
  * </pre>
  */
 class ExpressionQueryTest {
@@ -63,15 +63,16 @@ class ExpressionQueryTest {
   @BeforeAll
   static void setUp() {
     List<InputRow> rows = new ArrayList<>();
-    rows.add(row(0, "a", "paris", 1L, 1.5, 10));
-    rows.add(row(1, "b", null, 2L, 2.5, 20));
-    rows.add(row(2, "a", "rome", 3L, null, 30));
-    rows.add(row(3, "c", "paris", null, 4.0, 40));
-    rows.add(row(4, "b", "rome", 5L, 0.5, 50));
+    rows.add(row(0, "a", "paris", 1L, 1.5, 10, List.of("x", "y")));
+    rows.add(row(1, "b", null, 2L, 2.5, 20, "z"));
+    rows.add(row(2, "a", "rome", 3L, null, 30, null));
+    rows.add(row(3, "c", "paris", null, 4.0, 40, List.of("y")));
+    rows.add(row(4, "b", "rome", 5L, 0.5, 50, List.of("x", "z")));
     Map<Long, IncrementalIndex> indexes = SeedData.indexBySegment(rows, Granularities.HOUR, start ->
         IncrementalIndexSchema.builder().minTimestamp(start).queryGranularity(Granularities.NONE)
             .dimensionsSpec(new DimensionsSpec(List.of(DimensionSchema.of("page"), DimensionSchema.of("city"),
-                new DimensionSchema("n", "long", null, null), new DimensionSchema("d", "double", null, null)),
+                new DimensionSchema("n", "long", null, null), new DimensionSchema("d", "double", null, null),
+                DimensionSchema.of("tags")),
                 null, null, null))
             .metrics(new CountAggregatorFactory("rows"), new LongSumAggregatorFactory("added", "added", null))
             .rollup(false).build());
@@ -83,7 +84,7 @@ class ExpressionQueryTest {
     }
   }
 
-  private static InputRow row(int minute, String page, String city, Long n, Double d, long added) {
+  private static InputRow row(int minute, String page, String city, Long n, Double d, long added, Object tags) {
     Map<String, Object> event = new HashMap<>();
     event.put("page", page);
     if (city != null) {
@@ -96,7 +97,10 @@ class ExpressionQueryTest {
       event.put("d", d);
     }
     event.put("added", added);
-    return new MapBasedInputRow(START + minute * 60_000L, List.of("page", "city", "n", "d"), event);
+    if (tags != null) {
+      event.put("tags", tags);
+    }
+    return new MapBasedInputRow(START + minute * 60_000L, List.of("page", "city", "n", "d", "tags"), event);
   }
 
   private static JsonNode run(SeedData.Form form, String json) throws Exception {
@@ -177,6 +181,27 @@ class ExpressionQueryTest {
     assertEquals(2, top.size());
     assertEquals(-40, top.get(0).get("neg").asLong());
     assertEquals(-40, top.get(1).get("neg").asLong());
+  }
+
+  @ParameterizedTest
+  @EnumSource(SeedData.Form.class)
+  void multiValueRowsAreMappedValueByValue(SeedData.Form form) throws Exception {
+    JsonNode result = run(form, query("groupBy", "\"granularity\":\"all\","
+        + "\"virtualColumns\":[{\"type\":\"expression\",\"name\":\"u\",\"expression\":\"concat(page, '-', upper(tags))\","
+        + "\"outputType\":\"STRING\"}],\"dimensions\":[\"u\"],"
+        + "\"aggregations\":[{\"type\":\"count\",\"name\":\"c\"}]"));
+    List<String> rows = new ArrayList<>();
+    result.forEach(r -> rows.add(r.get("event").toString()));
+    // row 0 gives a-X and a-Y, row 1 b-Z, row 2 null (tags null), row 3 c-Y, row 4 b-X and b-Z.
+    assertEquals(List.of("{\"u\":null,\"c\":1}", "{\"u\":\"a-X\",\"c\":1}", "{\"u\":\"a-Y\",\"c\":1}",
+        "{\"u\":\"b-X\",\"c\":1}", "{\"u\":\"b-Z\",\"c\":2}", "{\"u\":\"c-Y\",\"c\":1}"), rows);
+    String count = "\"granularity\":\"all\",\"aggregations\":[{\"type\":\"count\",\"name\":\"c\"}]";
+    // tags == 'z' holds for a row when it holds for any of its values: rows 1 and 4.
+    assertEquals(2, run(form, query("timeseries", count + ",\"filter\":{\"type\":\"expression\","
+        + "\"expression\":\"tags == 'z'\"}")).get(0).get("result").get("c").asInt());
+    // Its negation: rows 0 and 3 (row 2, tags null, is unknown; row 4 has a z).
+    assertEquals(2, run(form, query("timeseries", count + ",\"filter\":{\"type\":\"not\",\"field\":"
+        + "{\"type\":\"expression\",\"expression\":\"tags == 'z'\"}}")).get(0).get("result").get("c").asInt());
   }
 
   @Test
