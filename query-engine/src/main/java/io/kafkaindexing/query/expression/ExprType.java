@@ -29,14 +29,14 @@ public enum ExprType {
     };
   }
 
-  /** Parses a type name as {@code cast} and {@code outputType} take it (case-insensitive; FLOAT is DOUBLE). */
+  /** Parses a type name as {@code cast} takes it (case-insensitive). */
   public static ExprType fromName(String name, String what) {
     String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
     return switch (n) {
       case "LONG" -> LONG;
-      case "DOUBLE", "FLOAT" -> DOUBLE;
+      case "DOUBLE" -> DOUBLE;
       case "STRING" -> STRING;
-      default -> throw DruidException.invalidInput("Unknown type[%s] in %s: expected LONG, DOUBLE, FLOAT or STRING",
+      default -> throw DruidException.invalidInput("Unknown type[%s] in %s: expected LONG, DOUBLE or STRING",
           name, what);
     };
   }

@@ -152,8 +152,8 @@ public final class ExprValue {
 
   /** A long when the string is an integer, else a double when it parses as one, else null. */
   static Number parseNumber(String s) {
-    String t = s.trim();
-    if (t.isEmpty()) {
+    String t = s;
+    if (t.isEmpty() || Character.isWhitespace(t.charAt(0)) || Character.isWhitespace(t.charAt(t.length() - 1))) {
       return null;
     }
     try {

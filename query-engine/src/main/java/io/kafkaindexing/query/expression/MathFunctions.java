@@ -89,8 +89,8 @@ final class MathFunctions {
       }
       scale = (int) s.asLong();
     }
-    if (x.isNull()) {
-      return ExprValue.nullOf(x.type());
+    if (x.isNumericNull()) {
+      return ExprValue.nullOf(x.type() == ExprType.STRING ? ExprType.DOUBLE : x.type());
     }
     if (x.type() == ExprType.LONG) {
       return scale >= 0 ? x

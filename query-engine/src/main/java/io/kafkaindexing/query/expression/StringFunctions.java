@@ -10,8 +10,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * {@code concat}, {@code substring}, {@code strlen}, {@code lower}, {@code upper},
  * {@code replace}, {@code regexp_extract}, {@code regexp_like}, {@code regexp_replace},
- * {@code contains_string} and {@code like}. A null string argument gives null, except for the
- * matching functions which give 0. Patterns must be literals and are compiled once. Stateless.
+ * {@code contains_string} and {@code like}. A null string argument gives null. Patterns must be
+ * literals and are compiled once. Stateless.
  */
 final class StringFunctions {
   private StringFunctions() {}
@@ -41,7 +41,7 @@ final class StringFunctions {
       Pattern p = compile(name, Args.literalString(name, args, 1, "pattern", errors), errors);
       return new Call(name, args, (a, b) -> {
         String s = a.get(0).eval(b).asString();
-        return ExprValue.ofBoolean(s != null && p.matcher(s).find());
+        return s == null ? ExprValue.NULL_LONG : ExprValue.ofBoolean(p.matcher(s).find());
       }, Call.Typer.fixed(ExprType.LONG));
     });
     out.put("regexp_replace", (name, args, errors) -> {
@@ -59,7 +59,7 @@ final class StringFunctions {
       String needle = Args.literalString(name, args, 1, "string", errors);
       return new Call(name, args, (a, b) -> {
         String s = a.get(0).eval(b).asString();
-        return ExprValue.ofBoolean(s != null && needle != null && s.contains(needle));
+        return s == null || needle == null ? ExprValue.NULL_LONG : ExprValue.ofBoolean(s.contains(needle));
       }, Call.Typer.fixed(ExprType.LONG));
     });
     out.put("like", StringFunctions::like);
@@ -120,7 +120,7 @@ final class StringFunctions {
     if (s == null || search == null || replacement == null) {
       return ExprValue.NULL_STRING;
     }
-    return ExprValue.ofString(search.isEmpty() ? s : s.replace(search, replacement));
+    return ExprValue.ofString(s.replace(search, replacement));
   }
 
   /** regexp_extract(s, pattern, [group]): the group (0: the whole match) of the first match, or null. */
@@ -156,7 +156,7 @@ final class StringFunctions {
     Pattern p = Pattern.compile(likeToRegex(pattern, escape == null ? null : escape.charAt(0)), Pattern.DOTALL);
     return new Call(name, args, (a, b) -> {
       String s = a.get(0).eval(b).asString();
-      return ExprValue.ofBoolean(s != null && p.matcher(s).matches());
+      return s == null ? ExprValue.NULL_LONG : ExprValue.ofBoolean(p.matcher(s).matches());
     }, Call.Typer.fixed(ExprType.LONG));
   }
 

@@ -145,19 +145,26 @@ final class TimeFunctions {
     }
     ISOChronology chronology = ISOChronology.getInstance(args.size() == 3 ? zone(name, args, 2, errors)
         : DateTimeZone.UTC);
-    return new Call(name, args, (a, b) -> time(a, b, t -> unit.of(new DateTime(t, chronology))),
-        Call.Typer.fixed(ExprType.LONG));
+    ExprType type = unit == Unit.CENTURY || unit == Unit.MILLENNIUM ? ExprType.DOUBLE : ExprType.LONG;
+    return new Call(name, args, (a, b) -> {
+      ExprValue t = a.get(0).eval(b);
+      return t.isNumericNull() ? ExprValue.nullOf(type) : unit.of(new DateTime(t.asLong(), chronology));
+    }, Call.Typer.fixed(type));
   }
 
   /** The parts timestamp_extract returns. */
   private enum Unit {
-    EPOCH, MICROSECOND, MILLISECOND, SECOND, MINUTE, HOUR, DAY, DOW, ISODOW, DOY, WEEK, MONTH, QUARTER, YEAR,
+    EPOCH, MILLISECOND, SECOND, MINUTE, HOUR, DAY, DOW, ISODOW, DOY, WEEK, MONTH, QUARTER, YEAR,
     ISOYEAR, DECADE, CENTURY, MILLENNIUM;
 
-    long of(DateTime t) {
+    /** The part; CENTURY and MILLENNIUM are DOUBLE in Druid, the others LONG. */
+    ExprValue of(DateTime t) {
+      return this == CENTURY || this == MILLENNIUM ? ExprValue.ofDouble((double) part(t)) : ExprValue.ofLong(part(t));
+    }
+
+    private long part(DateTime t) {
       return switch (this) {
-        case EPOCH -> Math.floorDiv(t.getMillis(), 1000L);
-        case MICROSECOND -> t.getMillisOfSecond() * 1000L;
+        case EPOCH -> t.getMillis() / 1000L;
         case MILLISECOND -> t.getMillisOfSecond();
         case SECOND -> t.getSecondOfMinute();
         case MINUTE -> t.getMinuteOfHour();
@@ -169,7 +176,7 @@ final class TimeFunctions {
         case MONTH -> t.getMonthOfYear();
         case QUARTER -> (t.getMonthOfYear() - 1) / 3 + 1;
         case YEAR -> t.getYear();
-        case ISOYEAR -> t.getWeekyear();
+        case ISOYEAR -> t.getYear(); // Druid 33 reports the calendar year here
         case DECADE -> t.getYear() / 10;
         case CENTURY -> (long) Math.ceil(t.getYearOfEra() / 100d);
         case MILLENNIUM -> (long) Math.ceil(t.getYearOfEra() / 1000d);
