@@ -21,9 +21,13 @@ import java.util.List;
  * Not thread-safe; use {@link #parse}.
  */
 public final class Parser {
+  /** How deeply parentheses, calls and unary operators may nest (the parser recurses on them). */
+  static final int MAX_DEPTH = 256;
+
   private final List<Token> tokens;
   private final SyntaxErrors errors;
   private int next;
+  private int depth;
 
   private Parser(List<Token> tokens, SyntaxErrors errors) {
     this.tokens = tokens;
@@ -63,12 +67,14 @@ public final class Parser {
   }
 
   private Expr logical() {
+    enter();
     Expr left = comparison();
     while (true) {
       Token t = peek();
       if (acceptOperator("&&", "||")) {
         left = new Logical("&&".equals(t.text()), left, comparison());
       } else {
+        depth--;
         return left;
       }
     }
@@ -113,9 +119,18 @@ public final class Parser {
   private Expr power() {
     Expr base = unary();
     if (acceptOperator("^")) {
-      return new BinaryOp("^", base, power());
+      enter();
+      Expr exponent = power();
+      depth--;
+      return new BinaryOp("^", base, exponent);
     }
     return base;
+  }
+
+  private void enter() {
+    if (++depth > MAX_DEPTH) {
+      throw errors.at(peek().position(), "the expression nests deeper than " + MAX_DEPTH + " levels");
+    }
   }
 
   private Expr unary() {
@@ -126,7 +141,9 @@ public final class Parser {
         next++;
         return new Literal(ExprValue.ofLong(Long.MIN_VALUE));
       }
+      enter();
       Expr operand = unary();
+      depth--;
       ExprValue lit = operand.literalValue();
       if (lit != null && !lit.isNull() && lit.type() != ExprType.STRING) {
         return new Literal(lit.type() == ExprType.LONG ? ExprValue.ofLong(-lit.asLong())
@@ -135,7 +152,10 @@ public final class Parser {
       return new Unary('-', operand);
     }
     if (acceptOperator("!")) {
-      return new Unary('!', unary());
+      enter();
+      Expr operand = unary();
+      depth--;
+      return new Unary('!', operand);
     }
     return primary();
   }

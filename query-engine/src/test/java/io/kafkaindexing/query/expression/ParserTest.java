@@ -12,7 +12,8 @@ class ParserTest {
   private static String error(String expression) {
     DruidException e = assertThrows(DruidException.class, () -> Parser.parse(expression, "field[expression]"));
     assertEquals(400, e.httpStatus());
-    assertTrue(e.getMessage().startsWith("Invalid expression[" + expression + "] in field[expression]: "),
+    String shown = expression.length() > 200 ? expression.substring(0, 200) + "..." : expression;
+    assertTrue(e.getMessage().startsWith("Invalid expression[" + shown + "] in field[expression]: "),
         e.getMessage());
     return e.getMessage();
   }
@@ -51,6 +52,17 @@ class ParserTest {
     assertTrue(error("timestamp_floor(x, 'P1D', null, 'Mars/Olympus')").contains("unknown time zone[Mars/Olympus]"));
     assertTrue(error("timestamp_extract(x, 'FORTNIGHT')").contains("unknown unit[FORTNIGHT]"));
     assertTrue(error("like(x, 'a', 'ab')").contains("escape must be a single character"));
+  }
+
+  @Test
+  void deepNestingIsRefusedRatherThanOverflowingTheStack() {
+    String deep = "(".repeat(5000) + "1" + ")".repeat(5000);
+    assertTrue(error(deep).contains("the expression nests deeper than 256 levels"));
+    assertTrue(error("-".repeat(5000) + "1").contains("nests deeper"));
+    assertTrue(error("2" + "^2".repeat(5000)).contains("nests deeper"));
+    String fine = "(".repeat(200) + "1" + ")".repeat(200);
+    assertEquals(1L, Parser.parse(fine, null).eval(Bindings.EMPTY).value());
+    assertEquals(-1L, Parser.parse("-".repeat(201) + "1", null).eval(Bindings.EMPTY).value());
   }
 
   @Test

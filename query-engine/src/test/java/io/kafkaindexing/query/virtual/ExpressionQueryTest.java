@@ -172,6 +172,17 @@ class ExpressionQueryTest {
 
   @ParameterizedTest
   @EnumSource(SeedData.Form.class)
+  void havingFiltersWithAnExpression(SeedData.Form form) throws Exception {
+    // Per page: a 40, b 70, c 40; added > 50 keeps b only.
+    JsonNode result = run(form, query("groupBy", "\"granularity\":\"all\",\"dimensions\":[\"page\"],"
+        + "\"aggregations\":[{\"type\":\"longSum\",\"name\":\"added\",\"fieldName\":\"added\"}],"
+        + "\"having\":{\"type\":\"filter\",\"filter\":{\"type\":\"expression\",\"expression\":\"added > 50\"}}"));
+    assertEquals(1, result.size(), result.toString());
+    assertEquals("{\"page\":\"b\",\"added\":70}", result.get(0).get("event").toString());
+  }
+
+  @ParameterizedTest
+  @EnumSource(SeedData.Form.class)
   void topNRanksByAnExpressionPostAggregator(SeedData.Form form) throws Exception {
     JsonNode result = run(form, query("topN", "\"granularity\":\"all\",\"dimension\":\"page\",\"threshold\":2,"
         + "\"metric\":\"neg\",\"aggregations\":[{\"type\":\"longSum\",\"name\":\"added\",\"fieldName\":\"added\"}],"
