@@ -20,7 +20,9 @@ import java.util.Map;
 public final class DruidExpressionEval {
   private static final List<String> MACROS = List.of("LikeExprMacro", "RegexpExtractExprMacro", "RegexpLikeExprMacro",
       "RegexpReplaceExprMacro", "ContainsExprMacro", "TimestampCeilExprMacro", "TimestampExtractExprMacro",
-      "TimestampFloorExprMacro", "TimestampFormatExprMacro", "TimestampParseExprMacro");
+      "TimestampFloorExprMacro", "TimestampFormatExprMacro", "TimestampParseExprMacro", "TimestampShiftExprMacro",
+      "TrimExprMacro$BothTrimExprMacro", "TrimExprMacro$LeftTrimExprMacro", "TrimExprMacro$RightTrimExprMacro",
+      "CaseInsensitiveContainsExprMacro");
 
   private DruidExpressionEval() {}
 

@@ -12,6 +12,7 @@ final class Functions {
     Map<String, FunctionDefinition> m = new TreeMap<>();
     ConditionalFunctions.register(m);
     StringFunctions.register(m);
+    MoreStringFunctions.register(m);
     MathFunctions.register(m);
     TimeFunctions.register(m);
     BY_NAME = Collections.unmodifiableMap(m);

@@ -31,6 +31,39 @@ final class MathFunctions {
     out.put("floor", (name, args, errors) -> doubleMath(name, args, errors, Math::floor));
     out.put("ceil", (name, args, errors) -> doubleMath(name, args, errors, Math::ceil));
     out.put("sqrt", (name, args, errors) -> doubleMath(name, args, errors, Math::sqrt));
+    out.put("exp", (name, args, errors) -> doubleMath(name, args, errors, Math::exp));
+    out.put("log", (name, args, errors) -> doubleMath(name, args, errors, Math::log));
+    out.put("log10", (name, args, errors) -> doubleMath(name, args, errors, Math::log10));
+    out.put("max", (name, args, errors) -> bivariate(name, args, errors, Math::max, Math::max));
+    out.put("min", (name, args, errors) -> bivariate(name, args, errors, Math::min, Math::min));
+    out.put("div", (name, args, errors) -> {
+      Args.count(name, args, 2, 2, errors);
+      return new Call(name, args, (a, b) -> {
+        ExprValue x = a.get(0).eval(b);
+        ExprValue y = a.get(1).eval(b);
+        if (x.isNull() || y.isNull() || (x.type() == ExprType.STRING && y.type() == ExprType.STRING)) {
+          return ExprValue.NULL_LONG;
+        }
+        if (y.asLong() == 0) {
+          throw DruidException.invalidInput("Division by zero in function[div]");
+        }
+        return ExprValue.ofLong(x.asLong() / y.asLong());
+      }, Call.Typer.fixed(ExprType.LONG));
+    });
+    out.put("safe_divide", (name, args, errors) -> {
+      Args.count(name, args, 2, 2, errors);
+      return new Call(name, args, (a, b) -> {
+        ExprValue x = a.get(0).eval(b);
+        ExprValue y = a.get(1).eval(b);
+        if (x.isNumericNull() || y.isNumericNull()) {
+          return ExprValue.NULL_DOUBLE;
+        }
+        if (x.type() == ExprType.LONG && y.type() == ExprType.LONG) {
+          return y.asLong() == 0 ? ExprValue.NULL_LONG : ExprValue.ofLong(x.asLong() / y.asLong());
+        }
+        return y.asDouble() == 0 ? ExprValue.NULL_DOUBLE : ExprValue.ofDouble(x.asDouble() / y.asDouble());
+      }, (a, c) -> ExprType.operator(a.get(0).outputType(c), a.get(1).outputType(c)));
+    });
     out.put("round", (name, args, errors) -> {
       Args.count(name, args, 1, 2, errors);
       return new Call(name, args, MathFunctions::round, (a, c) -> a.get(0).outputType(c));
@@ -59,6 +92,27 @@ final class MathFunctions {
       }
       return new Call(name, args, (a, b) -> a.get(0).eval(b).castTo(target), Call.Typer.fixed(target));
     });
+  }
+
+  /**
+   * max/min(x, y): longs stay longs, otherwise doubles (a string that is not a number counts as 0,
+   * as in Druid); a null, or two strings, give null.
+   */
+  private static Call bivariate(String name, List<Expr> args, SyntaxErrors errors,
+      java.util.function.LongBinaryOperator longs, java.util.function.DoubleBinaryOperator doubles) {
+    Args.count(name, args, 2, 2, errors);
+    return new Call(name, args, (a, b) -> {
+      ExprValue x = a.get(0).eval(b);
+      ExprValue y = a.get(1).eval(b);
+      if (x.isNull() || y.isNull() || (x.type() == ExprType.STRING && y.type() == ExprType.STRING)) {
+        return ExprValue.NULL_DOUBLE;
+      }
+      if (x.type() == ExprType.LONG && y.type() == ExprType.LONG) {
+        return ExprValue.ofLong(longs.applyAsLong(x.asLong(), y.asLong()));
+      }
+      // As Druid: a string that is not a number reads as 0 here.
+      return ExprValue.ofDouble(doubles.applyAsDouble(x.asDouble(), y.asDouble()));
+    }, (a, c) -> ExprType.common(a.get(0).outputType(c), a.get(1).outputType(c)));
   }
 
   /** LONG or DOUBLE for a non-null number, STRING (meaning: no number) otherwise, as Druid's univariate math does. */

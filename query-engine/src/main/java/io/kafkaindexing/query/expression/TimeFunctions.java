@@ -14,7 +14,8 @@ import org.joda.time.format.ISODateTimeFormat;
 
 /**
  * {@code timestamp_floor}, {@code timestamp_ceil}, {@code timestamp_extract},
- * {@code timestamp_format} and {@code timestamp_parse}. Timestamps are epoch milliseconds (LONG);
+ * {@code timestamp_format}, {@code timestamp_parse}, {@code timestamp_shift}, {@code timestamp} and
+ * {@code unix_timestamp}. Timestamps are epoch milliseconds (LONG);
  * a null or non-numeric timestamp gives null. Periods, origins, patterns, units and time zones must
  * be literals. Stateless.
  */
@@ -34,6 +35,29 @@ final class TimeFunctions {
       }), Call.Typer.fixed(ExprType.LONG));
     });
     out.put("timestamp_extract", TimeFunctions::extract);
+    out.put("timestamp_shift", (name, args, errors) -> {
+      Args.count(name, args, 3, 4, errors);
+      String periodText = Args.literalString(name, args, 1, "period", errors);
+      Period period;
+      try {
+        period = Period.parse(periodText == null ? "" : periodText);
+      } catch (IllegalArgumentException e) {
+        throw errors.invalid("function[" + name + "] has an invalid period[" + periodText + "]");
+      }
+      ISOChronology chronology = ISOChronology.getInstance(args.size() == 4 ? zone(name, args, 3, errors)
+          : DateTimeZone.UTC);
+      return new Call(name, args, (a, b) -> {
+        ExprValue t = a.get(0).eval(b);
+        ExprValue step = a.get(2).eval(b);
+        if (t.isNumericNull()) {
+          return ExprValue.NULL_LONG;
+        }
+        return ExprValue.ofLong(new DateTime(t.asLong(), chronology).withPeriodAdded(period, (int) step.asLong())
+            .getMillis());
+      }, Call.Typer.fixed(ExprType.LONG));
+    });
+    out.put("timestamp", (name, args, errors) -> fromString(name, args, errors, 1));
+    out.put("unix_timestamp", (name, args, errors) -> fromString(name, args, errors, 1000));
     out.put("timestamp_format", (name, args, errors) -> {
       Args.count(name, args, 1, 3, errors);
       DateTimeZone zone = args.size() == 3 ? zone(name, args, 2, errors) : DateTimeZone.UTC;
@@ -84,6 +108,31 @@ final class TimeFunctions {
       }
       return null;
     }
+  }
+
+  /**
+   * timestamp/unix_timestamp(s, [pattern]): the time of an ISO-8601 (or patterned) string in UTC, in
+   * milliseconds divided by {@code divisor}; a null, a non-string or a string that does not parse
+   * is an error, as in Druid.
+   */
+  private static Call fromString(String name, List<Expr> args, SyntaxErrors errors, long divisor) {
+    Args.count(name, args, 1, 2, errors);
+    String pattern = args.size() == 2 ? Args.literalString(name, args, 1, "pattern", errors) : null;
+    DateTimeFormatter f = (pattern == null ? ISODateTimeFormat.dateTimeParser() : formatter(name, pattern, errors))
+        .withChronology(ISOChronology.getInstanceUTC());
+    return new Call(name, args, (a, b) -> {
+      ExprValue v = a.get(0).eval(b);
+      if (v.isNull() || v.type() != ExprType.STRING) {
+        throw io.kafkaindexing.core.error.DruidException.invalidInput(
+            "Function[%s] first argument should be a STRING but got %s instead", name, v.type());
+      }
+      try {
+        return ExprValue.ofLong(f.parseMillis(v.asString()) / divisor);
+      } catch (IllegalArgumentException e) {
+        throw io.kafkaindexing.core.error.DruidException.invalidInput("Function[%s] invalid value %s", name,
+            v.asString());
+      }
+    }, Call.Typer.fixed(ExprType.LONG));
   }
 
   /** timestamp_floor/ceil(t, period, [origin, [timezone]]). */
