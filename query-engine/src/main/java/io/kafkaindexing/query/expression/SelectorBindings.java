@@ -15,14 +15,24 @@ import java.util.Set;
 public final class SelectorBindings implements Bindings {
   private final Map<String, ColumnValueSelector> selectors = new HashMap<>();
   private final Map<String, Boolean> numeric = new HashMap<>();
+  private final boolean mayHaveMultipleValues;
 
   public SelectorBindings(ColumnSelectorFactory columns, Set<String> identifiers) {
+    boolean multi = false;
     for (String name : identifiers) {
       ColumnCapabilities caps = columns.getColumnCapabilities(name);
       boolean isNumeric = caps != null && caps.type().isNumeric();
+      // Only a stored single-value string column (dictionary, no multi-values) or a number is surely scalar.
+      multi |= !isNumeric && (caps == null || caps.hasMultipleValues() || !caps.dictionaryEncoded());
       numeric.put(name, isNumeric);
       selectors.put(name, isNumeric ? columns.makeColumnValueSelector(name) : columns.makeDimensionSelector(name));
     }
+    this.mayHaveMultipleValues = multi;
+  }
+
+  /** False when no identifier can hold several values in a row (then {@link MultiValues} is not needed). */
+  public boolean mayHaveMultipleValues() {
+    return mayHaveMultipleValues;
   }
 
   @Override

@@ -48,7 +48,8 @@ public final class ExpressionDimFilter implements DimFilter {
     Set<String> identifiers = parsed.identifiers();
     SelectorBindings bindings = new SelectorBindings(columns, identifiers);
     return includeUnknown -> {
-      List<ExprValue> each = MultiValues.evalEach(parsed, identifiers, bindings);
+      List<ExprValue> each = bindings.mayHaveMultipleValues() ? MultiValues.evalEach(parsed, identifiers, bindings)
+          : null;
       if (each == null) {
         return truth(parsed.eval(bindings)).matches(includeUnknown);
       }

@@ -119,8 +119,7 @@ public final class ExpressionVirtualColumn implements VirtualColumn {
 
     /** The single value, or null when the row has several (see {@link #getObject}). */
     private ExprValue value() {
-      List<ExprValue> each = MultiValues.evalEach(expr, identifiers, bindings);
-      if (each != null) {
+      if (bindings.mayHaveMultipleValues() && MultiValues.evalEach(expr, identifiers, bindings) != null) {
         return null;
       }
       return coerce(expr.eval(bindings));
@@ -155,7 +154,8 @@ public final class ExpressionVirtualColumn implements VirtualColumn {
 
     @Override
     public Object getObject() {
-      List<ExprValue> each = MultiValues.evalEach(expr, identifiers, bindings);
+      List<ExprValue> each = bindings.mayHaveMultipleValues() ? MultiValues.evalEach(expr, identifiers, bindings)
+          : null;
       if (each != null) {
         if (type != ValueType.STRING) {
           return null;
