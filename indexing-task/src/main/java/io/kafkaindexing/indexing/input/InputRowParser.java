@@ -2,6 +2,7 @@ package io.kafkaindexing.indexing.input;
 
 import io.kafkaindexing.indexing.spec.ExpressionTransform;
 import io.kafkaindexing.query.expression.Bindings;
+import io.kafkaindexing.query.expression.ExprValue;
 import io.kafkaindexing.segment.read.ColumnNames;
 import io.kafkaindexing.segment.row.InputRow;
 import io.kafkaindexing.segment.row.MapBasedInputRow;
@@ -25,7 +26,7 @@ import java.util.Set;
  * <p>The {@code transformSpec.transforms} are applied to the parsed row: each reads the input fields
  * and {@code __time} (the parsed time), and its value shadows the field of its name (discovered as
  * a dimension like any field); a {@code __time} transform replaces the row time. A transform that
- * fails, or a {@code __time} that is not a number, makes the row unparseable. Immutable and
+ * fails, or a {@code __time} that is not a number (a numeric string is read as one), makes the row unparseable. Immutable and
  * thread-safe.
  */
 public final class InputRowParser {
@@ -101,7 +102,8 @@ public final class InputRowParser {
             + e.getMessage() + ". Event: " + event, e);
       }
       if (ColumnNames.TIME.equals(t.getName())) {
-        if (!(value instanceof Number n)) {
+        Number n = value instanceof List<?> ? null : ExprValue.bestEffortOf(value).asNumber();
+        if (n == null) {
           String event = preview(raw);
           throw new ParseException(event, "Could not transform value for __time: transform[__time] gave[" + value
               + "], not a number. Event: " + event, null);

@@ -145,5 +145,11 @@ class TransformPipelineTest {
     assertTrue(messages.contains("Could not transform value for field[ratio]: Division by zero"), messages);
     assertTrue(messages.contains("Could not transform value for __time: transform[__time] gave[not a time]"),
         messages);
+    RecordProcessor numericString = processor("{\"dataSource\":\"ds\",\"timestampSpec\":{\"column\":\"ts\","
+        + "\"format\":\"iso\"},\"transformSpec\":{\"transforms\":[{\"type\":\"expression\",\"name\":\"__time\","
+        + "\"expression\":\"concat(__time + 1000, '')\"}]}}");
+    send(numericString, "{\"ts\":\"2018-03-06T10:00:00Z\"}");
+    assertEquals(millis("2018-03-06T10:00:01Z"), indexed.get(1).getTimestampFromEpoch(),
+        "a numeric string is a time");
   }
 }
