@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * {@code abs}, {@code floor}, {@code ceil}, {@code sqrt}, {@code round}, {@code pow},
+ * {@code abs}, {@code floor}, {@code ceil}, {@code sqrt}, the other univariate and bivariate
+ * {@code java.lang.Math} functions Druid lists, {@code round}, {@code pow},
  * {@code greatest}, {@code least} and {@code cast}. Math functions give null for a null or
  * non-numeric argument; {@code abs} and {@code round} keep a long a long, {@code floor},
  * {@code ceil} and {@code sqrt} always give doubles. Stateless.
@@ -32,6 +33,28 @@ final class MathFunctions {
     out.put("ceil", (name, args, errors) -> doubleMath(name, args, errors, Math::ceil));
     out.put("sqrt", (name, args, errors) -> doubleMath(name, args, errors, Math::sqrt));
     out.put("exp", (name, args, errors) -> doubleMath(name, args, errors, Math::exp));
+    Map<String, DoubleUnaryOperator> doubles = Map.ofEntries(Map.entry("sin", Math::sin), Map.entry("cos", Math::cos),
+        Map.entry("tan", Math::tan), Map.entry("asin", Math::asin), Map.entry("acos", Math::acos),
+        Map.entry("atan", Math::atan), Map.entry("sinh", Math::sinh), Map.entry("cosh", Math::cosh),
+        Map.entry("tanh", Math::tanh), Map.entry("cbrt", Math::cbrt), Map.entry("rint", Math::rint),
+        Map.entry("expm1", Math::expm1), Map.entry("log1p", Math::log1p), Map.entry("signum", Math::signum),
+        Map.entry("todegrees", Math::toDegrees), Map.entry("toradians", Math::toRadians),
+        Map.entry("cot", x -> Math.cos(x) / Math.sin(x)), Map.entry("ulp", Math::ulp),
+        Map.entry("nextUp", Math::nextUp));
+    doubles.forEach((fn, op) -> out.put(fn, (name, args, errors) -> doubleMath(name, args, errors, op)));
+    Map<String, java.util.function.DoubleBinaryOperator> doubles2 = Map.of("atan2", Math::atan2, "hypot",
+        Math::hypot, "copysign", Math::copySign, "remainder", Math::IEEEremainder, "nextafter", Math::nextAfter,
+        "scalb", (x, y) -> Math.scalb(x, (int) y));
+    doubles2.forEach((fn, op) -> out.put(fn, (name, args, errors) -> {
+      Args.count(name, args, 2, 2, errors);
+      return new Call(name, args, (a, b) -> {
+        ExprValue x = a.get(0).eval(b);
+        ExprValue y = a.get(1).eval(b);
+        // As Druid's bivariate math: null gives null, two strings null, a non-numeric string reads as 0.
+        return x.isNull() || y.isNull() || (x.type() == ExprType.STRING && y.type() == ExprType.STRING)
+            ? ExprValue.NULL_DOUBLE : ExprValue.ofDouble(op.applyAsDouble(x.asDouble(), y.asDouble()));
+      }, Call.Typer.fixed(ExprType.DOUBLE));
+    }));
     out.put("log", (name, args, errors) -> doubleMath(name, args, errors, Math::log));
     out.put("log10", (name, args, errors) -> doubleMath(name, args, errors, Math::log10));
     out.put("max", (name, args, errors) -> bivariate(name, args, errors, Math::max, Math::max));
