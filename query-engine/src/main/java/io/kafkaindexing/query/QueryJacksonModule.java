@@ -7,6 +7,7 @@ import io.kafkaindexing.query.aggregation.CardinalityAggregatorFactory;
 import io.kafkaindexing.query.aggregation.ConstantPostAggregator;
 import io.kafkaindexing.query.aggregation.DoubleGreatestPostAggregator;
 import io.kafkaindexing.query.aggregation.DoubleLeastPostAggregator;
+import io.kafkaindexing.query.aggregation.ExpressionPostAggregator;
 import io.kafkaindexing.query.aggregation.FieldAccessPostAggregator;
 import io.kafkaindexing.query.aggregation.FilteredAggregatorFactory;
 import io.kafkaindexing.query.aggregation.FinalizingFieldAccessPostAggregator;
@@ -30,6 +31,7 @@ import io.kafkaindexing.query.filter.AndDimFilter;
 import io.kafkaindexing.query.filter.BoundDimFilter;
 import io.kafkaindexing.query.filter.ColumnComparisonDimFilter;
 import io.kafkaindexing.query.filter.EqualityDimFilter;
+import io.kafkaindexing.query.filter.ExpressionDimFilter;
 import io.kafkaindexing.query.filter.ExtractionDimFilter;
 import io.kafkaindexing.query.filter.FalseDimFilter;
 import io.kafkaindexing.query.filter.InDimFilter;
@@ -66,6 +68,7 @@ import io.kafkaindexing.query.search.SearchQuery;
 import io.kafkaindexing.query.timeseries.TimeseriesQuery;
 import io.kafkaindexing.query.timeboundary.TimeBoundaryQuery;
 import io.kafkaindexing.query.topn.TopNQuery;
+import io.kafkaindexing.query.virtual.ExpressionVirtualColumn;
 import java.util.List;
 
 /**
@@ -140,7 +143,8 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(ColumnComparisonDimFilter.class, "columnComparison"),
         new NamedType(TrueDimFilter.class, "true"),
         new NamedType(FalseDimFilter.class, "false"),
-        new NamedType(ExtractionDimFilter.class, "extraction"));
+        new NamedType(ExtractionDimFilter.class, "extraction"),
+        new NamedType(ExpressionDimFilter.class, "expression"));
     registerSubtypes(
         new NamedType(ArithmeticPostAggregator.class, "arithmetic"),
         new NamedType(FieldAccessPostAggregator.class, "fieldAccess"),
@@ -149,7 +153,9 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(DoubleGreatestPostAggregator.class, "doubleGreatest"),
         new NamedType(LongGreatestPostAggregator.class, "longGreatest"),
         new NamedType(DoubleLeastPostAggregator.class, "doubleLeast"),
-        new NamedType(LongLeastPostAggregator.class, "longLeast"));
+        new NamedType(LongLeastPostAggregator.class, "longLeast"),
+        new NamedType(ExpressionPostAggregator.class, "expression"));
+    registerSubtypes(new NamedType(ExpressionVirtualColumn.class, "expression"));
     registerSubtypes(new NamedType(FilteredAggregatorFactory.class, "filtered"),
         new NamedType(CardinalityAggregatorFactory.class, CardinalityAggregatorFactory.TYPE_NAME));
   }

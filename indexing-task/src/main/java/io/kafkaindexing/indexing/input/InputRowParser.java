@@ -1,11 +1,16 @@
 package io.kafkaindexing.indexing.input;
 
+import io.kafkaindexing.indexing.spec.ExpressionTransform;
+import io.kafkaindexing.query.expression.Bindings;
+import io.kafkaindexing.query.expression.ExprValue;
+import io.kafkaindexing.segment.read.ColumnNames;
 import io.kafkaindexing.segment.row.InputRow;
 import io.kafkaindexing.segment.row.MapBasedInputRow;
 import io.kafkaindexing.segment.spec.DimensionsSpec;
 import io.kafkaindexing.segment.spec.TimestampSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +21,13 @@ import java.util.Set;
  * {@code timestampSpec} and the dimension names from {@code dimensionsSpec}: the listed ones; with
  * {@code includeAllDimensions} or {@code useSchemaDiscovery} the listed ones then every other field;
  * with no listed dimensions every field. Discovered fields never include the timestamp column, the
- * {@code dimensionExclusions}, nor metric names and inputs. Immutable and thread-safe.
+ * {@code dimensionExclusions}, nor metric names and inputs.
+ *
+ * <p>The {@code transformSpec.transforms} are applied to the parsed row: each reads the input fields
+ * and {@code __time} (the parsed time), and its value shadows the field of its name (discovered as
+ * a dimension like any field); a {@code __time} transform replaces the row time. A transform that
+ * fails, or a {@code __time} that is not a number (a numeric string is read as one), makes the row unparseable. Immutable and
+ * thread-safe.
  */
 public final class InputRowParser {
   /** Druid's bounds for a row time (half the long range either way). */
@@ -28,13 +39,21 @@ public final class InputRowParser {
   private final DimensionsSpec dimensionsSpec;
   private final List<String> listed;
   private final Set<String> notDimensions;
+  private final List<ExpressionTransform> transforms;
 
   public InputRowParser(TimestampSpec timestampSpec, DimensionsSpec dimensionsSpec, Set<String> metricFields) {
+    this(timestampSpec, dimensionsSpec, metricFields, List.of());
+  }
+
+  public InputRowParser(TimestampSpec timestampSpec, DimensionsSpec dimensionsSpec, Set<String> metricFields,
+      List<ExpressionTransform> transforms) {
+    this.transforms = List.copyOf(transforms);
     this.timestampSpec = timestampSpec;
     this.dimensionsSpec = dimensionsSpec;
     this.listed = dimensionsSpec.getDimensionNames();
     Set<String> excluded = new HashSet<>(dimensionsSpec.getDimensionExclusions());
     excluded.add(timestampSpec.getTimestampColumn());
+    excluded.add(ColumnNames.TIME);
     excluded.addAll(metricFields);
     excluded.removeAll(listed);
     this.notDimensions = Set.copyOf(excluded);
@@ -53,12 +72,50 @@ public final class InputRowParser {
       String event = preview(raw);
       throw new ParseException(event, "Timestamp[" + rawTime + "] is unparseable! Event: " + event, e);
     }
+    checkRange(timestamp, raw);
+    if (transforms.isEmpty()) {
+      return new MapBasedInputRow(timestamp, dimensionsOf(raw), raw);
+    }
+    return transform(timestamp, raw);
+  }
+
+  private static void checkRange(long timestamp, Map<String, Object> raw) throws ParseException {
     if (timestamp < MIN_INSTANT || timestamp > MAX_INSTANT) {
       String event = preview(raw);
       throw new ParseException(event, "Encountered row with timestamp[" + timestamp
           + "] that cannot be represented as a long: [" + event + "]", null);
     }
-    return new MapBasedInputRow(timestamp, dimensionsOf(raw), raw);
+  }
+
+  /** The row with the transforms' values; each transform sees the input fields only. */
+  private InputRow transform(long timestamp, Map<String, Object> raw) throws ParseException {
+    Bindings input = name -> ColumnNames.TIME.equals(name) ? (Object) timestamp : raw.get(name);
+    Map<String, Object> fields = new LinkedHashMap<>(raw);
+    long time = timestamp;
+    for (ExpressionTransform t : transforms) {
+      Object value;
+      try {
+        value = t.evaluate(input);
+      } catch (RuntimeException e) {
+        String event = preview(raw);
+        throw new ParseException(event, "Could not transform value for field[" + t.getName() + "]: "
+            + e.getMessage() + ". Event: " + event, e);
+      }
+      if (ColumnNames.TIME.equals(t.getName())) {
+        Number n = value instanceof List<?> ? null : ExprValue.bestEffortOf(value).asNumber();
+        if (n == null) {
+          String event = preview(raw);
+          throw new ParseException(event, "Could not transform value for __time: transform[__time] gave[" + value
+              + "], not a number. Event: " + event, null);
+        }
+        time = n.longValue();
+      } else {
+        fields.put(t.getName(), value);
+      }
+    }
+    checkRange(time, raw);
+    Map<String, Object> event = new FallbackMap(fields, raw::get);
+    return new MapBasedInputRow(time, dimensionsOf(event), event);
   }
 
   private List<String> dimensionsOf(Map<String, Object> raw) {

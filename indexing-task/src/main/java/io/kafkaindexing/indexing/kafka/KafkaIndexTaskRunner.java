@@ -10,6 +10,8 @@ import io.kafkaindexing.indexing.task.IngestionState;
 import io.kafkaindexing.indexing.task.MaxParseExceptionsExceededException;
 import io.kafkaindexing.indexing.task.ParseExceptionHandler;
 import io.kafkaindexing.indexing.task.RecordProcessor;
+import io.kafkaindexing.indexing.task.TransformFilter;
+import io.kafkaindexing.query.filter.DimFilter;
 import io.kafkaindexing.indexing.task.RowIngestionMeters;
 import io.kafkaindexing.indexing.task.TaskReports;
 import io.kafkaindexing.indexing.task.TaskStatus;
@@ -167,8 +169,9 @@ public final class KafkaIndexTaskRunner {
              : new DeadLetterProducer(io.getDeadLetterTopic(), task.getId(), io.getConsumerProperties())) {
       supplier = records;
       RecordProcessor processor = new RecordProcessor(inputFormat(io, schema),
-          new InputRowParser(schema.getTimestampSpec(), schema.getDimensionsSpec(), schema.metricFields()),
-          messageTimeFilter(io), appenderator::add, meters, parseExceptions,
+          new InputRowParser(schema.getTimestampSpec(), schema.getDimensionsSpec(), schema.metricFields(),
+              schema.getTransformSpec().getTransforms()),
+          rowFilter(io, schema), appenderator::add, meters, parseExceptions,
           deadLetters == null ? RecordProcessor.RejectionSink.NONE : deadLetters);
       records.assign(currentOffsets.keySet());
       currentOffsets.forEach(records::seek);
@@ -243,6 +246,14 @@ public final class KafkaIndexTaskRunner {
   private static InputFormat inputFormat(KafkaIndexTaskIOConfig io, DataSchema schema) {
     InputFormat format = io.getInputFormat();
     return schema.getDimensionsSpec().isUseSchemaDiscovery() ? format.withNestedFieldDiscovery() : format;
+  }
+
+  /** The transformSpec filter (reason {@code filtered}), then late and early message rejection. */
+  static RecordProcessor.RowFilter rowFilter(KafkaIndexTaskIOConfig io, DataSchema schema) {
+    DimFilter filter = schema.getTransformSpec().getFilter();
+    RecordProcessor.RowFilter messageTime = messageTimeFilter(io);
+    return filter == null ? messageTime
+        : TransformFilter.both(new TransformFilter(filter, schema.getDimensionsSpec()), messageTime);
   }
 
   /** Druid's late and early message rejection: rows outside [minimumMessageTime, maximumMessageTime]. */

@@ -171,6 +171,6 @@ public final class DataSchema {
 
   @Override
   public int hashCode() {
-    return Objects.hash(dataSource, timestampSpec, dimensionsSpec, metricsSpec, granularitySpec, parser);
+    return Objects.hash(dataSource, timestampSpec, dimensionsSpec, metricsSpec, granularitySpec, transformSpec, parser);
   }
 }

@@ -171,13 +171,6 @@ class DataSchemaTest {
   }
 
   @Test
-  void transformsAreRefusedRatherThanIgnored() {
-    DruidException e = fail("{\"dataSource\":\"ds\",\"timestampSpec\":{},"
-        + "\"transformSpec\":{\"transforms\":[{\"type\":\"expression\",\"name\":\"x\",\"expression\":\"1\"}]}}");
-    assertTrue(e.getMessage().contains("dataSchema.transformSpec.transforms is not supported yet"), e.getMessage());
-  }
-
-  @Test
   void echoKeepsTheParserAsGivenAndExpandsDimensions() throws Exception {
     JsonNode echo = MAPPER.valueToTree(read(SEED));
     assertEquals(List.of("dataSource", "timestampSpec", "dimensionsSpec", "metricsSpec", "granularitySpec",
