@@ -2,11 +2,15 @@ package io.kafkaindexing.supervisor.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Inject;
+import io.kafkaindexing.core.audit.AuditEvent;
+import io.kafkaindexing.core.audit.AuditManager;
+import io.kafkaindexing.core.audit.HttpAudits;
 import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.core.json.JsonBodies;
 import io.kafkaindexing.supervisor.SupervisorManager;
 import io.kafkaindexing.supervisor.SupervisorStateManager;
 import io.kafkaindexing.supervisor.spec.SupervisorSpec;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -23,7 +28,10 @@ import java.util.Map;
 
 /**
  * Druid's supervisor API on the Overlord, {@code /druid/indexer/v1/supervisor}: create or update a
- * supervisor from a spec, list supervisors, read a spec and a status report. Errors answer
+ * supervisor from a spec (audited as type {@code supervisor}, key = the id, with the
+ * {@code X-Druid-Author}/{@code X-Druid-Comment} headers, unless {@code skipRestartIfUnmodified}
+ * skipped it; other endpoints are not audited, as in Druid), list supervisors, read a spec and a
+ * status report. Errors answer
  * {@code {"error": "..."}} (404 {@code "[id] does not exist"}, 400 naming the field at fault).
  * Any request content type is accepted: the body is read as JSON. Thread-safe.
  */
@@ -32,18 +40,27 @@ import java.util.Map;
 public final class SupervisorResource {
   private final SupervisorManager manager;
   private final ObjectMapper mapper;
+  private final AuditManager audit;
 
   @Inject
-  public SupervisorResource(SupervisorManager manager, ObjectMapper mapper) {
+  public SupervisorResource(SupervisorManager manager, ObjectMapper mapper, AuditManager audit) {
     this.manager = manager;
     this.mapper = mapper;
+    this.audit = audit;
   }
 
   @POST
   @Consumes(MediaType.WILDCARD)
-  public Map<String, String> create(byte[] body, @QueryParam("skipRestartIfUnmodified") boolean skipIfUnmodified) {
+  public Map<String, String> create(byte[] body, @QueryParam("skipRestartIfUnmodified") boolean skipIfUnmodified,
+      @Context HttpServletRequest req) {
     SupervisorSpec spec = JsonBodies.read(mapper, body, SupervisorSpec.class, "supervisor spec");
-    return Map.of("id", manager.createOrUpdate(spec, skipIfUnmodified));
+    boolean skipped = skipIfUnmodified && manager.isUnmodified(spec);
+    String id = manager.createOrUpdate(spec, skipIfUnmodified);
+    if (!skipped) {
+      audit.doAudit(new AuditEvent(id, "supervisor", HttpAudits.auditInfo(req), HttpAudits.requestInfo("overlord", req),
+          "Update supervisor[" + id + "] for datasource[" + spec.getDataSources() + "]"));
+    }
+    return Map.of("id", id);
   }
 
   /**
