@@ -8,7 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.google.inject.Injector;
+import io.kafkaindexing.core.audit.LoggingAuditManager;
+import io.kafkaindexing.core.config.RuntimeProperties;
+import io.kafkaindexing.core.guice.Initialization;
+import io.kafkaindexing.core.guice.NodeRole;
 import io.kafkaindexing.core.lifecycle.Lifecycle;
+import io.kafkaindexing.core.server.HttpServer;
+import io.kafkaindexing.query.QueryModule;
+import java.nio.file.Files;
+import java.sql.DatabaseMetaData;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -174,5 +188,50 @@ class SupervisorAuditIT {
     HttpResponse<String> r = post(API, bad, "eve", "bad spec");
     assertEquals(400, r.statusCode(), r.body());
     assertEquals(List.of(), rows("refused"));
+  }
+
+  @Test
+  void logTypeWritesALineAndNoTable() throws Exception {
+    String derby = "jdbc:derby:memory:supervisor-audit-log-it-" + UUID.randomUUID() + ";create=true";
+    RuntimeProperties props = new RuntimeProperties(Map.of(
+        "druid.server.overlordPort", "0",
+        "druid.server.brokerPort", "0",
+        "druid.metadata.storage.connector.connectURI", derby,
+        "druid.extensions.directory", Files.createTempDirectory("no-extensions").toString(),
+        "druid.audit.manager.type", "log"));
+    Injector injector = Initialization.makeInjector(props, List.of(new QueryModule()));
+    Lifecycle logLifecycle = injector.getInstance(Lifecycle.class);
+    Logger logger = (Logger) LoggerFactory.getLogger(LoggingAuditManager.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    logLifecycle.start();
+    try {
+      String base = "http://127.0.0.1:" + injector.getInstance(HttpServer.class).port(NodeRole.OVERLORD);
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + API))
+          .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+          .header("X-Druid-Author", "frank").header("X-Druid-Comment", "logged only")
+          .POST(HttpRequest.BodyPublishers.ofString(specWithSecret("logged", 1))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), r.body());
+      List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+      assertEquals(1, lines.size(), lines.toString());
+      String line = lines.get(0);
+      assertTrue(line.contains("author[frank]") && line.contains("comment[logged only]")
+          && line.contains("key[logged]") && line.contains("Update supervisor[logged] for datasource[[logged]]"), line);
+      assertFalse(line.contains(SECRET), line);
+      try (Connection c = DriverManager.getConnection(derby)) {
+        DatabaseMetaData md = c.getMetaData();
+        try (ResultSet rs = md.getTables(null, null, "DRUID_AUDIT", null)) {
+          assertFalse(rs.next(), "no druid_audit table with the log audit manager");
+        }
+        try (ResultSet rs = md.getTables(null, null, "DRUID_SUPERVISORS", null)) {
+          assertTrue(rs.next(), "the other tables are there");
+        }
+      }
+    } finally {
+      logger.detachAppender(appender);
+      logLifecycle.stop();
+    }
   }
 }
