@@ -91,15 +91,21 @@ public final class SupervisorManager implements Managed {
     supervisors.clear();
   }
 
+  /** Whether {@code spec} equals the running spec of its id, so that {@code skipRestartIfUnmodified} skips it. */
+  public synchronized boolean isUnmodified(SupervisorSpec spec) {
+    Entry existing = supervisors.get(spec.getId());
+    return existing != null && existing.spec().equals(spec);
+  }
+
   /**
    * Stores {@code spec} and (re)starts its supervisor. With {@code skipRestartIfUnmodified} an
    * identical running spec is left alone. Returns the supervisor id.
    */
   public synchronized String createOrUpdate(SupervisorSpec spec, boolean skipRestartIfUnmodified) {
-    Entry existing = supervisors.get(spec.getId());
-    if (skipRestartIfUnmodified && existing != null && existing.spec().equals(spec)) {
+    if (skipRestartIfUnmodified && isUnmodified(spec)) {
       return spec.getId();
     }
+    Entry existing = supervisors.get(spec.getId());
     factoryFor(spec); // fail before storing if nothing can run it
     try {
       store.insert(spec.getId(), mapper.writeValueAsBytes(spec));

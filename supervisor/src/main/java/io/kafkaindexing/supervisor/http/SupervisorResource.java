@@ -2,6 +2,9 @@ package io.kafkaindexing.supervisor.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Inject;
+import io.kafkaindexing.core.audit.AuditEvent;
+import io.kafkaindexing.core.audit.AuditManager;
+import io.kafkaindexing.core.audit.HttpAudits;
 import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.core.json.JsonBodies;
 import io.kafkaindexing.core.security.password.SecretMasker;
@@ -26,7 +29,10 @@ import java.util.Map;
 
 /**
  * Druid's supervisor API on the Overlord, {@code /druid/indexer/v1/supervisor}: create or update a
- * supervisor from a spec, list supervisors, read a spec and a status report. Errors answer
+ * supervisor from a spec (audited as type {@code supervisor}, key = the id, with the
+ * {@code X-Druid-Author}/{@code X-Druid-Comment} headers, unless {@code skipRestartIfUnmodified}
+ * skipped it; other endpoints are not audited, as in Druid), list supervisors, read a spec and a
+ * status report. Errors answer
  * {@code {"error": "..."}} (404 {@code "[id] does not exist"}, 400 naming the field at fault).
  * Any request content type is accepted: the body is read as JSON. Every endpoint checks Druid's
  * permissions first ({@link SupervisorAccess}). Thread-safe.
@@ -36,11 +42,13 @@ import java.util.Map;
 public final class SupervisorResource {
   private final SupervisorManager manager;
   private final ObjectMapper mapper;
+  private final AuditManager audit;
 
   @Inject
-  public SupervisorResource(SupervisorManager manager, ObjectMapper mapper) {
+  public SupervisorResource(SupervisorManager manager, ObjectMapper mapper, AuditManager audit) {
     this.manager = manager;
     this.mapper = mapper;
+    this.audit = audit;
   }
 
   @POST
@@ -50,7 +58,13 @@ public final class SupervisorResource {
     SupervisorSpec spec = JsonBodies.read(mapper, body, SupervisorSpec.class, "supervisor spec");
     SupervisorAccess.checkPost(req, spec);
     spec = SupervisorAccess.keepMaskedSecrets(mapper, spec, manager);
-    return Map.of("id", manager.createOrUpdate(spec, skipIfUnmodified));
+    boolean skipped = skipIfUnmodified && manager.isUnmodified(spec);
+    String id = manager.createOrUpdate(spec, skipIfUnmodified);
+    if (!skipped) {
+      audit.doAudit(new AuditEvent(id, "supervisor", HttpAudits.auditInfo(req), HttpAudits.requestInfo("overlord", req),
+          "Update supervisor[" + id + "] for datasource[" + spec.getDataSources() + "]"));
+    }
+    return Map.of("id", id);
   }
 
   /**
