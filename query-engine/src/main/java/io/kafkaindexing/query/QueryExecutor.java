@@ -105,6 +105,6 @@ public final class QueryExecutor {
       }
     }
     deadline.check();
-    return toolkit.merge(typed, partials);
+    return ResultTimeZone.apply(query, toolkit.merge(typed, partials));
   }
 }

@@ -3,13 +3,17 @@ package io.kafkaindexing.query;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.util.Objects;
 import org.joda.time.DateTime;
 import org.joda.time.DateTimeZone;
 
 /**
  * One timestamped result entry, Druid's {@code {"timestamp": ISO-8601 UTC, "result": value}}. The
- * timestamp is null only for a timeseries grand-total row. Immutable when its value is.
+ * timestamp is null only for a timeseries grand-total row. It is written in its own time zone (UTC
+ * unless a period granularity's {@code timeZone} put it in another, as Druid writes such buckets:
+ * {@code 2013-08-31T00:00:00.000-07:00}). Immutable when its value is.
  */
 @JsonPropertyOrder({"timestamp", "result"})
 public final class Result<T> {
@@ -21,17 +25,23 @@ public final class Result<T> {
     this.value = value;
   }
 
-  private Result(T value) {
-    this.timestamp = null;
+  private Result(DateTime timestamp, T value) {
+    this.timestamp = timestamp;
     this.value = value;
   }
 
   /** A result without timestamp ({@code "timestamp": null}), e.g. a grand-total row. */
   public static <T> Result<T> withoutTimestamp(T value) {
-    return new Result<>(value);
+    return new Result<>(null, value);
+  }
+
+  /** This result with its timestamp in {@code zone} (the same instant); a result without timestamp stays so. */
+  public Result<T> inZone(DateTimeZone zone) {
+    return timestamp == null ? this : new Result<>(timestamp.withZone(zone), value);
   }
 
   @JsonProperty("timestamp")
+  @JsonSerialize(using = ToStringSerializer.class)
   public DateTime getTimestamp() {
     return timestamp;
   }
