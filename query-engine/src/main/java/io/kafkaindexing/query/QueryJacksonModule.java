@@ -27,6 +27,7 @@ import io.kafkaindexing.query.extraction.SubstringExtractionFn;
 import io.kafkaindexing.query.extraction.TimeFormatExtractionFn;
 import io.kafkaindexing.query.extraction.UpperExtractionFn;
 import io.kafkaindexing.query.filter.AndDimFilter;
+import io.kafkaindexing.query.filter.ArrayContainsElementDimFilter;
 import io.kafkaindexing.query.filter.BoundDimFilter;
 import io.kafkaindexing.query.filter.ColumnComparisonDimFilter;
 import io.kafkaindexing.query.filter.EqualityDimFilter;
@@ -43,6 +44,7 @@ import io.kafkaindexing.query.filter.RegexDimFilter;
 import io.kafkaindexing.query.filter.SearchQueryDimFilter;
 import io.kafkaindexing.query.filter.SelectorDimFilter;
 import io.kafkaindexing.query.filter.TrueDimFilter;
+import io.kafkaindexing.query.filter.TypedInDimFilter;
 import io.kafkaindexing.query.groupby.GroupByQuery;
 import io.kafkaindexing.query.groupby.having.AlwaysHavingSpec;
 import io.kafkaindexing.query.groupby.having.AndHavingSpec;
@@ -140,7 +142,9 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(ColumnComparisonDimFilter.class, "columnComparison"),
         new NamedType(TrueDimFilter.class, "true"),
         new NamedType(FalseDimFilter.class, "false"),
-        new NamedType(ExtractionDimFilter.class, "extraction"));
+        new NamedType(ExtractionDimFilter.class, "extraction"),
+        new NamedType(TypedInDimFilter.class, TypedInDimFilter.TYPE),
+        new NamedType(ArrayContainsElementDimFilter.class, ArrayContainsElementDimFilter.TYPE));
     registerSubtypes(
         new NamedType(ArithmeticPostAggregator.class, "arithmetic"),
         new NamedType(FieldAccessPostAggregator.class, "fieldAccess"),
