@@ -4,26 +4,41 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaindexing.core.error.DruidException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A query's {@code dataSource}: a table name given as a string or as
- * {@code {"type": "table", "name": ...}}. Other data source types (query, union, inline, join,
- * lookup) are refused with a message naming the type. Written in the object form. Immutable.
+ * {@code {"type": "table", "name": ...}}, or a {@code {"type": "union", "dataSources": [...]}} of
+ * tables (names or table objects), which is read as one table holding the rows of all of them.
+ * Other data source types (query, inline, lookup, join, unnest) are refused with a message naming
+ * the type. Written in Druid's object form. Immutable.
  */
 public final class DataSource {
-  private final String name;
+  private final boolean union;
+  private final List<String> tableNames;
 
-  private DataSource(String name) {
-    this.name = name;
+  private DataSource(boolean union, List<String> tableNames) {
+    this.union = union;
+    this.tableNames = List.copyOf(tableNames);
   }
 
   public static DataSource table(String name) {
     if (name == null || name.isEmpty()) {
       throw DruidException.invalidInput("Field[dataSource] must name a table");
     }
-    return new DataSource(name);
+    return new DataSource(false, List.of(name));
+  }
+
+  /** A union of the tables {@code names} (at least one; duplicates are read once). */
+  public static DataSource union(List<String> names) {
+    if (names == null || names.isEmpty()) {
+      throw DruidException.invalidInput("Field[dataSource.dataSources] of a union must list at least one table");
+    }
+    return new DataSource(true, new ArrayList<>(new LinkedHashSet<>(names)));
   }
 
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -38,8 +53,25 @@ public final class DataSource {
       throw DruidException.invalidInput("Field[dataSource] must be a table name or an object, got[%s]", node);
     }
     String type = node.hasNonNull("type") ? node.get("type").asText() : "table";
+    if ("union".equalsIgnoreCase(type)) {
+      JsonNode members = node.get("dataSources");
+      if (members == null || !members.isArray()) {
+        throw DruidException.invalidInput("Field[dataSource.dataSources] of a union must be a list of tables");
+      }
+      List<String> names = new ArrayList<>();
+      for (JsonNode member : members) {
+        DataSource table = fromJson(member);
+        if (table == null || table.union) {
+          throw DruidException.invalidInput("Field[dataSource.dataSources] of a union must hold tables, got[%s]",
+              member);
+        }
+        names.add(table.tableNames.get(0));
+      }
+      return union(names);
+    }
     if (!"table".equalsIgnoreCase(type)) {
-      throw DruidException.invalidInput("dataSource of type[%s] is not supported yet: use a table name", type);
+      throw DruidException.invalidInput("dataSource of type[%s] is not supported yet: use a table name or a union "
+          + "of tables", type);
     }
     JsonNode name = node.get("name");
     if (name == null || !name.isTextual()) {
@@ -48,30 +80,47 @@ public final class DataSource {
     return table(name.asText());
   }
 
+  /** The table's name; for a union, the names of its tables joined with {@code _} (as Druid names a union). */
   public String getName() {
-    return name;
+    return String.join("_", tableNames);
+  }
+
+  /** The tables read: one, or the members of a union. */
+  public List<String> getTableNames() {
+    return tableNames;
+  }
+
+  public boolean isUnion() {
+    return union;
   }
 
   @JsonValue
   Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("type", "table");
-    json.put("name", name);
+    if (union) {
+      json.put("type", "union");
+      List<Map<String, Object>> members = new ArrayList<>();
+      tableNames.forEach(n -> members.add(table(n).toJson()));
+      json.put("dataSources", members);
+    } else {
+      json.put("type", "table");
+      json.put("name", tableNames.get(0));
+    }
     return json;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof DataSource that && name.equals(that.name);
+    return o instanceof DataSource that && union == that.union && tableNames.equals(that.tableNames);
   }
 
   @Override
   public int hashCode() {
-    return name.hashCode();
+    return tableNames.hashCode() * 31 + (union ? 1 : 0);
   }
 
   @Override
   public String toString() {
-    return name;
+    return union ? "union" + tableNames : tableNames.get(0);
   }
 }

@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs native queries over the segments of the {@link SegmentRegistry}: finds the segments the
- * query's intervals cover, runs the query type's engine on each (skipping empty in-memory indexes)
+ * query's intervals cover in its table (in each table of a union), runs the query type's engine on
+ * each (skipping empty in-memory indexes)
  * and merges the partial results. Segments are read one after the other on the calling thread,
  * each through a view that is closed before the next is opened. Tracks running queries by id so
  * that they can be cancelled. Thread-safe.
@@ -94,12 +95,14 @@ public final class QueryExecutor {
   private <Q extends Query, P> List<?> run(QueryToolkit<Q, P> toolkit, Query query, QueryDeadline deadline) {
     Q typed = toolkit.queryClass().cast(query);
     List<P> partials = new ArrayList<>();
-    for (TimelineEntry entry : registry.lookup(query.getDataSource().getName(), query.getIntervals())) {
-      for (Segment part : SegmentParts.of(entry.segment())) {
-        deadline.check();
-        try (SegmentView view = part.open()) {
-          if (view.getNumRows() > 0) {
-            partials.add(toolkit.runOnSegment(typed, new QuerySegment(entry.id(), view, entry.interval()), deadline));
+    for (String table : query.getDataSource().getTableNames()) {
+      for (TimelineEntry entry : registry.lookup(table, query.getIntervals())) {
+        for (Segment part : SegmentParts.of(entry.segment())) {
+          deadline.check();
+          try (SegmentView view = part.open()) {
+            if (view.getNumRows() > 0) {
+              partials.add(toolkit.runOnSegment(typed, new QuerySegment(entry.id(), view, entry.interval()), deadline));
+            }
           }
         }
       }
