@@ -60,6 +60,7 @@ public final class QueryExecutor {
    */
   public List<?> run(Query query) {
     String id = query.getId();
+    QueryContexts.validate(query.getContext());
     QueryDeadline deadline = QueryDeadline.start(id, QueryContexts.timeoutMs(query.getContext()));
     if (id != null) {
       running.put(id, deadline);

@@ -1,5 +1,6 @@
 package io.kafkaindexing.query.groupby;
 
+import io.kafkaindexing.query.QueryContexts;
 import io.kafkaindexing.query.aggregation.Aggregations;
 import io.kafkaindexing.query.dimension.DimensionSpec;
 import io.kafkaindexing.query.engine.NullColumnSelectorFactory;
@@ -61,8 +62,11 @@ public final class GroupByMerger {
     }
     merged = GroupByLimiter.apply(query, merged);
     List<GroupByResultRow> out = new ArrayList<>(merged.size());
+    boolean finalize = QueryContexts.isFinalize(query.getContext());
     for (GroupRow r : merged) {
-      aggs.finalizeAggregators(r.values);
+      if (finalize) {
+        aggs.finalizeAggregators(r.values);
+      }
       out.add(new GroupByResultRow(r.timestamp, r.event(dimNames)));
     }
     return out;
