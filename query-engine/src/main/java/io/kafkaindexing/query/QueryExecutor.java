@@ -96,14 +96,16 @@ public final class QueryExecutor {
   private <Q extends Query, P> List<?> run(QueryToolkit<Q, P> toolkit, Query query, QueryDeadline deadline) {
     Q typed = toolkit.queryClass().cast(query);
     List<P> partials = new ArrayList<>();
+    List<TimelineEntry> entries = new ArrayList<>();
     for (String table : query.getDataSource().getTableNames()) {
-      for (TimelineEntry entry : registry.lookup(table, query.getIntervals())) {
-        for (Segment part : SegmentParts.of(entry.segment())) {
-          deadline.check();
-          try (SegmentView view = part.open()) {
-            if (view.getNumRows() > 0) {
-              partials.add(toolkit.runOnSegment(typed, new QuerySegment(entry.id(), view, entry.interval()), deadline));
-            }
+      entries.addAll(registry.lookup(table, query.getIntervals()));
+    }
+    for (TimelineEntry entry : toolkit.chooseSegments(typed, entries)) {
+      for (Segment part : SegmentParts.of(entry.segment())) {
+        deadline.check();
+        try (SegmentView view = part.open()) {
+          if (view.getNumRows() > 0) {
+            partials.add(toolkit.runOnSegment(typed, new QuerySegment(entry.id(), view, entry.interval()), deadline));
           }
         }
       }
