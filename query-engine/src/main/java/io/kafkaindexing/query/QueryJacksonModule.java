@@ -14,7 +14,10 @@ import io.kafkaindexing.query.aggregation.LongGreatestPostAggregator;
 import io.kafkaindexing.query.aggregation.LongLeastPostAggregator;
 import io.kafkaindexing.query.dimension.DefaultDimensionSpec;
 import io.kafkaindexing.query.dimension.ExtractionDimensionSpec;
+import io.kafkaindexing.query.dimension.ListFilteredDimensionSpec;
 import io.kafkaindexing.query.dimension.LookupDimensionSpec;
+import io.kafkaindexing.query.dimension.PrefixFilteredDimensionSpec;
+import io.kafkaindexing.query.dimension.RegexFilteredDimensionSpec;
 import io.kafkaindexing.query.extraction.BucketExtractionFn;
 import io.kafkaindexing.query.extraction.CascadeExtractionFn;
 import io.kafkaindexing.query.extraction.LookupExtractionFn;
@@ -112,7 +115,10 @@ public final class QueryJacksonModule extends SimpleModule {
     registerSubtypes(
         new NamedType(DefaultDimensionSpec.class, "default"),
         new NamedType(ExtractionDimensionSpec.class, "extraction"),
-        new NamedType(LookupDimensionSpec.class, "lookup"));
+        new NamedType(LookupDimensionSpec.class, "lookup"),
+        new NamedType(ListFilteredDimensionSpec.class, "listFiltered"),
+        new NamedType(RegexFilteredDimensionSpec.class, "regexFiltered"),
+        new NamedType(PrefixFilteredDimensionSpec.class, "prefixFiltered"));
     registerSubtypes(
         new NamedType(SubstringExtractionFn.class, "substring"),
         new NamedType(StrlenExtractionFn.class, "strlen"),
