@@ -24,10 +24,12 @@ import io.kafkaindexing.query.extraction.LookupExtractionFn;
 import io.kafkaindexing.query.extraction.LowerExtractionFn;
 import io.kafkaindexing.query.extraction.PartialExtractionFn;
 import io.kafkaindexing.query.extraction.RegexExtractionFn;
+import io.kafkaindexing.query.extraction.SearchQuerySpecExtractionFn;
 import io.kafkaindexing.query.extraction.StringFormatExtractionFn;
 import io.kafkaindexing.query.extraction.StrlenExtractionFn;
 import io.kafkaindexing.query.extraction.SubstringExtractionFn;
 import io.kafkaindexing.query.extraction.TimeFormatExtractionFn;
+import io.kafkaindexing.query.extraction.TimeParseExtractionFn;
 import io.kafkaindexing.query.extraction.UpperExtractionFn;
 import io.kafkaindexing.query.filter.AndDimFilter;
 import io.kafkaindexing.query.filter.ArrayContainsElementDimFilter;
@@ -130,7 +132,9 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(LookupExtractionFn.class, "lookup"),
         new NamedType(CascadeExtractionFn.class, "cascade"),
         new NamedType(StringFormatExtractionFn.class, "stringFormat"),
-        new NamedType(BucketExtractionFn.class, "bucket"));
+        new NamedType(BucketExtractionFn.class, "bucket"),
+        new NamedType(SearchQuerySpecExtractionFn.class, "searchQuery"),
+        new NamedType(TimeParseExtractionFn.class, "time"));
     registerSubtypes(
         new NamedType(SelectorDimFilter.class, "selector"),
         new NamedType(InDimFilter.class, "in"),
