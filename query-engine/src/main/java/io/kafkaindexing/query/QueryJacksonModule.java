@@ -10,6 +10,7 @@ import io.kafkaindexing.query.aggregation.DoubleLeastPostAggregator;
 import io.kafkaindexing.query.aggregation.FieldAccessPostAggregator;
 import io.kafkaindexing.query.aggregation.FilteredAggregatorFactory;
 import io.kafkaindexing.query.aggregation.FinalizingFieldAccessPostAggregator;
+import io.kafkaindexing.query.aggregation.HyperUniqueCardinalityPostAggregator;
 import io.kafkaindexing.query.aggregation.LongGreatestPostAggregator;
 import io.kafkaindexing.query.aggregation.LongLeastPostAggregator;
 import io.kafkaindexing.query.dimension.DefaultDimensionSpec;
@@ -164,6 +165,8 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(LongGreatestPostAggregator.class, "longGreatest"),
         new NamedType(DoubleLeastPostAggregator.class, "doubleLeast"),
         new NamedType(LongLeastPostAggregator.class, "longLeast"));
+    registerSubtypes(
+        new NamedType(HyperUniqueCardinalityPostAggregator.class, HyperUniqueCardinalityPostAggregator.TYPE));
     registerSubtypes(new NamedType(FilteredAggregatorFactory.class, "filtered"),
         new NamedType(CardinalityAggregatorFactory.class, CardinalityAggregatorFactory.TYPE_NAME));
   }
