@@ -10,6 +10,7 @@ import io.kafkaindexing.query.aggregation.DoubleLeastPostAggregator;
 import io.kafkaindexing.query.aggregation.FieldAccessPostAggregator;
 import io.kafkaindexing.query.aggregation.FilteredAggregatorFactory;
 import io.kafkaindexing.query.aggregation.FinalizingFieldAccessPostAggregator;
+import io.kafkaindexing.query.aggregation.GroupingAggregatorFactory;
 import io.kafkaindexing.query.aggregation.HyperUniqueCardinalityPostAggregator;
 import io.kafkaindexing.query.aggregation.LongGreatestPostAggregator;
 import io.kafkaindexing.query.aggregation.LongLeastPostAggregator;
@@ -168,6 +169,7 @@ public final class QueryJacksonModule extends SimpleModule {
     registerSubtypes(
         new NamedType(HyperUniqueCardinalityPostAggregator.class, HyperUniqueCardinalityPostAggregator.TYPE));
     registerSubtypes(new NamedType(FilteredAggregatorFactory.class, "filtered"),
-        new NamedType(CardinalityAggregatorFactory.class, CardinalityAggregatorFactory.TYPE_NAME));
+        new NamedType(CardinalityAggregatorFactory.class, CardinalityAggregatorFactory.TYPE_NAME),
+        new NamedType(GroupingAggregatorFactory.class, GroupingAggregatorFactory.TYPE));
   }
 }
