@@ -23,7 +23,7 @@ public final class QueryContexts {
   /** General boolean keys accepted and not acted on (there is no query cache). */
   private static final List<String> IGNORED_BOOLEANS = List.of("useCache", "populateCache",
       "useResultLevelCache", "populateResultLevelCache", "enableParallelMerge", "useFilterCNF",
-      "secondaryPartitionPruning", "debug", "setProcessingThreadNames");
+      "secondaryPartitionPruning", "debug", "setProcessingThreadNames", "serializeDateTimeAsLongInner");
 
   private QueryContexts() {}
 

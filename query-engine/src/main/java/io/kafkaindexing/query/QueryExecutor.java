@@ -111,6 +111,6 @@ public final class QueryExecutor {
       }
     }
     deadline.check();
-    return ResultTimeZone.apply(query, toolkit.merge(typed, partials));
+    return ResultTimestamps.apply(query, toolkit.merge(typed, partials));
   }
 }

@@ -61,6 +61,26 @@ class QueryContextTest {
     assertEquals(SeedData.events(MAPPER).size(), raw.get("views").asInt());
   }
 
+  @Test
+  void serializeDateTimeAsLongWritesEveryResultTimeAsEpochMillis() throws Exception {
+    List<Long> times = SeedData.events(MAPPER).stream().map(e -> Instant.parse((String) e.get("time")).toEpochMilli())
+        .sorted().toList();
+    JsonNode timeseries = run(TIMESERIES + "{\"serializeDateTimeAsLong\":true}}");
+    assertEquals(times.get(0), timeseries.get(0).get("timestamp").asLong());
+    assertTrue(timeseries.get(0).get("timestamp").isNumber(), timeseries.toString());
+    JsonNode boundary = run("{\"queryType\":\"timeBoundary\",\"dataSource\":\"metrics-kafka\","
+        + "\"context\":{\"serializeDateTimeAsLong\":true}}").get(0);
+    assertEquals(times.get(0), boundary.get("result").get("minTime").asLong(), boundary.toString());
+    assertEquals(times.get(times.size() - 1), boundary.get("result").get("maxTime").asLong(), boundary.toString());
+    assertTrue(boundary.get("result").get("maxTime").isNumber(), boundary.toString());
+    JsonNode groupBy = run("{\"queryType\":\"groupBy\",\"dataSource\":\"metrics-kafka\",\"granularity\":\"all\","
+        + "\"dimensions\":[\"user\"],\"intervals\":[\"2018-03-06/2018-03-07\"],"
+        + "\"context\":{\"serializeDateTimeAsLong\":\"true\"}}");
+    assertEquals(Instant.parse("2018-03-06T00:00:00Z").toEpochMilli(), groupBy.get(0).get("timestamp").asLong());
+    assertTrue(groupBy.get(0).get("timestamp").isNumber(), groupBy.toString());
+    assertEquals(run(TIMESERIES + "{}}"), run(TIMESERIES + "{\"serializeDateTimeAsLongInner\":true}}"));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "{\"priority\":\"high\"}|priority",
