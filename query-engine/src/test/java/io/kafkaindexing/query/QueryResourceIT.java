@@ -116,17 +116,19 @@ class QueryResourceIT {
     String day = times.get(0).atZone(la).truncatedTo(java.time.temporal.ChronoUnit.DAYS)
         .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx"));
     HttpResponse<String> zoned = post("/druid/v2", "{\"queryType\":\"timeseries\",\"dataSource\":{"
-        + "\"type\":\"union\",\"dataSources\":[\"metrics-kafka\",\"nope\"]},\"intervals\":[\"2018-03-01/2018-03-10\"],\"granularity\":"
+        + "\"type\":\"union\",\"dataSources\":[\"metrics-kafka\",\"nope\"]},\"intervals\":[\"2018-03-01/2018-03-10\"],"
+        + "\"granularity\":"
         + "{\"type\":\"period\",\"period\":\"P1D\",\"timeZone\":\"America/Los_Angeles\"},\"filter\":{\"type\":"
         + "\"inType\",\"column\":\"user\",\"matchValueType\":\"STRING\",\"values\":[\"alice\",\"bob\"]},"
         + "\"aggregations\":[{\"type\":\"count\",\"name\":\"rows\"}]}");
     assertEquals(200, zoned.statusCode(), zoned.body());
     assertEquals("[{\"timestamp\":\"" + day + "\",\"result\":{\"rows\":" + times.size() + "}}]", zoned.body());
 
-    HttpResponse<String> millis = post("/druid/v2", "{\"queryType\":\"timeBoundary\",\"dataSource\":\"metrics-kafka\","
-        + "\"context\":{\"serializeDateTimeAsLong\":true}}");
+    HttpResponse<String> millis = post("/druid/v2", "{\"queryType\":\"timeBoundary\","
+        + "\"dataSource\":\"metrics-kafka\",\"context\":{\"serializeDateTimeAsLong\":true}}");
     assertEquals(200, millis.statusCode(), millis.body());
-    assertEquals(times.get(0).toEpochMilli(), JSON.readTree(millis.body()).get(0).get("result").get("minTime").asLong());
+    assertEquals(times.get(0).toEpochMilli(),
+        JSON.readTree(millis.body()).get(0).get("result").get("minTime").asLong());
 
     HttpResponse<String> bad = post("/druid/v2", "{\"queryType\":\"timeseries\",\"dataSource\":\"metrics-kafka\","
         + "\"intervals\":[\"2018/2019\"],\"granularity\":\"all\",\"filter\":{\"type\":\"inType\","
