@@ -9,28 +9,32 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A query's {@code dataSource}: a table name given as a string or as
  * {@code {"type": "table", "name": ...}}, or a {@code {"type": "union", "dataSources": [...]}} of
- * tables (names or table objects), which is read as one table holding the rows of all of them.
- * Other data source types (query, inline, lookup, join, unnest) are refused with a message naming
- * the type. Written in Druid's object form. Immutable.
+ * tables (names or table objects), which is read as one table holding the rows of all of them, or
+ * an {@code inline} data source holding its rows (see {@link InlineData}). Other data source types
+ * (query, lookup, join, unnest) are refused with a message naming the type. Written in Druid's
+ * object form. Immutable.
  */
 public final class DataSource {
   private final boolean union;
   private final List<String> tableNames;
+  private final InlineData inline;
 
-  private DataSource(boolean union, List<String> tableNames) {
+  private DataSource(boolean union, List<String> tableNames, InlineData inline) {
     this.union = union;
     this.tableNames = List.copyOf(tableNames);
+    this.inline = inline;
   }
 
   public static DataSource table(String name) {
     if (name == null || name.isEmpty()) {
       throw DruidException.invalidInput("Field[dataSource] must name a table");
     }
-    return new DataSource(false, List.of(name));
+    return new DataSource(false, List.of(name), null);
   }
 
   /** A union of the tables {@code names} (at least one; duplicates are read once). */
@@ -38,7 +42,7 @@ public final class DataSource {
     if (names == null || names.isEmpty()) {
       throw DruidException.invalidInput("Field[dataSource.dataSources] of a union must list at least one table");
     }
-    return new DataSource(true, new ArrayList<>(new LinkedHashSet<>(names)));
+    return new DataSource(true, new ArrayList<>(new LinkedHashSet<>(names)), null);
   }
 
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -61,13 +65,16 @@ public final class DataSource {
       List<String> names = new ArrayList<>();
       for (JsonNode member : members) {
         DataSource table = fromJson(member);
-        if (table == null || table.union) {
+        if (table == null || table.union || table.inline != null) {
           throw DruidException.invalidInput("Field[dataSource.dataSources] of a union must hold tables, got[%s]",
               member);
         }
         names.add(table.tableNames.get(0));
       }
       return union(names);
+    }
+    if ("inline".equalsIgnoreCase(type)) {
+      return new DataSource(false, List.of(), InlineData.fromJson(node));
     }
     if (!"table".equalsIgnoreCase(type)) {
       throw DruidException.invalidInput("dataSource of type[%s] is not supported yet: use a table name or a union "
@@ -82,10 +89,15 @@ public final class DataSource {
 
   /** The table's name; for a union, the names of its tables joined with {@code _} (as Druid names a union). */
   public String getName() {
-    return String.join("_", tableNames);
+    return inline != null ? "inline" : String.join("_", tableNames);
   }
 
-  /** The tables read: one, or the members of a union. */
+  /** The rows of an inline data source, or null. */
+  public InlineData getInline() {
+    return inline;
+  }
+
+  /** The tables read: one, the members of a union, or none for inline data. */
   public List<String> getTableNames() {
     return tableNames;
   }
@@ -96,6 +108,9 @@ public final class DataSource {
 
   @JsonValue
   Map<String, Object> toJson() {
+    if (inline != null) {
+      return inline.toJson();
+    }
     Map<String, Object> json = new LinkedHashMap<>();
     if (union) {
       json.put("type", "union");
@@ -111,16 +126,17 @@ public final class DataSource {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof DataSource that && union == that.union && tableNames.equals(that.tableNames);
+    return o instanceof DataSource that && union == that.union && tableNames.equals(that.tableNames)
+        && Objects.equals(inline, that.inline);
   }
 
   @Override
   public int hashCode() {
-    return tableNames.hashCode() * 31 + (union ? 1 : 0);
+    return Objects.hash(tableNames, union, inline);
   }
 
   @Override
   public String toString() {
-    return union ? "union" + tableNames : tableNames.get(0);
+    return inline != null ? "inline" : union ? "union" + tableNames : tableNames.get(0);
   }
 }

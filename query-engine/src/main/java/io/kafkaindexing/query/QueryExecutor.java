@@ -12,6 +12,8 @@ import io.kafkaindexing.query.timeboundary.TimeBoundaryToolkit;
 import io.kafkaindexing.query.timeseries.TimeseriesToolkit;
 import io.kafkaindexing.query.topn.TopNToolkit;
 import io.kafkaindexing.query.timeline.TimelineEntry;
+import io.kafkaindexing.segment.SegmentId;
+import io.kafkaindexing.segment.incremental.IncrementalIndex;
 import io.kafkaindexing.segment.read.Segment;
 import io.kafkaindexing.segment.read.SegmentParts;
 import io.kafkaindexing.segment.read.SegmentView;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.joda.time.Interval;
 
 /**
  * Runs native queries over the segments of the {@link SegmentRegistry}: finds the segments the
@@ -93,10 +96,26 @@ public final class QueryExecutor {
     return toolkit;
   }
 
+  /** An inline data source's rows as one in-memory segment, clipped to each query interval. */
+  private static List<TimelineEntry> inlineEntries(Query query) {
+    List<TimelineEntry> entries = new ArrayList<>();
+    InlineData inline = query.getDataSource().getInline();
+    if (inline == null) {
+      return entries;
+    }
+    IncrementalIndex index = inline.toSegment();
+    Interval all = QuerySegmentSpec.ETERNITY.getIntervals().get(0);
+    SegmentId id = new SegmentId("inline", all, "0", 0);
+    for (Interval interval : query.getIntervals()) {
+      entries.add(new TimelineEntry(id, index, interval));
+    }
+    return entries;
+  }
+
   private <Q extends Query, P> List<?> run(QueryToolkit<Q, P> toolkit, Query query, QueryDeadline deadline) {
     Q typed = toolkit.queryClass().cast(query);
     List<P> partials = new ArrayList<>();
-    List<TimelineEntry> entries = new ArrayList<>();
+    List<TimelineEntry> entries = inlineEntries(query);
     for (String table : query.getDataSource().getTableNames()) {
       entries.addAll(registry.lookup(table, query.getIntervals()));
     }
