@@ -65,7 +65,8 @@ class InlineDataSourceTest {
   @Test
   void scanReturnsTheRowsWithinTheIntervals() throws Exception {
     JsonNode result = run("{\"queryType\":\"scan\",\"dataSource\":" + INLINE + ","
-        + "\"resultFormat\":\"compactedList\",\"columns\":[\"__time\",\"country\",\"city\",\"pop\"],\"intervals\":[\"2018-03-06T09:00/2018-03-06T10:00\"]}");
+        + "\"resultFormat\":\"compactedList\",\"columns\":[\"__time\",\"country\",\"city\",\"pop\"],"
+        + "\"intervals\":[\"2018-03-06T09:00/2018-03-06T10:00\"]}");
     List<JsonNode> events = new ArrayList<>();
     result.forEach(batch -> batch.get("events").forEach(events::add));
     long start = Instant.parse("2018-03-06T09:00:00Z").toEpochMilli();
