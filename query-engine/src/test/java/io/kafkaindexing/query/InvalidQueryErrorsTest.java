@@ -27,8 +27,8 @@ class InvalidQueryErrorsTest {
           + "\"name\":\"a\"}]}|bogusAgg",
       "{\"queryType\":\"timeseries\"," + BASE + ",\"granularity\":\"all\",\"aggregations\":[{\"type\":\"longSum\","
           + "\"name\":\"a\"}]}|fieldName",
-      "{\"queryType\":\"timeseries\"," + BASE + ",\"granularity\":\"all\",\"postAggregations\":[{\"type\":\"bogusPost\","
-          + "\"name\":\"p\"}]}|bogusPost",
+      "{\"queryType\":\"timeseries\"," + BASE + ",\"granularity\":\"all\",\"postAggregations\":[{"
+          + "\"type\":\"bogusPost\",\"name\":\"p\"}]}|bogusPost",
       "{\"queryType\":\"timeseries\"," + BASE + ",\"granularity\":\"all\",\"limit\":-1}|limit",
       "{\"queryType\":\"topN\"," + BASE + ",\"granularity\":\"all\",\"dimension\":\"d\",\"metric\":\"m\"}|threshold",
       "{\"queryType\":\"topN\"," + BASE + ",\"granularity\":\"all\",\"threshold\":3,\"metric\":\"m\"}|dimension",
