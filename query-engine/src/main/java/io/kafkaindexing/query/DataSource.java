@@ -1,8 +1,10 @@
 package io.kafkaindexing.query;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.kafkaindexing.core.error.DruidException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,19 +17,37 @@ import java.util.Objects;
  * A query's {@code dataSource}: a table name given as a string or as
  * {@code {"type": "table", "name": ...}}, or a {@code {"type": "union", "dataSources": [...]}} of
  * tables (names or table objects), which is read as one table holding the rows of all of them, or
- * an {@code inline} data source holding its rows (see {@link InlineData}). Other data source types
- * (query, lookup, join, unnest) are refused with a message naming the type. Written in Druid's
- * object form. Immutable.
+ * an {@code inline} data source holding its rows (see {@link InlineData}), or a {@code query} data
+ * source whose inner query's results are read as a table (a subquery). Other data source types
+ * (lookup, join, unnest) are refused with a message naming the type. Written in Druid's object
+ * form. Immutable.
  */
+@JsonDeserialize(using = DataSourceDeserializer.class)
 public final class DataSource {
   private final boolean union;
   private final List<String> tableNames;
   private final InlineData inline;
+  private final Query subquery;
 
   private DataSource(boolean union, List<String> tableNames, InlineData inline) {
+    this(union, tableNames, inline, null);
+  }
+
+  private DataSource(boolean union, List<String> tableNames, InlineData inline, Query subquery) {
     this.union = union;
     this.tableNames = List.copyOf(tableNames);
     this.inline = inline;
+    this.subquery = subquery;
+  }
+
+  /** A {@code query} data source: the results of {@code subquery} read as a table. */
+  public static DataSource query(Query subquery) {
+    return new DataSource(false, List.of(), null, subquery);
+  }
+
+  /** The inner query of a {@code query} data source, or null. */
+  public Query getSubquery() {
+    return subquery;
   }
 
   public static DataSource table(String name) {
@@ -45,7 +65,7 @@ public final class DataSource {
     return new DataSource(true, new ArrayList<>(new LinkedHashSet<>(names)), null);
   }
 
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  /** Reads every form but {@code query} (see {@link DataSourceDeserializer}). */
   static DataSource fromJson(JsonNode node) {
     if (node == null || node.isNull()) {
       return null;
@@ -65,7 +85,7 @@ public final class DataSource {
       List<String> names = new ArrayList<>();
       for (JsonNode member : members) {
         DataSource table = fromJson(member);
-        if (table == null || table.union || table.inline != null) {
+        if (table == null || table.union || table.inline != null || table.subquery != null) {
           throw DruidException.invalidInput("Field[dataSource.dataSources] of a union must hold tables, got[%s]",
               member);
         }
@@ -77,8 +97,8 @@ public final class DataSource {
       return new DataSource(false, List.of(), InlineData.fromJson(node));
     }
     if (!"table".equalsIgnoreCase(type)) {
-      throw DruidException.invalidInput("dataSource of type[%s] is not supported yet: use a table name or a union "
-          + "of tables", type);
+      throw DruidException.invalidInput("dataSource of type[%s] is not supported yet: use a table, union, inline or "
+          + "query data source", type);
     }
     JsonNode name = node.get("name");
     if (name == null || !name.isTextual()) {
@@ -89,7 +109,7 @@ public final class DataSource {
 
   /** The table's name; for a union, the names of its tables joined with {@code _} (as Druid names a union). */
   public String getName() {
-    return inline != null ? "inline" : String.join("_", tableNames);
+    return inline != null ? "inline" : subquery != null ? "query" : String.join("_", tableNames);
   }
 
   /** The rows of an inline data source, or null. */
@@ -106,16 +126,23 @@ public final class DataSource {
     return union;
   }
 
+  /** A query data source's JSON; the declared {@link Query} type makes the inner query write its queryType. */
+  @JsonPropertyOrder({"type", "query"})
+  private record QueryJson(@JsonProperty("type") String type, @JsonProperty("query") Query query) {}
+
   @JsonValue
-  Map<String, Object> toJson() {
+  Object toJson() {
     if (inline != null) {
       return inline.toJson();
+    }
+    if (subquery != null) {
+      return new QueryJson("query", subquery);
     }
     Map<String, Object> json = new LinkedHashMap<>();
     if (union) {
       json.put("type", "union");
       List<Map<String, Object>> members = new ArrayList<>();
-      tableNames.forEach(n -> members.add(table(n).toJson()));
+      tableNames.forEach(n -> members.add(tableJson(n)));
       json.put("dataSources", members);
     } else {
       json.put("type", "table");
@@ -127,16 +154,26 @@ public final class DataSource {
   @Override
   public boolean equals(Object o) {
     return o instanceof DataSource that && union == that.union && tableNames.equals(that.tableNames)
-        && Objects.equals(inline, that.inline);
+        && Objects.equals(inline, that.inline) && Objects.equals(subquery, that.subquery);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(tableNames, union, inline);
+    return Objects.hash(tableNames, union, inline, subquery);
   }
 
   @Override
   public String toString() {
-    return inline != null ? "inline" : union ? "union" + tableNames : tableNames.get(0);
+    if (inline != null || subquery != null) {
+      return inline != null ? "inline" : "query(" + subquery + ")";
+    }
+    return union ? "union" + tableNames : tableNames.get(0);
+  }
+
+  private static Map<String, Object> tableJson(String name) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("type", "table");
+    json.put("name", name);
+    return json;
   }
 }

@@ -3,6 +3,8 @@ package io.kafkaindexing.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaindexing.core.error.DruidException;
+import io.kafkaindexing.query.groupby.GroupByResultRow;
+import io.kafkaindexing.query.scan.ScanResultValue;
 import io.kafkaindexing.segment.granularity.Granularities;
 import io.kafkaindexing.segment.incremental.IncrementalIndex;
 import io.kafkaindexing.segment.incremental.IncrementalIndexSchema;
@@ -84,6 +86,77 @@ public final class InlineData {
       rows.add(values);
     }
     return new InlineData(names, types, rows);
+  }
+
+  /**
+   * The results of a subquery as rows: {@code __time} (the result's timestamp) and the fields of
+   * each timeseries, timeBoundary or dataSourceMetadata result, topN entry, groupBy event or scan
+   * row. Column types come from the first non-null value (whole numbers {@code LONG}, other numbers
+   * {@code DOUBLE}, the rest {@code STRING}).
+   *
+   * @throws DruidException when the results are of a query type that has no rows (search, segmentMetadata)
+   */
+  static InlineData fromResults(Query subquery, List<?> results) {
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (Object r : results) {
+      if (r instanceof GroupByResultRow row) {
+        records.add(record(row.timestamp().getMillis(), row.event()));
+      } else if (r instanceof ScanResultValue batch) {
+        for (Object event : batch.events()) {
+          records.add(scanRecord(batch.columns(), event));
+        }
+      } else if (r instanceof Result<?> result && result.hasTimestamp() && result.getValue() instanceof Map<?, ?> map) {
+        records.add(record(result.getTimestampMillis(), map));
+      } else if (r instanceof Result<?> result && result.hasTimestamp() && result.getValue() instanceof List<?> list
+          && list.stream().allMatch(Map.class::isInstance)) {
+        list.forEach(entry -> records.add(record(result.getTimestampMillis(), (Map<?, ?>) entry)));
+      } else if (!(r instanceof Result<?> result && !result.hasTimestamp())) {
+        throw DruidException.invalidInput("Field[dataSource.query] has queryType[%s], whose results cannot be read as "
+            + "a table", subquery.getType());
+      }
+    }
+    List<String> names = new ArrayList<>();
+    records.forEach(rec -> rec.keySet().forEach(k -> {
+      if (!names.contains(k)) {
+        names.add(k);
+      }
+    }));
+    List<String> types = new ArrayList<>();
+    for (String name : names) {
+      Object sample = records.stream().map(rec -> rec.get(name)).filter(Objects::nonNull).findFirst().orElse(null);
+      types.add(ColumnNames.TIME.equals(name) || sample instanceof Long || sample instanceof Integer ? "LONG"
+          : sample instanceof Number ? "DOUBLE" : "STRING");
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    for (Map<String, Object> rec : records) {
+      List<Object> row = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        Object v = rec.get(names.get(i));
+        row.add(v == null || v instanceof Number || v instanceof List<?> ? v : types.get(i).equals("STRING")
+            ? v.toString() : v);
+      }
+      rows.add(row);
+    }
+    return new InlineData(names, types, rows);
+  }
+
+  private static Map<String, Object> record(long time, Map<?, ?> fields) {
+    Map<String, Object> rec = new LinkedHashMap<>();
+    rec.put(ColumnNames.TIME, time);
+    fields.forEach((k, v) -> rec.put(String.valueOf(k), v));
+    return rec;
+  }
+
+  private static Map<String, Object> scanRecord(List<String> columns, Object event) {
+    Map<String, Object> rec = new LinkedHashMap<>();
+    if (event instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> rec.put(String.valueOf(k), v));
+    } else if (event instanceof List<?> values) {
+      for (int i = 0; i < columns.size() && i < values.size(); i++) {
+        rec.put(columns.get(i), values.get(i));
+      }
+    }
+    return rec;
   }
 
   /** The JSON object form, {@code {"type": "inline", "columnNames", "columnTypes", "rows"}}. */

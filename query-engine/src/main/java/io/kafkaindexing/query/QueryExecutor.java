@@ -96,10 +96,17 @@ public final class QueryExecutor {
     return toolkit;
   }
 
-  /** An inline data source's rows as one in-memory segment, clipped to each query interval. */
-  private static List<TimelineEntry> inlineEntries(Query query) {
+  /**
+   * An inline data source's rows, or a query data source's results (its subquery run first, under
+   * the same deadline), as one in-memory segment read over each query interval.
+   */
+  private List<TimelineEntry> inlineEntries(Query query, QueryDeadline deadline) {
     List<TimelineEntry> entries = new ArrayList<>();
     InlineData inline = query.getDataSource().getInline();
+    Query subquery = query.getDataSource().getSubquery();
+    if (subquery != null) {
+      inline = InlineData.fromResults(subquery, run(toolkitFor(subquery), subquery, deadline));
+    }
     if (inline == null) {
       return entries;
     }
@@ -115,7 +122,7 @@ public final class QueryExecutor {
   private <Q extends Query, P> List<?> run(QueryToolkit<Q, P> toolkit, Query query, QueryDeadline deadline) {
     Q typed = toolkit.queryClass().cast(query);
     List<P> partials = new ArrayList<>();
-    List<TimelineEntry> entries = inlineEntries(query);
+    List<TimelineEntry> entries = inlineEntries(query, deadline);
     for (String table : query.getDataSource().getTableNames()) {
       entries.addAll(registry.lookup(table, query.getIntervals()));
     }
