@@ -169,6 +169,11 @@ public final class InlineData {
     return json;
   }
 
+  /** The number of rows. */
+  public int numRows() {
+    return rows.size();
+  }
+
   /** A new in-memory segment holding the rows (no rollup, no metrics). */
   public IncrementalIndex toSegment() {
     int timeColumn = columnNames.indexOf(ColumnNames.TIME);

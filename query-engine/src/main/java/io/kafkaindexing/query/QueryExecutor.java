@@ -20,6 +20,7 @@ import io.kafkaindexing.segment.read.SegmentView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.joda.time.Interval;
@@ -34,6 +35,10 @@ import org.joda.time.Interval;
  */
 @Singleton
 public final class QueryExecutor {
+  /** Context key: the most rows a subquery may give (Druid's {@code druid.server.http.maxSubqueryRows}). */
+  public static final String MAX_SUBQUERY_ROWS = "maxSubqueryRows";
+  public static final int DEFAULT_MAX_SUBQUERY_ROWS = 100_000;
+
   private final SegmentRegistry registry;
   private final Map<Class<?>, QueryToolkit<?, ?>> toolkits = new HashMap<>();
   /** Deadlines of running queries by queryId. */
@@ -106,6 +111,12 @@ public final class QueryExecutor {
     Query subquery = query.getDataSource().getSubquery();
     if (subquery != null) {
       inline = InlineData.fromResults(subquery, run(toolkitFor(subquery), subquery, deadline));
+      int maxRows = QueryContexts.getInt(query.getContext(), MAX_SUBQUERY_ROWS, DEFAULT_MAX_SUBQUERY_ROWS);
+      if (inline.numRows() > maxRows) {
+        throw DruidException.legacyQuery(QueryErrors.RESOURCE_LIMIT_EXCEEDED, DruidException.Category.INVALID_INPUT,
+            QueryErrors.RESOURCE_LIMIT_CLASS, null, String.format(Locale.ROOT, "Subquery generated "
+                + "results beyond maximum[%d] rows: raise context key[%s]", maxRows, MAX_SUBQUERY_ROWS), null);
+      }
     }
     if (inline == null) {
       return entries;

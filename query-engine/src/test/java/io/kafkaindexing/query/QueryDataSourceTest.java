@@ -10,6 +10,7 @@ import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.core.json.JsonBodies;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -73,6 +74,19 @@ class QueryDataSourceTest {
     String written = MAPPER.writeValueAsString(query);
     assertTrue(written.contains("\"type\":\"query\"") && written.contains("\"queryType\":\"groupBy\""), written);
     assertEquals(query, read(written));
+  }
+
+  @Test
+  void subqueryResultsBeyondMaxSubqueryRowsAreRefused() throws Exception {
+    long innerRows = SeedData.events(MAPPER).stream().map(e -> List.of(e.get("user"), e.get("url"))).distinct().count();
+    String outer = "{\"queryType\":\"timeseries\",\"dataSource\":{\"type\":\"query\",\"query\":" + INNER + "},"
+        + "\"granularity\":\"all\",\"intervals\":[\"2018-03-06/2018-03-07\"],\"aggregations\":[{\"type\":\"count\","
+        + "\"name\":\"rows\"}],\"context\":{\"maxSubqueryRows\":";
+    assertEquals(innerRows, run(outer + innerRows + "}}").get(0).get("result").get("rows").asLong());
+    DruidException e = assertThrows(DruidException.class, () -> run(outer + (innerRows - 1) + "}}"));
+    assertEquals(400, e.httpStatus());
+    assertEquals("Resource limit exceeded", e.context().get("legacyErrorCode"));
+    assertTrue(e.getMessage().contains("maxSubqueryRows"), e.getMessage());
   }
 
   @Test
