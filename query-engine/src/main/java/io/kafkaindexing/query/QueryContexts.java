@@ -1,18 +1,29 @@
 package io.kafkaindexing.query;
 
 import io.kafkaindexing.core.error.DruidException;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Reads the query {@code context} keys this engine honours: {@code queryId} (echoed in the
- * {@code X-Druid-Query-Id} response header) and {@code timeout} (milliseconds; 0 means none;
- * default {@value #DEFAULT_TIMEOUT_MS}, Druid's {@code druid.server.http.defaultQueryTimeout}).
- * Stateless.
+ * {@code X-Druid-Query-Id} response header), {@code timeout} (milliseconds; 0 means none;
+ * default {@value #DEFAULT_TIMEOUT_MS}, Druid's {@code druid.server.http.defaultQueryTimeout}) and
+ * {@code finalize} (default true); and checks the types of the general keys it accepts without
+ * acting on them ({@code priority}, an integer; {@code lane}, a string; the cache flags, booleans).
+ * {@code bySegment} results are not served. Stateless.
  */
 public final class QueryContexts {
   public static final String QUERY_ID = "queryId";
   public static final String TIMEOUT = "timeout";
   public static final long DEFAULT_TIMEOUT_MS = 300_000L;
+  public static final String FINALIZE = "finalize";
+  public static final String PRIORITY = "priority";
+  public static final String LANE = "lane";
+  public static final String BY_SEGMENT = "bySegment";
+  /** General boolean keys accepted and not acted on (there is no query cache). */
+  private static final List<String> IGNORED_BOOLEANS = List.of("useCache", "populateCache",
+      "useResultLevelCache", "populateResultLevelCache", "enableParallelMerge", "useFilterCNF",
+      "secondaryPartitionPruning", "debug", "setProcessingThreadNames", "serializeDateTimeAsLongInner");
 
   private QueryContexts() {}
 
@@ -36,6 +47,35 @@ public final class QueryContexts {
       throw badContext("Query context key[timeout] must be >= 0, got[" + raw + "]");
     }
     return timeout;
+  }
+
+  /** Whether aggregates are finalized ({@code finalize}, default true). */
+  public static boolean isFinalize(Map<String, Object> context) {
+    return getBoolean(context, FINALIZE, true);
+  }
+
+  /**
+   * Checks the general keys every query type accepts: {@code timeout}, {@code priority} (an
+   * integer), {@code lane} (a string), {@code finalize} and the cache flags (booleans).
+   *
+   * @throws DruidException (legacy "Query context parse failed", HTTP 400) naming the key at fault,
+   *     or invalid input for {@code bySegment} results, which are not served
+   */
+  public static void validate(Map<String, Object> context) {
+    timeoutMs(context);
+    getInt(context, PRIORITY, 0);
+    Object lane = context.get(LANE);
+    if (lane != null && !(lane instanceof String)) {
+      throw badContext("Query context key[lane] must be a string, got[" + lane + "]");
+    }
+    isFinalize(context);
+    for (String key : IGNORED_BOOLEANS) {
+      getBoolean(context, key, false);
+    }
+    if (getBoolean(context, BY_SEGMENT, false)) {
+      throw DruidException.invalidInput("Query context key[bySegment] = true is not supported: results are always "
+          + "merged across segments");
+    }
   }
 
   /**

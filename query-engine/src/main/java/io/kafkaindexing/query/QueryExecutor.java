@@ -12,24 +12,33 @@ import io.kafkaindexing.query.timeboundary.TimeBoundaryToolkit;
 import io.kafkaindexing.query.timeseries.TimeseriesToolkit;
 import io.kafkaindexing.query.topn.TopNToolkit;
 import io.kafkaindexing.query.timeline.TimelineEntry;
+import io.kafkaindexing.segment.SegmentId;
+import io.kafkaindexing.segment.incremental.IncrementalIndex;
 import io.kafkaindexing.segment.read.Segment;
 import io.kafkaindexing.segment.read.SegmentParts;
 import io.kafkaindexing.segment.read.SegmentView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.joda.time.Interval;
 
 /**
  * Runs native queries over the segments of the {@link SegmentRegistry}: finds the segments the
- * query's intervals cover, runs the query type's engine on each (skipping empty in-memory indexes)
+ * query's intervals cover in its table (in each table of a union), runs the query type's engine on
+ * each (skipping empty in-memory indexes)
  * and merges the partial results. Segments are read one after the other on the calling thread,
  * each through a view that is closed before the next is opened. Tracks running queries by id so
  * that they can be cancelled. Thread-safe.
  */
 @Singleton
 public final class QueryExecutor {
+  /** Context key: the most rows a subquery may give (Druid's {@code druid.server.http.maxSubqueryRows}). */
+  public static final String MAX_SUBQUERY_ROWS = "maxSubqueryRows";
+  public static final int DEFAULT_MAX_SUBQUERY_ROWS = 100_000;
+
   private final SegmentRegistry registry;
   private final Map<Class<?>, QueryToolkit<?, ?>> toolkits = new HashMap<>();
   /** Deadlines of running queries by queryId. */
@@ -61,6 +70,7 @@ public final class QueryExecutor {
    */
   public List<?> run(Query query) {
     String id = query.getId();
+    QueryContexts.validate(query.getContext());
     QueryDeadline deadline = QueryDeadline.start(id, QueryContexts.timeoutMs(query.getContext()));
     if (id != null) {
       running.put(id, deadline);
@@ -101,10 +111,43 @@ public final class QueryExecutor {
     return toolkit;
   }
 
+  /**
+   * An inline data source's rows, or a query data source's results (its subquery run first, under
+   * the same deadline), as one in-memory segment read over each query interval.
+   */
+  private List<TimelineEntry> inlineEntries(Query query, QueryDeadline deadline) {
+    List<TimelineEntry> entries = new ArrayList<>();
+    InlineData inline = query.getDataSource().getInline();
+    Query subquery = query.getDataSource().getSubquery();
+    if (subquery != null) {
+      inline = InlineData.fromResults(subquery, run(toolkitFor(subquery), subquery, deadline));
+      int maxRows = QueryContexts.getInt(query.getContext(), MAX_SUBQUERY_ROWS, DEFAULT_MAX_SUBQUERY_ROWS);
+      if (inline.numRows() > maxRows) {
+        throw DruidException.legacyQuery(QueryErrors.RESOURCE_LIMIT_EXCEEDED, DruidException.Category.INVALID_INPUT,
+            QueryErrors.RESOURCE_LIMIT_CLASS, null, String.format(Locale.ROOT, "Subquery generated "
+                + "results beyond maximum[%d] rows: raise context key[%s]", maxRows, MAX_SUBQUERY_ROWS), null);
+      }
+    }
+    if (inline == null) {
+      return entries;
+    }
+    IncrementalIndex index = inline.toSegment();
+    Interval all = QuerySegmentSpec.ETERNITY.getIntervals().get(0);
+    SegmentId id = new SegmentId("inline", all, "0", 0);
+    for (Interval interval : query.getIntervals()) {
+      entries.add(new TimelineEntry(id, index, interval));
+    }
+    return entries;
+  }
+
   private <Q extends Query, P> List<?> run(QueryToolkit<Q, P> toolkit, Query query, QueryDeadline deadline) {
     Q typed = toolkit.queryClass().cast(query);
     List<P> partials = new ArrayList<>();
-    for (TimelineEntry entry : registry.lookup(query.getDataSource().getName(), query.getIntervals())) {
+    List<TimelineEntry> entries = inlineEntries(query, deadline);
+    for (String table : query.getDataSource().getTableNames()) {
+      entries.addAll(registry.lookup(table, query.getIntervals()));
+    }
+    for (TimelineEntry entry : toolkit.chooseSegments(typed, entries)) {
       for (Segment part : SegmentParts.of(entry.segment())) {
         deadline.check();
         try (SegmentView view = part.open()) {
@@ -115,6 +158,6 @@ public final class QueryExecutor {
       }
     }
     deadline.check();
-    return toolkit.merge(typed, partials);
+    return ResultTimestamps.apply(query, toolkit.merge(typed, partials));
   }
 }

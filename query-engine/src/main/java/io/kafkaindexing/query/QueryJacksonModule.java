@@ -11,23 +11,31 @@ import io.kafkaindexing.query.aggregation.ExpressionPostAggregator;
 import io.kafkaindexing.query.aggregation.FieldAccessPostAggregator;
 import io.kafkaindexing.query.aggregation.FilteredAggregatorFactory;
 import io.kafkaindexing.query.aggregation.FinalizingFieldAccessPostAggregator;
+import io.kafkaindexing.query.aggregation.GroupingAggregatorFactory;
+import io.kafkaindexing.query.aggregation.HyperUniqueCardinalityPostAggregator;
 import io.kafkaindexing.query.aggregation.LongGreatestPostAggregator;
 import io.kafkaindexing.query.aggregation.LongLeastPostAggregator;
 import io.kafkaindexing.query.dimension.DefaultDimensionSpec;
 import io.kafkaindexing.query.dimension.ExtractionDimensionSpec;
+import io.kafkaindexing.query.dimension.ListFilteredDimensionSpec;
 import io.kafkaindexing.query.dimension.LookupDimensionSpec;
+import io.kafkaindexing.query.dimension.PrefixFilteredDimensionSpec;
+import io.kafkaindexing.query.dimension.RegexFilteredDimensionSpec;
 import io.kafkaindexing.query.extraction.BucketExtractionFn;
 import io.kafkaindexing.query.extraction.CascadeExtractionFn;
 import io.kafkaindexing.query.extraction.LookupExtractionFn;
 import io.kafkaindexing.query.extraction.LowerExtractionFn;
 import io.kafkaindexing.query.extraction.PartialExtractionFn;
 import io.kafkaindexing.query.extraction.RegexExtractionFn;
+import io.kafkaindexing.query.extraction.SearchQuerySpecExtractionFn;
 import io.kafkaindexing.query.extraction.StringFormatExtractionFn;
 import io.kafkaindexing.query.extraction.StrlenExtractionFn;
 import io.kafkaindexing.query.extraction.SubstringExtractionFn;
 import io.kafkaindexing.query.extraction.TimeFormatExtractionFn;
+import io.kafkaindexing.query.extraction.TimeParseExtractionFn;
 import io.kafkaindexing.query.extraction.UpperExtractionFn;
 import io.kafkaindexing.query.filter.AndDimFilter;
+import io.kafkaindexing.query.filter.ArrayContainsElementDimFilter;
 import io.kafkaindexing.query.filter.BoundDimFilter;
 import io.kafkaindexing.query.filter.ColumnComparisonDimFilter;
 import io.kafkaindexing.query.filter.EqualityDimFilter;
@@ -45,6 +53,7 @@ import io.kafkaindexing.query.filter.RegexDimFilter;
 import io.kafkaindexing.query.filter.SearchQueryDimFilter;
 import io.kafkaindexing.query.filter.SelectorDimFilter;
 import io.kafkaindexing.query.filter.TrueDimFilter;
+import io.kafkaindexing.query.filter.TypedInDimFilter;
 import io.kafkaindexing.query.groupby.GroupByQuery;
 import io.kafkaindexing.query.groupby.having.AlwaysHavingSpec;
 import io.kafkaindexing.query.groupby.having.AndHavingSpec;
@@ -113,7 +122,10 @@ public final class QueryJacksonModule extends SimpleModule {
     registerSubtypes(
         new NamedType(DefaultDimensionSpec.class, "default"),
         new NamedType(ExtractionDimensionSpec.class, "extraction"),
-        new NamedType(LookupDimensionSpec.class, "lookup"));
+        new NamedType(LookupDimensionSpec.class, "lookup"),
+        new NamedType(ListFilteredDimensionSpec.class, "listFiltered"),
+        new NamedType(RegexFilteredDimensionSpec.class, "regexFiltered"),
+        new NamedType(PrefixFilteredDimensionSpec.class, "prefixFiltered"));
     registerSubtypes(
         new NamedType(SubstringExtractionFn.class, "substring"),
         new NamedType(StrlenExtractionFn.class, "strlen"),
@@ -125,7 +137,9 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(LookupExtractionFn.class, "lookup"),
         new NamedType(CascadeExtractionFn.class, "cascade"),
         new NamedType(StringFormatExtractionFn.class, "stringFormat"),
-        new NamedType(BucketExtractionFn.class, "bucket"));
+        new NamedType(BucketExtractionFn.class, "bucket"),
+        new NamedType(SearchQuerySpecExtractionFn.class, "searchQuery"),
+        new NamedType(TimeParseExtractionFn.class, "time"));
     registerSubtypes(
         new NamedType(SelectorDimFilter.class, "selector"),
         new NamedType(InDimFilter.class, "in"),
@@ -144,7 +158,9 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(TrueDimFilter.class, "true"),
         new NamedType(FalseDimFilter.class, "false"),
         new NamedType(ExtractionDimFilter.class, "extraction"),
-        new NamedType(ExpressionDimFilter.class, "expression"));
+        new NamedType(ExpressionDimFilter.class, "expression"),
+        new NamedType(TypedInDimFilter.class, TypedInDimFilter.TYPE),
+        new NamedType(ArrayContainsElementDimFilter.class, ArrayContainsElementDimFilter.TYPE));
     registerSubtypes(
         new NamedType(ArithmeticPostAggregator.class, "arithmetic"),
         new NamedType(FieldAccessPostAggregator.class, "fieldAccess"),
@@ -156,7 +172,10 @@ public final class QueryJacksonModule extends SimpleModule {
         new NamedType(LongLeastPostAggregator.class, "longLeast"),
         new NamedType(ExpressionPostAggregator.class, "expression"));
     registerSubtypes(new NamedType(ExpressionVirtualColumn.class, "expression"));
+    registerSubtypes(
+        new NamedType(HyperUniqueCardinalityPostAggregator.class, HyperUniqueCardinalityPostAggregator.TYPE));
     registerSubtypes(new NamedType(FilteredAggregatorFactory.class, "filtered"),
-        new NamedType(CardinalityAggregatorFactory.class, CardinalityAggregatorFactory.TYPE_NAME));
+        new NamedType(CardinalityAggregatorFactory.class, CardinalityAggregatorFactory.TYPE_NAME),
+        new NamedType(GroupingAggregatorFactory.class, GroupingAggregatorFactory.TYPE));
   }
 }

@@ -1,5 +1,6 @@
 package io.kafkaindexing.query;
 
+import io.kafkaindexing.query.timeline.TimelineEntry;
 import java.util.List;
 
 /**
@@ -17,6 +18,14 @@ public interface QueryToolkit<Q extends Query, P> {
    * interval. Calls {@code deadline.check()} regularly.
    */
   P runOnSegment(Q query, QuerySegment segment, QueryDeadline deadline);
+
+  /**
+   * The segments {@code query} reads out of those its intervals cover ({@code entries}, in time
+   * order); all of them unless the query type narrows them.
+   */
+  default List<TimelineEntry> chooseSegments(Q query, List<TimelineEntry> entries) {
+    return entries;
+  }
 
   /**
    * The final answer (the JSON array's entries) from the partial results of every segment, in

@@ -114,8 +114,8 @@ class QueryJsonTest {
         .getMessage().contains("Field[limit] must be >= 0"));
     assertTrue(refused("{\"queryType\":\"search\",\"dataSource\":\"ds\",\"intervals\":[\"2018/2019\"],"
         + "\"sort\":{\"type\":\"random\"}}").getMessage().contains("sort.type"));
-    assertTrue(refused("{\"queryType\":\"search\",\"dataSource\":{\"type\":\"union\"},\"intervals\":[\"2018/2019\"]}")
-        .getMessage().contains("dataSource of type[union] is not supported yet"));
+    assertTrue(refused("{\"queryType\":\"search\",\"dataSource\":{\"type\":\"join\"},\"intervals\":[\"2018/2019\"]}")
+        .getMessage().contains("dataSource of type[join] is not supported yet"));
     assertTrue(refused("{\"queryType\":\"search\",\"dataSource\":\"ds\",\"intervals\":[\"2018/2019\"],"
         + "\"virtualColumns\":[{\"type\":\"expression\"}]}").getMessage().contains("virtualColumns"));
     assertTrue(refused("{\"queryType\":\"search\",\"dataSource\":\"ds\",\"intervals\":[\"2018/2019\"],"

@@ -107,6 +107,37 @@ class QueryResourceIT {
     assertEquals(SeedData.read("seed/" + name + "-result.json").trim(), response.body(), name);
   }
 
+  /** Features of the query audit through HTTP: zoned buckets, epoch-millis times, unions, typed filters. */
+  @Test
+  void zonedBucketsMillisTimesUnionsAndTypedFiltersOverHttp() throws Exception {
+    List<java.time.Instant> times = SeedData.events(JSON).stream()
+        .map(e -> java.time.Instant.parse((String) e.get("time"))).sorted().toList();
+    java.time.ZoneId la = java.time.ZoneId.of("America/Los_Angeles");
+    String day = times.get(0).atZone(la).truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx"));
+    HttpResponse<String> zoned = post("/druid/v2", "{\"queryType\":\"timeseries\",\"dataSource\":{"
+        + "\"type\":\"union\",\"dataSources\":[\"metrics-kafka\",\"nope\"]},\"intervals\":[\"2018-03-01/2018-03-10\"],"
+        + "\"granularity\":"
+        + "{\"type\":\"period\",\"period\":\"P1D\",\"timeZone\":\"America/Los_Angeles\"},\"filter\":{\"type\":"
+        + "\"inType\",\"column\":\"user\",\"matchValueType\":\"STRING\",\"values\":[\"alice\",\"bob\"]},"
+        + "\"aggregations\":[{\"type\":\"count\",\"name\":\"rows\"}]}");
+    assertEquals(200, zoned.statusCode(), zoned.body());
+    assertEquals("[{\"timestamp\":\"" + day + "\",\"result\":{\"rows\":" + times.size() + "}}]", zoned.body());
+
+    HttpResponse<String> millis = post("/druid/v2", "{\"queryType\":\"timeBoundary\","
+        + "\"dataSource\":\"metrics-kafka\",\"context\":{\"serializeDateTimeAsLong\":true}}");
+    assertEquals(200, millis.statusCode(), millis.body());
+    assertEquals(times.get(0).toEpochMilli(),
+        JSON.readTree(millis.body()).get(0).get("result").get("minTime").asLong());
+
+    HttpResponse<String> bad = post("/druid/v2", "{\"queryType\":\"timeseries\",\"dataSource\":\"metrics-kafka\","
+        + "\"intervals\":[\"2018/2019\"],\"granularity\":\"all\",\"filter\":{\"type\":\"inType\","
+        + "\"column\":\"user\",\"values\":[\"a\"]}}");
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertEquals("invalidInput", JSON.readTree(bad.body()).get("errorCode").asText());
+    assertTrue(JSON.readTree(bad.body()).get("errorMessage").asText().contains("matchValueType"), bad.body());
+  }
+
   @Test
   void queryIdFromContextIsEchoed() throws Exception {
     String query = "{\"queryType\":\"search\",\"dataSource\":\"metrics-kafka\",\"intervals\":[\"2018/2019\"],"

@@ -1,5 +1,6 @@
 package io.kafkaindexing.query.aggregation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.kafkaindexing.segment.aggregation.AggregatorFactory;
 import java.util.Comparator;
@@ -19,10 +20,12 @@ public interface PostAggregator {
   /** The value for a row whose aggregator (non-finalized) and earlier post-aggregator values are {@code values}. */
   Object compute(Map<String, Object> values);
 
-  /** Orders computed values (for topN metrics and groupBy ordering), nulls first. */
+  /** Orders computed values (for topN metrics and groupBy ordering), nulls first. Not part of the JSON. */
+  @JsonIgnore
   Comparator<Object> getComparator();
 
-  /** The names of the values it reads. */
+  /** The names of the values it reads. Not part of the JSON. */
+  @JsonIgnore
   Set<String> getDependentFields();
 
   /**

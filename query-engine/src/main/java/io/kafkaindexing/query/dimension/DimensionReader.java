@@ -13,10 +13,12 @@ import java.util.List;
 /**
  * Reads the values a {@link DimensionSpec} reports for the current row: each value of the column
  * (several for a multi-value row, one null for a null or missing value), mapped by the extraction
- * function and converted to the output type. Numeric columns are read as numbers (so an
+ * function, dropped unless the spec keeps them, and converted to the output type (a row left without
+ * values reads as one null). Numeric columns are read as numbers (so an
  * extraction function sees a Long for {@code __time}). Not thread-safe.
  */
 public final class DimensionReader {
+  private final DimensionSpec spec;
   private final ExtractionFn extractionFn;
   private final ValueType outputType;
   private final DimensionSelector strings;
@@ -24,6 +26,7 @@ public final class DimensionReader {
   private final List<Object> row = new ArrayList<>(2);
 
   public DimensionReader(DimensionSpec spec, ColumnSelectorFactory columns) {
+    this.spec = spec;
     this.extractionFn = spec.getExtractionFn();
     this.outputType = spec.getOutputType();
     ColumnCapabilities caps = columns.getColumnCapabilities(spec.getDimension());
@@ -41,13 +44,17 @@ public final class DimensionReader {
     row.clear();
     if (numbers != null) {
       Object value = numbers.isNull() ? null : numbers.getObject();
-      row.add(convert(extractionFn != null ? extractionFn.apply(value) : value, outputType));
+      Object extracted = extractionFn != null ? extractionFn.apply(value) : value;
+      row.add(spec.keeps(extracted == null ? null : String.valueOf(extracted)) ? convert(extracted, outputType) : null);
       return row;
     }
     IndexedInts ids = strings.getRow();
     for (int i = 0; i < ids.size(); i++) {
       String value = strings.lookupName(ids.get(i));
-      row.add(convert(extractionFn != null ? extractionFn.apply(value) : value, outputType));
+      Object extracted = extractionFn != null ? extractionFn.apply(value) : value;
+      if (spec.keeps(extracted == null ? null : String.valueOf(extracted))) {
+        row.add(convert(extracted, outputType));
+      }
     }
     if (row.isEmpty()) {
       row.add(null);

@@ -28,4 +28,12 @@ public interface DimensionSpec {
   default ExtractionFn getExtractionFn() {
     return null;
   }
+
+  /**
+   * Whether a value (after the extraction function, as text; null for null) is reported; all are
+   * unless the spec filters them ({@link FilteredDimensionSpec}).
+   */
+  default boolean keeps(String value) {
+    return true;
+  }
 }

@@ -15,16 +15,21 @@ final class MatchValues {
 
   /** The scalar type named by {@code matchValueType}; arrays and complex types are rejected. */
   static ValueType type(String filterType, String column, String name) {
+    return type(filterType, column, name, "matchValueType");
+  }
+
+  /** As {@link #type(String, String, String)}, for a type given in the field {@code field}. */
+  static ValueType type(String filterType, String column, String name, String field) {
     if (name == null || name.isBlank()) {
-      throw DruidException.invalidInput("Filter of type[%s] on column[%s] needs a field[matchValueType]",
-          filterType, column);
+      throw DruidException.invalidInput("Filter of type[%s] on column[%s] needs a field[%s]",
+          filterType, column, field);
     }
     String upper = name.trim().toUpperCase(Locale.ROOT);
     if (upper.equals("STRING") || upper.equals("LONG") || upper.equals("FLOAT") || upper.equals("DOUBLE")) {
       return ValueType.valueOf(upper);
     }
-    throw DruidException.invalidInput("Filter of type[%s] on column[%s] has an unsupported field[matchValueType] "
-        + "value[%s]: expected STRING, LONG, FLOAT or DOUBLE", filterType, column, name);
+    throw DruidException.invalidInput("Filter of type[%s] on column[%s] has an unsupported field[%s] "
+        + "value[%s]: expected STRING, LONG, FLOAT or DOUBLE", filterType, column, field, name);
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.kafkaindexing.query.groupby;
 
+import io.kafkaindexing.query.QueryContexts;
 import io.kafkaindexing.query.aggregation.Aggregations;
+import io.kafkaindexing.query.aggregation.GroupingAggregatorFactory;
 import io.kafkaindexing.query.dimension.DimensionSpec;
 import io.kafkaindexing.query.engine.NullColumnSelectorFactory;
 import io.kafkaindexing.query.groupby.having.HavingRow;
@@ -8,6 +10,7 @@ import io.kafkaindexing.segment.aggregation.Aggregator;
 import io.kafkaindexing.segment.aggregation.AggregatorFactory;
 import io.kafkaindexing.segment.column.ValueType;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +22,8 @@ import java.util.TreeMap;
  * Merges per-segment groupBy results as Druid's Broker does: equal keys combine; groups are ordered
  * by time then dimension values (strings lexicographically, numbers numerically, nulls first);
  * post-aggregators are computed; {@code subtotalsSpec} re-groups the merged groups once per subset
- * of dimensions (the others null) and concatenates them; a summary row of empty aggregates stands
+ * of dimensions (the others null) and concatenates them, {@code grouping} aggregators telling which
+ * grouping set a row belongs to; a summary row of empty aggregates stands
  * in for no groups when there are no dimensions and granularity is {@code all}; then
  * {@code having} and {@code limitSpec} (see {@link GroupByLimiter}) apply, and last the aggregates
  * are finalized. Stateless.
@@ -61,8 +65,11 @@ public final class GroupByMerger {
     }
     merged = GroupByLimiter.apply(query, merged);
     List<GroupByResultRow> out = new ArrayList<>(merged.size());
+    boolean finalize = QueryContexts.isFinalize(query.getContext());
     for (GroupRow r : merged) {
-      aggs.finalizeAggregators(r.values);
+      if (finalize) {
+        aggs.finalizeAggregators(r.values);
+      }
       out.add(new GroupByResultRow(r.timestamp, r.event(dimNames)));
     }
     return out;
@@ -94,6 +101,13 @@ public final class GroupByMerger {
         groups.put(key, new GroupRow(r.timestamp, keyDims, values));
       } else {
         query.aggregations().combineInto(existing.values, r.values);
+      }
+    }
+    Collection<String> keyDimensions = subtotal != null ? subtotal : dimensionNames(query);
+    for (AggregatorFactory a : query.getAggregatorSpecs()) {
+      if (a instanceof GroupingAggregatorFactory grouping) {
+        long value = grouping.valueFor(keyDimensions);
+        groups.values().forEach(g -> g.values.put(grouping.getName(), value));
       }
     }
     return new ArrayList<>(groups.values());

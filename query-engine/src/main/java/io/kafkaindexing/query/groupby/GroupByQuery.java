@@ -8,6 +8,7 @@ import io.kafkaindexing.query.DataSource;
 import io.kafkaindexing.query.Query;
 import io.kafkaindexing.query.QuerySegmentSpec;
 import io.kafkaindexing.query.aggregation.Aggregations;
+import io.kafkaindexing.query.aggregation.GroupingAggregatorFactory;
 import io.kafkaindexing.query.aggregation.PostAggregator;
 import io.kafkaindexing.query.dimension.DimensionSpec;
 import io.kafkaindexing.query.filter.DimFilter;
@@ -96,6 +97,12 @@ public final class GroupByQuery extends Query {
     for (String name : aggregations.outputNames()) {
       if (!names.add(name)) {
         throw DruidException.invalidInput("Duplicate output name[%s]", name);
+      }
+    }
+    for (AggregatorFactory a : aggregations.aggregators()) {
+      if (a instanceof GroupingAggregatorFactory grouping && !dimNames.containsAll(grouping.getGroupings())) {
+        throw DruidException.invalidInput("Field[groupings] of the grouping aggregator[%s] must name dimensions of "
+            + "the query %s, got %s", grouping.getName(), dimNames, grouping.getGroupings());
       }
     }
     if (subtotalsSpec != null) {

@@ -25,7 +25,8 @@ import java.util.Set;
  * also {@code size}, {@code aggregators}, {@code timestampSpec}, {@code queryGranularity},
  * {@code rollup}). {@code aggregatorMergeStrategy} ({@code strict} default, {@code lenient},
  * {@code earliest}, {@code latest}; or the older {@code lenientAggregatorMerge}) decides how merged
- * aggregators agree. {@code intervals} default to all time. Immutable.
+ * aggregators agree. Without {@code intervals} ({@code usingDefaultInterval}), the segments of the
+ * week before the latest segment's end are analyzed. Immutable.
  */
 public final class SegmentMetadataQuery extends Query {
   public static final String TYPE = "segmentMetadata";
@@ -60,6 +61,7 @@ public final class SegmentMetadataQuery extends Query {
   private final boolean merge;
   private final Set<AnalysisType> analysisTypes;
   private final String aggregatorMergeStrategy;
+  private final boolean usingDefaultInterval;
 
   @JsonCreator
   public SegmentMetadataQuery(@JsonProperty("dataSource") DataSource dataSource,
@@ -67,8 +69,10 @@ public final class SegmentMetadataQuery extends Query {
       @JsonProperty("merge") Boolean merge, @JsonProperty("analysisTypes") List<String> analysisTypes,
       @JsonProperty("lenientAggregatorMerge") Boolean lenientAggregatorMerge,
       @JsonProperty("aggregatorMergeStrategy") String aggregatorMergeStrategy,
+      @JsonProperty("usingDefaultInterval") Boolean usingDefaultInterval,
       @JsonProperty("context") Map<String, Object> context) {
     super(dataSource, intervals == null ? QuerySegmentSpec.ETERNITY : intervals, context);
+    this.usingDefaultInterval = usingDefaultInterval != null ? usingDefaultInterval : intervals == null;
     String type = toInclude == null || toInclude.isNull() ? "all" : toInclude.path("type").asText("all");
     if (!type.equals("all") && !type.equals("none") && !type.equals("list")) {
       throw DruidException.invalidInput("Unknown toInclude type[%s]: expected all, none or list", type);
@@ -142,7 +146,7 @@ public final class SegmentMetadataQuery extends Query {
   @Override
   public SegmentMetadataQuery withContext(Map<String, Object> context) {
     SegmentMetadataQuery copy = new SegmentMetadataQuery(getDataSource(), getQuerySegmentSpec(), null, merge,
-        getAnalysisTypes(), null, aggregatorMergeStrategy, context);
+        getAnalysisTypes(), null, aggregatorMergeStrategy, usingDefaultInterval, context);
     return copy.withInclude(toIncludeType, includedColumns);
   }
 
@@ -157,6 +161,13 @@ public final class SegmentMetadataQuery extends Query {
     this.merge = base.merge;
     this.analysisTypes = base.analysisTypes;
     this.aggregatorMergeStrategy = base.aggregatorMergeStrategy;
+    this.usingDefaultInterval = base.usingDefaultInterval;
+  }
+
+  /** Whether {@code intervals} was left out, so that only the latest week of segments is analyzed. */
+  @JsonProperty
+  public boolean isUsingDefaultInterval() {
+    return usingDefaultInterval;
   }
 
   @Override
@@ -165,7 +176,8 @@ public final class SegmentMetadataQuery extends Query {
         && getQuerySegmentSpec().equals(that.getQuerySegmentSpec()) && getContext().equals(that.getContext())
         && toIncludeType.equals(that.toIncludeType) && includedColumns.equals(that.includedColumns)
         && merge == that.merge && analysisTypes.equals(that.analysisTypes)
-        && aggregatorMergeStrategy.equals(that.aggregatorMergeStrategy);
+        && aggregatorMergeStrategy.equals(that.aggregatorMergeStrategy)
+        && usingDefaultInterval == that.usingDefaultInterval;
   }
 
   @Override

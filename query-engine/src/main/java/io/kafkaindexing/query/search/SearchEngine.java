@@ -4,6 +4,7 @@ import io.kafkaindexing.query.QueryDeadline;
 import io.kafkaindexing.query.Result;
 import io.kafkaindexing.query.dimension.DefaultDimensionSpec;
 import io.kafkaindexing.query.dimension.DimensionReader;
+import io.kafkaindexing.query.dimension.FilteredDimensionSpec;
 import io.kafkaindexing.query.dimension.DimensionSpec;
 import io.kafkaindexing.query.filter.ColumnIndexes;
 import io.kafkaindexing.query.filter.DimFilter;
@@ -49,7 +50,7 @@ public final class SearchEngine {
       ImmutableRoaringBitmap rows = and(rowsIn(view, timeIndex, interval), filterRows);
       for (DimensionSpec dim : dimensionsToSearch(query, view)) {
         DictionaryEncodedValueIndex index = valueIndex(view, dim.getDimension());
-        if (index == null || dim.getExtractionFn() != null) {
+        if (index == null || dim.getExtractionFn() != null || dim instanceof FilteredDimensionSpec) {
           viaCursor.add(dim);
         } else if (!hits.full()) {
           searchIndex(query.getQuerySpec(), dim.getOutputName(), index, rows, hits, deadline);
@@ -109,6 +110,9 @@ public final class SearchEngine {
 
   /** Search reports values as strings whatever the spec's output type. */
   private static DimensionSpec asString(DimensionSpec spec) {
+    if (spec instanceof FilteredDimensionSpec) {
+      return spec;
+    }
     return spec.getExtractionFn() == null ? DefaultDimensionSpec.of(spec.getDimension())
         : new io.kafkaindexing.query.dimension.ExtractionDimensionSpec(spec.getDimension(), spec.getOutputName(), null,
             spec.getExtractionFn());

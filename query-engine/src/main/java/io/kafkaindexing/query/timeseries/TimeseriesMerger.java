@@ -1,5 +1,6 @@
 package io.kafkaindexing.query.timeseries;
 
+import io.kafkaindexing.query.QueryContexts;
 import io.kafkaindexing.query.Result;
 import io.kafkaindexing.query.aggregation.Aggregations;
 import io.kafkaindexing.query.engine.NullColumnSelectorFactory;
@@ -50,10 +51,11 @@ public final class TimeseriesMerger {
       }
       rows.add(Result.withoutTimestamp(totals));
     }
+    boolean finalize = QueryContexts.isFinalize(query.getContext());
     List<Result<Map<String, Object>>> out = new ArrayList<>(rows.size());
     for (Result<Map<String, Object>> r : rows) {
-      out.add(r.hasTimestamp() ? new Result<>(r.getTimestampMillis(), finish(aggs, r.getValue()))
-          : Result.withoutTimestamp(finish(aggs, r.getValue())));
+      out.add(r.hasTimestamp() ? new Result<>(r.getTimestampMillis(), finish(aggs, r.getValue(), finalize))
+          : Result.withoutTimestamp(finish(aggs, r.getValue(), finalize)));
     }
     return out;
   }
@@ -96,11 +98,13 @@ public final class TimeseriesMerger {
     return values;
   }
 
-  /** Post-aggregates from the raw values, then finalizes the aggregates, in a hash map as Druid does. */
-  private static Map<String, Object> finish(Aggregations aggs, Map<String, Object> base) {
+  /** Post-aggregates from the raw values, then finalizes the aggregates (unless not to), in a hash map as Druid. */
+  private static Map<String, Object> finish(Aggregations aggs, Map<String, Object> base, boolean finalize) {
     Map<String, Object> values = new HashMap<>(base);
     aggs.computePostAggregators(values);
-    aggs.finalizeAggregators(values);
+    if (finalize) {
+      aggs.finalizeAggregators(values);
+    }
     return values;
   }
 }

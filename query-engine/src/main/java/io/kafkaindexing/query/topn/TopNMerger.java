@@ -1,5 +1,6 @@
 package io.kafkaindexing.query.topn;
 
+import io.kafkaindexing.query.QueryContexts;
 import io.kafkaindexing.query.Result;
 import io.kafkaindexing.query.aggregation.Aggregations;
 import io.kafkaindexing.query.aggregation.PostAggregator;
@@ -34,12 +35,13 @@ public final class TopNMerger {
             : granularity.bucketStart(existing.getTimestampMillis())));
       }
     }
+    boolean finalize = QueryContexts.isFinalize(query.getContext());
     List<Result<List<Map<String, Object>>>> out = new ArrayList<>(buckets.size());
     for (Result<List<Map<String, Object>>> r : buckets.values()) {
       List<Map<String, Object>> top = r.getValue();
       List<Map<String, Object>> finished = new ArrayList<>();
       for (Map<String, Object> entry : top.subList(0, Math.min(top.size(), query.getThreshold()))) {
-        finished.add(finish(query.aggregations(), entry));
+        finished.add(finish(query.aggregations(), entry, finalize));
       }
       out.add(new Result<>(r.getTimestampMillis(), finished));
     }
@@ -82,11 +84,13 @@ public final class TopNMerger {
     return dimValue == null ? NULL_KEY : dimValue;
   }
 
-  /** Post-aggregates from the raw values, then finalizes the aggregates; key order kept. */
-  private static Map<String, Object> finish(Aggregations aggs, Map<String, Object> entry) {
+  /** Post-aggregates from the raw values, then finalizes the aggregates (unless not to); key order kept. */
+  private static Map<String, Object> finish(Aggregations aggs, Map<String, Object> entry, boolean finalize) {
     Map<String, Object> values = new LinkedHashMap<>(entry);
     aggs.computePostAggregators(values);
-    aggs.finalizeAggregators(values);
+    if (finalize) {
+      aggs.finalizeAggregators(values);
+    }
     return values;
   }
 }

@@ -53,6 +53,35 @@ class ExtractionFnsTest {
   }
 
   @Test
+  void searchQueryKeepsTheValuesTheSpecAccepts() throws Exception {
+    ExtractionFn fn = fn("{\"type\":\"searchQuery\",\"query\":{\"type\":\"insensitive_contains\",\"value\":\"AR\"}}");
+    assertEquals("Bar", fn.apply("Bar"));
+    assertEquals("car", fn.apply("car"));
+    assertNull(fn.apply("foo"));
+    assertNull(fn.apply(null));
+    assertNull(fn("{\"type\":\"searchQuery\",\"query\":{\"type\":\"fragment\",\"values\":[\"a\",\"c\"],"
+        + "\"caseSensitive\":true}}").apply("Bar"));
+    assertEquals(fn, MAPPER.readValue(MAPPER.writeValueAsString(fn), ExtractionFn.class));
+    assertThrows(DruidException.class, () -> fn("{\"type\":\"searchQuery\"}"));
+  }
+
+  @Test
+  void timeParsesWithOneFormatAndPrintsWithTheOther() throws Exception {
+    ExtractionFn simple = fn("{\"type\":\"time\",\"timeFormat\":\"MM/dd/yyyy\",\"resultFormat\":\"yyyy-MM-dd\"}");
+    assertEquals("2018-03-06", simple.apply("03/06/2018"));
+    assertEquals("not a date", simple.apply("not a date"), "unparseable values are returned as they are");
+    assertNull(simple.apply(null));
+    assertNull(simple.apply(""));
+    ExtractionFn joda = fn("{\"type\":\"time\",\"timeFormat\":\"dd.MM.yyyy HH:mm\",\"resultFormat\":"
+        + "\"yyyy-MM-dd'T'HH\",\"joda\":true}");
+    assertEquals("2018-03-06T09", joda.apply("06.03.2018 09:57"));
+    assertEquals("06/03/2018", joda.apply("06/03/2018"));
+    assertEquals(joda, MAPPER.readValue(MAPPER.writeValueAsString(joda), ExtractionFn.class));
+    assertThrows(DruidException.class, () -> fn("{\"type\":\"time\",\"timeFormat\":\"yyyy\"}"));
+    assertThrows(DruidException.class, () -> fn("{\"type\":\"time\",\"timeFormat\":\"qqq\",\"resultFormat\":\"y\"}"));
+  }
+
+  @Test
   void timeFormat() {
     long t = new DateTime("2018-03-06T09:57:58Z").getMillis();
     assertEquals("mardi", fn("{\"type\":\"timeFormat\",\"format\":\"EEEE\",\"timeZone\":\"America/Montreal\","

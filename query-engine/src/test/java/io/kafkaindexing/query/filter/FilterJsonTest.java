@@ -51,6 +51,12 @@ class FilterJsonTest {
       "{\"type\":\"extraction\",\"dimension\":\"x\",\"value\":\"A\",\"extractionFn\":{\"type\":\"upper\"}}",
       "{\"type\":\"bound\",\"dimension\":\"x\",\"lower\":\"a\",\"extractionFn\":{\"type\":\"substring\",\"index\":1}}",
       "{\"type\":\"in\",\"dimension\":\"x\",\"values\":[\"A\"],\"extractionFn\":{\"type\":\"upper\"}}",
+      "{\"type\":\"inType\",\"column\":\"x\",\"matchValueType\":\"STRING\",\"values\":[\"b\",null,\"a\",\"b\"]}",
+      "{\"type\":\"inType\",\"column\":\"x\",\"matchValueType\":\"LONG\",\"sortedValues\":[1,2,10]}",
+      "{\"type\":\"arrayContainsElement\",\"column\":\"x\",\"elementMatchValueType\":\"STRING\","
+          + "\"elementMatchValue\":\"a\"}",
+      "{\"type\":\"arrayContainsElement\",\"column\":\"x\",\"elementMatchValueType\":\"LONG\","
+          + "\"elementMatchValue\":null}",
   })
   void roundTrips(String json) throws Exception {
     DimFilter filter = MAPPER.readValue(json, DimFilter.class);
@@ -86,6 +92,15 @@ class FilterJsonTest {
       "{\"type\":\"interval\",\"dimension\":\"__time\",\"intervals\":[\"nope\"]}|intervals",
       "{\"type\":\"columnComparison\",\"dimensions\":[\"a\"]}|dimensions",
       "{\"type\":\"extraction\",\"dimension\":\"x\",\"value\":\"a\"}|extractionFn",
+      "{\"type\":\"inType\",\"matchValueType\":\"STRING\",\"values\":[\"a\"]}|column",
+      "{\"type\":\"inType\",\"column\":\"x\",\"values\":[\"a\"]}|matchValueType",
+      "{\"type\":\"inType\",\"column\":\"x\",\"matchValueType\":\"STRING\"}|sortedValues",
+      "{\"type\":\"inType\",\"column\":\"x\",\"matchValueType\":\"STRING\",\"values\":[\"a\"],"
+          + "\"sortedValues\":[\"a\"]}|sortedValues",
+      "{\"type\":\"inType\",\"column\":\"x\",\"matchValueType\":\"LONG\",\"values\":[\"abc\"]}|values",
+      "{\"type\":\"arrayContainsElement\",\"column\":\"x\",\"elementMatchValue\":\"a\"}|elementMatchValueType",
+      "{\"type\":\"arrayContainsElement\",\"column\":\"x\",\"elementMatchValueType\":\"LONG\","
+          + "\"elementMatchValue\":\"z\"}|elementMatchValue",
       "{\"type\":\"bogus\",\"dimension\":\"x\"}|filter",
   })
   void badFieldsAreInvalidInputNamingTheField(String filter, String field) {

@@ -135,6 +135,37 @@ final class FilterOracle {
       }
       case "equals":
         return equality(f.get("matchValueType").asText().toUpperCase(Locale.ROOT), f.get("matchValue"));
+      case "inType": {
+        List<Leaf> each = new ArrayList<>();
+        boolean matchesNull = false;
+        for (JsonNode v : f.has("values") ? f.get("values") : f.get("sortedValues")) {
+          if (v.isNull()) {
+            matchesNull = true;
+          } else {
+            each.add(equality(f.get("matchValueType").asText().toUpperCase(Locale.ROOT), v));
+          }
+        }
+        boolean nullMatches = matchesNull;
+        return new Leaf() {
+          public T str(String v) {
+            return v == null ? (nullMatches ? T.TRUE : T.UNKNOWN)
+                : of(each.stream().anyMatch(l -> l.str(v) == T.TRUE));
+          }
+
+          public T num(Number v) {
+            return of(each.stream().anyMatch(l -> l.num(v) == T.TRUE));
+          }
+
+          public T numNull() {
+            return nullMatches ? T.TRUE : T.UNKNOWN;
+          }
+        };
+      }
+      case "arrayContainsElement":
+        if (f.get("elementMatchValue").isNull()) {
+          return leafFor("null", f);
+        }
+        return equality(f.get("elementMatchValueType").asText().toUpperCase(Locale.ROOT), f.get("elementMatchValue"));
       case "null":
         return new Leaf() {
           public T str(String v) {

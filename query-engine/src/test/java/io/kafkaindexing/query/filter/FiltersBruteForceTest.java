@@ -57,6 +57,25 @@ class FiltersBruteForceTest {
       "{\"type\":\"equals\",\"column\":\"d\",\"matchValueType\":\"DOUBLE\",\"matchValue\":2.5}",
       "{\"type\":\"equals\",\"column\":\"d\",\"matchValueType\":\"LONG\",\"matchValue\":10}",
       "{\"type\":\"equals\",\"column\":\"nope\",\"matchValueType\":\"STRING\",\"matchValue\":\"a\"}",
+      // inType (typed in) and arrayContainsElement
+      "{\"type\":\"inType\",\"column\":\"s\",\"matchValueType\":\"STRING\",\"values\":[\"abc\",\"\",\"zz\"]}",
+      "{\"type\":\"inType\",\"column\":\"s\",\"matchValueType\":\"STRING\",\"sortedValues\":[null,\"abc\"]}",
+      "{\"type\":\"inType\",\"column\":\"tags\",\"matchValueType\":\"STRING\",\"values\":[\"y\",\"x\"]}",
+      "{\"type\":\"inType\",\"column\":\"n\",\"matchValueType\":\"LONG\",\"values\":[10,2,2]}",
+      "{\"type\":\"inType\",\"column\":\"n\",\"matchValueType\":\"LONG\",\"values\":[null,1]}",
+      "{\"type\":\"inType\",\"column\":\"d\",\"matchValueType\":\"DOUBLE\",\"values\":[2.5,3.25,-1]}",
+      "{\"type\":\"inType\",\"column\":\"s\",\"matchValueType\":\"LONG\",\"values\":[10,1]}",
+      "{\"type\":\"inType\",\"column\":\"nope\",\"matchValueType\":\"STRING\",\"values\":[null]}",
+      "{\"type\":\"arrayContainsElement\",\"column\":\"tags\",\"elementMatchValueType\":\"STRING\","
+          + "\"elementMatchValue\":\"x\"}",
+      "{\"type\":\"arrayContainsElement\",\"column\":\"tags\",\"elementMatchValueType\":\"STRING\","
+          + "\"elementMatchValue\":null}",
+      "{\"type\":\"arrayContainsElement\",\"column\":\"s\",\"elementMatchValueType\":\"STRING\","
+          + "\"elementMatchValue\":\"abc\"}",
+      "{\"type\":\"arrayContainsElement\",\"column\":\"n\",\"elementMatchValueType\":\"LONG\","
+          + "\"elementMatchValue\":2}",
+      "{\"type\":\"arrayContainsElement\",\"column\":\"d\",\"elementMatchValueType\":\"DOUBLE\","
+          + "\"elementMatchValue\":null}",
       // null
       "{\"type\":\"null\",\"column\":\"s\"}",
       "{\"type\":\"null\",\"column\":\"tags\"}",
