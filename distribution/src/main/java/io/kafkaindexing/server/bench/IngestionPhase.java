@@ -76,6 +76,9 @@ public final class IngestionPhase {
     out.put("polls", samples.size());
     out.put("cpu_s", Percentiles.round(cpuNanos / 1e9));
     out.put("cpu_cores_busy", Percentiles.round(cpuNanos / 1e6 / wallMs));
+    // Less sensitive to other processes on the machine than the wall-clock rate (the process's CPU
+    // time includes the broker serving the fetches and the count polls).
+    out.put("rows_per_cpu_s", cpuNanos <= 0 ? -1 : Math.round(truth.rows() / (cpuNanos / 1e9)));
     out.put("gc_count", gcAfter[0] - gcBefore[0]);
     out.put("gc_ms", gcAfter[1] - gcBefore[1]);
     out.put("peak_rss_bytes", hwmReset ? ProcessMemory.peakRssBytes() : memory.maxRssBytes());
