@@ -45,6 +45,7 @@ public final class BenchReport {
     row(out, "first row queryable after the POST (ms)", ingestion.get("first_row_queryable_ms"));
     row(out, "steady ingestion rows/s (20%..80%)", ingestion.get("steady_rows_per_s"));
     row(out, "CPU during ingestion (cores busy)", ingestion.get("cpu_cores_busy"));
+    row(out, "rows per CPU-second of the process during ingestion", ingestion.get("rows_per_cpu_s"));
     row(out, "GC during ingestion (collections, ms)", ingestion.get("gc_count") + ", " + ingestion.get("gc_ms"));
     row(out, "peak RSS during ingestion (MiB)", mib(ingestion.get("peak_rss_bytes")));
     row(out, "peak heap used during ingestion (MiB, sampled)", mib(ingestion.get("peak_heap_used_sampled_bytes")));

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * Picks and orders the top entries of one topN result as Druid's result builders do. Ranking by a
@@ -34,7 +35,13 @@ final class TopNRanker {
     return byDimension;
   }
 
-  /** The first {@code threshold} of {@code entries} in rank order. */
+  /**
+   * The first {@code threshold} of {@code entries} in rank order; entries that rank equal keep their
+   * input order (as a stable sort would). The ranking keys are read from each entry once, and when
+   * there are more entries than {@code threshold} the best are kept in a bounded heap rather than
+   * sorting all: a segment of 10,000 users ranked for a merge threshold of 1,000 (bin/bench's topN)
+   * spent a third of its time in map lookups inside a full sort's comparator.
+   */
   List<Map<String, Object>> top(Collection<Map<String, Object>> entries, int threshold) {
     List<Map<String, Object>> candidates = new ArrayList<>(entries.size());
     for (Map<String, Object> e : entries) {
@@ -42,12 +49,47 @@ final class TopNRanker {
         candidates.add(e);
       }
     }
-    Comparator<Map<String, Object>> order = byDimension
-        ? (a, b) -> comparator.compare(dimString(a), dimString(b))
-        : (Comparator<Map<String, Object>>) (a, b) -> comparator.compare(b.get(metric), a.get(metric));
-    order = order.thenComparing(e -> e.get(dimension), DIM_VALUES);
-    candidates.sort(order);
-    return candidates.size() > threshold ? new ArrayList<>(candidates.subList(0, threshold)) : candidates;
+    int n = candidates.size();
+    Object[] rankKeys = new Object[n];
+    Object[] dimValues = new Object[n];
+    for (int i = 0; i < n; i++) {
+      Map<String, Object> e = candidates.get(i);
+      rankKeys[i] = byDimension ? dimString(e) : e.get(metric);
+      dimValues[i] = e.get(dimension);
+    }
+    // Rank order of candidate indexes: the ranking key, then the dimension value, then input order.
+    Comparator<Integer> order = (x, y) -> {
+      int c = byDimension ? comparator.compare(rankKeys[x], rankKeys[y]) : comparator.compare(rankKeys[y], rankKeys[x]);
+      if (c == 0) {
+        c = DIM_VALUES.compare(dimValues[x], dimValues[y]);
+      }
+      return c != 0 ? c : Integer.compare(x, y);
+    };
+    List<Integer> best;
+    if (n <= threshold) {
+      best = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        best.add(i);
+      }
+    } else {
+      // Head: the worst index kept.
+      PriorityQueue<Integer> kept = new PriorityQueue<>(threshold + 1, order.reversed());
+      for (int i = 0; i < n; i++) {
+        if (kept.size() < threshold) {
+          kept.add(i);
+        } else if (order.compare(i, kept.peek()) < 0) {
+          kept.poll();
+          kept.add(i);
+        }
+      }
+      best = new ArrayList<>(kept);
+    }
+    best.sort(order);
+    List<Map<String, Object>> out = new ArrayList<>(best.size());
+    for (int i : best) {
+      out.add(candidates.get(i));
+    }
+    return out;
   }
 
   private String dimString(Map<String, Object> entry) {
