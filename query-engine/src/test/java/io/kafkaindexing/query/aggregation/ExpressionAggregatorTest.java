@@ -149,6 +149,30 @@ class ExpressionAggregatorTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(SeedData.Form.class)
+  void groupByWithExpressionsOverVirtualColumnsAndInsideFilteredAggregators(SeedData.Form form) throws Exception {
+    JsonNode result = run(form, "{\"queryType\":\"groupBy\",\"dataSource\":\"" + DS + "\","
+        + "\"intervals\":[\"2021-05-01/2021-05-02\"],\"granularity\":\"all\",\"dimensions\":[\"s\"],"
+        + "\"virtualColumns\":[{\"type\":\"expression\",\"name\":\"v\",\"expression\":\"n + 1\"}],"
+        + "\"aggregations\":[{\"type\":\"longSum\",\"name\":\"a\",\"expression\":\"v * 2\"},"
+        + "{\"type\":\"filtered\",\"filter\":{\"type\":\"selector\",\"dimension\":\"n\",\"value\":\"4\"},"
+        + "\"aggregator\":{\"type\":\"doubleSum\",\"name\":\"b\",\"expression\":\"added * 0.5\"}}]}");
+    Map<String, List<Map<String, Object>>> byS = new TreeMap<>(java.util.Comparator.nullsFirst(
+        java.util.Comparator.naturalOrder()));
+    EVENTS.forEach(e -> byS.computeIfAbsent((String) e.get("s"), k -> new ArrayList<>()).add(e));
+    assertEquals(byS.size(), result.size(), result.toString());
+    int i = 0;
+    for (Map.Entry<String, List<Map<String, Object>>> group : byS.entrySet()) {
+      JsonNode event = result.get(i++).get("event");
+      JsonNode s = event.get("s");
+      assertEquals(group.getKey(), s == null || s.isNull() ? null : s.asText(), event.toString());
+      List<Map<String, Object>> rows = group.getValue();
+      check(event, "a", fold(rows, e -> n(e) == null ? null : (n(e) + 1) * 2, Long::sum));
+      check(event, "b", fold(rows, e -> n(e) != null && n(e) == 4 ? added(e) * 0.5 : null, Double::sum));
+    }
+  }
+
   private static void check(JsonNode got, String name, Object expected) {
     JsonNode v = got.get(name);
     if (expected == null) {
