@@ -3,7 +3,10 @@ package io.kafkaindexing.query.expression;
 import io.kafkaindexing.segment.column.ColumnCapabilities;
 import io.kafkaindexing.segment.column.ColumnSelectorFactory;
 import io.kafkaindexing.segment.column.ColumnValueSelector;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,7 +21,7 @@ import java.util.Set;
 public final class SelectorBindings implements Bindings {
   private final Map<String, ColumnValueSelector> selectors = new HashMap<>();
   private final Map<String, Boolean> numeric = new HashMap<>();
-  private final Set<String> raw = new java.util.HashSet<>();
+  private final Set<String> raw = new HashSet<>();
   private final boolean mayHaveMultipleValues;
 
   public SelectorBindings(ColumnSelectorFactory columns, Set<String> identifiers) {
@@ -63,11 +66,11 @@ public final class SelectorBindings implements Bindings {
     if (value == null || value instanceof Number || value instanceof String) {
       return value;
     }
-    if (value instanceof java.util.List<?> list) {
+    if (value instanceof List<?> list) {
       if (list.isEmpty()) {
         return null;
       }
-      java.util.List<String> out = new java.util.ArrayList<>(list.size());
+      List<String> out = new ArrayList<>(list.size());
       list.forEach(v -> out.add(v == null ? null : String.valueOf(v)));
       return out.size() == 1 ? out.get(0) : out;
     }
