@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * produced to a topic, its transformSpec in a POSTed supervisor spec; the documented outcome is
  * that lion is filtered out (one {@code thrownAway} row, reason {@code filtered}) and the other
  * three are ingested with {@code animal} prefixed by {@code super-} and {@code triple-number}
- * summed. The supervisor echoes the transformSpec, and queries with expression virtual columns,
+ * summed, plus a metric computed by an {@code expression} over the raw row. The supervisor echoes
+ * the transformSpec and the metric (a spec giving both fieldName and expression is a 400), and
+ * queries with expression virtual columns,
  * filters and post-aggregators run over the ingested rows through the Broker.
  */
 class TransformSpecIT {
@@ -28,6 +30,10 @@ class TransformSpecIT {
       + "{\"type\":\"selector\",\"dimension\":\"location\",\"value\":\"3\"}]},"
       + "\"transforms\":[{\"type\":\"expression\",\"name\":\"animal\",\"expression\":\"concat('super-', animal)\"},"
       + "{\"type\":\"expression\",\"name\":\"triple-number\",\"expression\":\"number * 3\"}]}";
+
+  /** A metric computed by an expression over the raw input row (not a transform). */
+  private static final String DOUBLE_NUMBER =
+      "{\"type\":\"longSum\",\"name\":\"double-number\",\"fieldName\":null,\"expression\":\"number * 2\"}";
 
   @TempDir
   static Path tmp;
@@ -54,7 +60,8 @@ class TransformSpecIT {
         + "\"dimensionsSpec\":{\"dimensions\":[\"animal\",{\"name\":\"location\",\"type\":\"long\"}]},"
         + "\"metricsSpec\":[{\"type\":\"count\",\"name\":\"count\"},"
         + "{\"type\":\"longSum\",\"name\":\"number\",\"fieldName\":\"number\"},"
-        + "{\"type\":\"longSum\",\"name\":\"triple-number\",\"fieldName\":\"triple-number\"}],"
+        + "{\"type\":\"longSum\",\"name\":\"triple-number\",\"fieldName\":\"triple-number\"},"
+        + DOUBLE_NUMBER + "],"
         + "\"granularitySpec\":{\"segmentGranularity\":\"week\",\"queryGranularity\":\"minute\",\"rollup\":true},"
         + "\"transformSpec\":" + TRANSFORM_SPEC + "},"
         + "\"tuningConfig\":{\"type\":\"kafka\"},"
@@ -81,11 +88,13 @@ class TransformSpecIT {
     // The scan of the tutorial's documented result: time, animal, count, location, number, triple-number.
     Http.Response scan = Http.post(kit.broker + "/druid/v2", "{\"queryType\":\"scan\",\"dataSource\":\"animals\","
         + "\"intervals\":[\"2018-01-01/2018-01-02\"],\"resultFormat\":\"compactedList\",\"order\":\"ascending\","
-        + "\"columns\":[\"__time\",\"animal\",\"count\",\"location\",\"number\",\"triple-number\"]}");
+        + "\"columns\":[\"__time\",\"animal\",\"count\",\"location\",\"number\",\"triple-number\","
+        + "\"double-number\"]}");
     assertEquals(200, scan.status(), scan.body());
     JsonNode events = scan.json().get(0).get("events");
-    assertEquals(Http.JSON.readTree("[[1514782860000,\"super-mongoose\",1,2,200,600],"
-        + "[1514786460000,\"super-snake\",1,3,300,900],[1514790060000,\"super-octopus\",1,1,100,300]]"), events);
+    assertEquals(Http.JSON.readTree("[[1514782860000,\"super-mongoose\",1,2,200,600,400],"
+        + "[1514786460000,\"super-snake\",1,3,300,900,600],[1514790060000,\"super-octopus\",1,1,100,300,200]]"),
+        events);
 
     // Expressions at query time over the ingested rows: a virtual column grouped on, an expression filter,
     // an expression post-aggregator. location > 1 keeps mongoose (2) and snake (3).
@@ -104,6 +113,7 @@ class TransformSpecIT {
     Http.Response spec = Http.get(kit.overlord + "/druid/indexer/v1/supervisor/animals");
     assertEquals(200, spec.status(), spec.body());
     assertEquals(Http.JSON.readTree(TRANSFORM_SPEC), spec.json().get("spec").get("dataSchema").get("transformSpec"));
+    assertEquals(Http.JSON.readTree(DOUBLE_NUMBER), spec.json().get("spec").get("dataSchema").get("metricsSpec").get(3));
   }
 
   @Test
@@ -116,6 +126,14 @@ class TransformSpecIT {
     assertEquals(400, r.status(), r.body());
     String error = r.json().get("error").asText();
     assertTrue(error.contains("Invalid expression[concat(a,] in field[expression] of transform[x]"), error);
+    Http.Response both = Http.post(kit.overlord + "/druid/indexer/v1/supervisor", "{\"type\":\"kafka\","
+        + "\"dataSchema\":{\"dataSource\":\"refused\",\"timestampSpec\":{\"column\":\"t\"},\"metricsSpec\":"
+        + "[{\"type\":\"longSum\",\"name\":\"m\",\"fieldName\":\"a\",\"expression\":\"a * 2\"}]},"
+        + "\"tuningConfig\":{\"type\":\"kafka\"},\"ioConfig\":{\"topic\":\"refused\",\"consumerProperties\":"
+        + "{\"bootstrap.servers\":\"" + kit.bootstrapServers() + "\"},\"inputFormat\":{\"type\":\"json\"}}}");
+    assertEquals(400, both.status(), both.body());
+    String bothError = both.json().get("error").asText();
+    assertTrue(bothError.contains("Must have a valid, non-null fieldName or expression"), bothError);
   }
 
   private static JsonNode eventsOf(JsonNode groupByRows) {

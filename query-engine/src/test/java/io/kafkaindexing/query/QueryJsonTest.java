@@ -117,7 +117,9 @@ class QueryJsonTest {
     assertTrue(refused("{\"queryType\":\"search\",\"dataSource\":{\"type\":\"join\"},\"intervals\":[\"2018/2019\"]}")
         .getMessage().contains("dataSource of type[join] is not supported yet"));
     assertTrue(refused("{\"queryType\":\"search\",\"dataSource\":\"ds\",\"intervals\":[\"2018/2019\"],"
-        + "\"virtualColumns\":[{\"type\":\"expression\"}]}").getMessage().contains("virtualColumns"));
+        + "\"virtualColumns\":[{\"type\":\"expression\"}]}").getMessage().contains("field[name]"));
+    assertTrue(refused("{\"queryType\":\"search\",\"dataSource\":\"ds\",\"intervals\":[\"2018/2019\"],"
+        + "\"virtualColumns\":[{\"type\":\"expression\",\"name\":\"v\",\"expression\":\"a +\"}]}").httpStatus() == 400);
     assertTrue(refused("{\"queryType\":\"search\",\"dataSource\":\"ds\",\"intervals\":[\"2018/2019\"],"
         + "\"query\":{\"type\":\"regex\",\"pattern\":\"(\"}}").getMessage().contains("Invalid regular expression"));
     assertTrue(refused("{\"queryType\":\"search\",\"dataSource\":\"ds\",\"intervals\":[\"2018/2019\"],"
@@ -143,5 +145,13 @@ class QueryJsonTest {
     String json = mapper.writeValueAsString(q);
     assertTrue(json.startsWith("{\"queryType\":\"search\""), json);
     assertEquals(q, read(json));
+    SearchQuery withVc = read("{\"queryType\":\"search\",\"dataSource\":\"ds\",\"intervals\":[\"2018/2019\"],"
+        + "\"virtualColumns\":[{\"type\":\"expression\",\"name\":\"v\",\"expression\":\"upper(a)\","
+        + "\"outputType\":\"STRING\"}],\"searchDimensions\":[\"v\"]}");
+    String vcJson = mapper.writeValueAsString(withVc);
+    assertTrue(vcJson.contains("\"virtualColumns\":[{\"type\":\"expression\",\"name\":\"v\",\"expression\":"
+        + "\"upper(a)\",\"outputType\":\"STRING\"}]"), vcJson);
+    assertEquals(withVc, read(vcJson));
+    assertEquals(withVc.virtualColumns(), withVc.withContext(Map.of("x", 1)).virtualColumns());
   }
 }

@@ -173,6 +173,30 @@ class QueryResourceIT {
   }
 
   @Test
+  void aggregatorExpressionsOverHttp() throws Exception {
+    String base = "{\"queryType\":\"timeseries\",\"dataSource\":\"" + SeedData.DATA_SOURCE + "\","
+        + "\"intervals\":[\"1000/3000\"],\"granularity\":\"all\",\"aggregations\":[";
+    HttpResponse<String> ok = post("/druid/v2", base
+        + "{\"type\":\"doubleSum\",\"name\":\"plain\",\"fieldName\":\"latencyMs\"},"
+        + "{\"type\":\"doubleSum\",\"name\":\"twice\",\"expression\":\"latencyMs * 2\"},"
+        + "{\"type\":\"longSum\",\"name\":\"views\",\"fieldName\":\"views\"},"
+        + "{\"type\":\"longSum\",\"name\":\"views3\",\"expression\":\"views * 3\"}]}");
+    assertEquals(200, ok.statusCode(), ok.body());
+    JsonNode result = JSON.readTree(ok.body()).get(0).get("result");
+    assertTrue(result.get("plain").asDouble() > 0, result.toString());
+    assertEquals(2 * result.get("plain").asDouble(), result.get("twice").asDouble(), 1e-6, result.toString());
+    assertEquals(3 * result.get("views").asLong(), result.get("views3").asLong(), result.toString());
+
+    HttpResponse<String> both = post("/druid/v2", base
+        + "{\"type\":\"longSum\",\"name\":\"x\",\"fieldName\":\"views\",\"expression\":\"views\"}]}");
+    assertEquals(400, both.statusCode(), both.body());
+    JsonNode body = JSON.readTree(both.body());
+    assertEquals("invalidInput", body.get("errorCode").asText());
+    assertTrue(body.get("errorMessage").asText().contains("Must have a valid, non-null fieldName or expression"),
+        body.toString());
+  }
+
+  @Test
   void missingIntervalsIs400NamingTheField() throws Exception {
     HttpResponse<String> response = post("/druid/v2/", "{\"queryType\":\"search\",\"dataSource\":\"metrics-kafka\"}");
     assertEquals(400, response.statusCode(), response.body());

@@ -10,6 +10,7 @@ import io.kafkaindexing.query.filter.ColumnIndexes;
 import io.kafkaindexing.query.filter.DimFilter;
 import io.kafkaindexing.query.filter.ValueMatcher;
 import io.kafkaindexing.query.virtual.VirtualColumns;
+import io.kafkaindexing.segment.column.ColumnSelectorFactory;
 import io.kafkaindexing.segment.read.ColumnIndexSupplier;
 import io.kafkaindexing.segment.read.ColumnNames;
 import io.kafkaindexing.segment.read.Cursor;
@@ -28,7 +29,9 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  * the number of rows in the interval (and filter) whose bitmap holds it. Other dimensions (numeric
  * ones, read as {@code String.valueOf}, absent ones, read as null) are searched with one cursor pass
  * counting each row holding the value once (Druid's cursor strategy counts repeated values of a
- * multi-value row again; counting rows keeps both paths, and every segment form, in agreement). As in Druid, the search stops as soon as {@code min(limit,
+ * multi-value row again; counting rows keeps both paths, and every segment form, in agreement).
+ * Virtual columns (never indexed) are searched with the cursor, and a filter reading one is
+ * matched row by row. As in Druid, the search stops as soon as {@code min(limit,
  * }{@value #MAX_SEARCH_LIMIT}{@code )} distinct hits are found; the hits are then sorted and cut.
  * Stateless.
  */
@@ -41,15 +44,16 @@ public final class SearchEngine {
       QueryDeadline deadline) {
     Hits hits = new Hits(Math.min(query.getLimit(), MAX_SEARCH_LIMIT));
     DimFilter filter = query.getFilter();
-    ImmutableRoaringBitmap filterRows = filter == null ? null
-        : filter.bitmap(new ColumnIndexes(view, VirtualColumns.EMPTY), false);
+    VirtualColumns vcs = query.virtualColumns();
+    ImmutableRoaringBitmap filterRows = filter == null ? null : filter.bitmap(new ColumnIndexes(view, vcs), false);
     boolean filterFromIndexes = filter == null || filterRows != null;
     TimeRangeIndex timeIndex = timeIndex(view);
     List<DimensionSpec> viaCursor = new ArrayList<>();
     if (filterFromIndexes && timeIndex != null) {
       ImmutableRoaringBitmap rows = and(rowsIn(view, timeIndex, interval), filterRows);
       for (DimensionSpec dim : dimensionsToSearch(query, view)) {
-        DictionaryEncodedValueIndex index = valueIndex(view, dim.getDimension());
+        DictionaryEncodedValueIndex index = vcs.exists(dim.getDimension()) ? null
+            : valueIndex(view, dim.getDimension());
         if (index == null || dim.getExtractionFn() != null || dim instanceof FilteredDimensionSpec) {
           viaCursor.add(dim);
         } else if (!hits.full()) {
@@ -61,8 +65,9 @@ public final class SearchEngine {
     }
     if (!viaCursor.isEmpty() && !hits.full()) {
       Cursor cursor = view.makeCursor(interval, filterFromIndexes ? filterRows : null);
-      ValueMatcher matcher = filterFromIndexes ? null : filter.makeMatcher(cursor.getColumnSelectorFactory());
-      searchCursor(query.getQuerySpec(), viaCursor, cursor, matcher, hits, deadline);
+      ColumnSelectorFactory columns = vcs.wrap(cursor.getColumnSelectorFactory());
+      ValueMatcher matcher = filterFromIndexes ? null : filter.makeMatcher(columns);
+      searchCursor(query.getQuerySpec(), viaCursor, cursor, columns, matcher, hits, deadline);
     }
     return new Result<>(view.getDataInterval().getStartMillis(), new SearchResultValue(hits.sorted(query.getSort())));
   }
@@ -86,9 +91,9 @@ public final class SearchEngine {
   }
 
   private static void searchCursor(SearchQuerySpec spec, List<DimensionSpec> dims, Cursor cursor,
-      ValueMatcher matcher, Hits hits, QueryDeadline deadline) {
+      ColumnSelectorFactory columns, ValueMatcher matcher, Hits hits, QueryDeadline deadline) {
     List<DimensionReader> readers = new ArrayList<>();
-    dims.forEach(d -> readers.add(new DimensionReader(asString(d), cursor.getColumnSelectorFactory())));
+    dims.forEach(d -> readers.add(new DimensionReader(asString(d), columns)));
     for (int n = 0; !cursor.isDone() && !hits.full(); cursor.advance(), n++) {
       if (n % CHECK_EVERY == 0) {
         deadline.check();

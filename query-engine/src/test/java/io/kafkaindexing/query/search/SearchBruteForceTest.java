@@ -101,6 +101,18 @@ class SearchBruteForceTest {
     }
   }
 
+  /** Virtual columns, as JSON; {@link #columns} computes their values without expressions. */
+  private static final String VCS = "\"virtualColumns\":[{\"type\":\"expression\",\"name\":\"uu\","
+      + "\"expression\":\"upper(user)\"},{\"type\":\"expression\",\"name\":\"n10\",\"expression\":\"n * 10\"},"
+      + "{\"type\":\"expression\",\"name\":\"tx\",\"expression\":\"concat(tags, '!')\"},"
+      + "{\"type\":\"expression\",\"name\":\"user\",\"expression\":\"concat('v-', url)\"}]";
+
+  private static List<String> map(List<String> in, java.util.function.UnaryOperator<String> f) {
+    List<String> out = new ArrayList<>();
+    in.forEach(v -> out.add(v == null ? null : f.apply(v)));
+    return out;
+  }
+
   private static IncrementalIndexSchema schema(long start) {
     DimensionsSpec dims = new DimensionsSpec(List.of(DimensionSchema.of("user"), DimensionSchema.of("url"),
         DimensionSchema.of("tags"), new DimensionSchema("n", "long", null, null)), null, null, null);
@@ -182,6 +194,18 @@ class SearchBruteForceTest {
           + "\"user\",\"value\":\"u3\"}}},\"query\":{\"type\":\"all\"},\"searchDimensions\":[\"user\",\"url\"]}",
       "{\"intervals\":[\"2018-03-06T10:00/2018-03-06T10:01\"],\"searchDimensions\":[\"url\"],\"limit\":4}",
       "{\"intervals\":[\"2018-03-07/2018-03-08\"]}",
+      "{" + VCS + ",\"searchDimensions\":[\"uu\",\"n10\",\"tx\"]}",
+      "{" + VCS + ",\"searchDimensions\":[\"uu\",\"tx\",\"url\"],\"query\":{\"type\":\"contains\",\"value\":\"X\"},"
+          + "\"granularity\":\"hour\"}",
+      "{" + VCS + ",\"searchDimensions\":[{\"type\":\"default\",\"dimension\":\"n10\",\"outputName\":\"ten\"}],"
+          + "\"filter\":{\"type\":\"in\",\"dimension\":\"n10\",\"values\":[\"20\",\"50\",null]}}",
+      "{" + VCS + ",\"filter\":{\"type\":\"and\",\"fields\":[{\"type\":\"selector\",\"dimension\":\"uu\","
+          + "\"value\":\"U1\"},{\"type\":\"not\",\"field\":{\"type\":\"selector\",\"dimension\":\"tx\",\"value\":\"x!\"}}]}}",
+      "{" + VCS + ",\"filter\":{\"type\":\"selector\",\"dimension\":\"url\",\"value\":\"/b\"},"
+          + "\"searchDimensions\":[\"user\",\"uu\"],\"sort\":{\"type\":\"strlen\"}}",
+      "{" + VCS + ",\"filter\":{\"type\":\"selector\",\"dimension\":\"user\",\"value\":\"v-/a\"}}",
+      "{" + VCS + ",\"filter\":{\"type\":\"or\",\"fields\":[{\"type\":\"selector\",\"dimension\":\"uu\","
+          + "\"value\":null},{\"type\":\"selector\",\"dimension\":\"n10\",\"value\":\"30\"}]}}",
   })
   void engineAgreesWithBruteForce(String fields) throws Exception {
     for (SeedData.Form form : SeedData.Form.values()) {
@@ -218,11 +242,12 @@ class SearchBruteForceTest {
         }
         Map<List<String>, Integer> counts = new LinkedHashMap<>();
         for (StoredRow row : segment.getValue()) {
-          if (!interval.contains(row.time()) || (q.getFilter() != null && eval(q.getFilter(), row) != Tri.TRUE)) {
+          Map<String, List<String>> vals = columns(q, row);
+          if (!interval.contains(row.time()) || (q.getFilter() != null && eval(q.getFilter(), vals) != Tri.TRUE)) {
             continue;
           }
           for (DimensionSpec dim : dims(q)) {
-            for (String v : new LinkedHashSet<>(row.values().getOrDefault(dim.getDimension(), nullList()))) {
+            for (String v : new LinkedHashSet<>(vals.getOrDefault(dim.getDimension(), nullList()))) {
               if (q.getQuerySpec().accept(v)) {
                 counts.merge(Arrays.asList(dim.getOutputName(), v), 1, Integer::sum);
               }
@@ -233,6 +258,23 @@ class SearchBruteForceTest {
       }
     }
     return merge(q, partials, limit);
+  }
+
+  /**
+   * The columns the query sees in {@code row}: stored ones, then the virtual ones it declares
+   * (those of {@link #VCS}): user = "v-" + url shadows the stored user and is what uu = upper(user)
+   * reads; n10 = n * 10; tx = each tag + "!". Null stays null.
+   */
+  private static Map<String, List<String>> columns(SearchQuery q, StoredRow row) {
+    Map<String, List<String>> out = new HashMap<>(row.values());
+    if (q.getVirtualColumns().isEmpty()) {
+      return out;
+    }
+    out.put("user", map(out.get("url"), v -> "v-" + v));
+    out.put("uu", map(out.get("user"), v -> v.toUpperCase(java.util.Locale.ROOT)));
+    out.put("n10", map(out.get("n"), v -> String.valueOf(Long.parseLong(v) * 10)));
+    out.put("tx", map(out.get("tags"), v -> v + "!"));
+    return out;
   }
 
   private static List<DimensionSpec> dims(SearchQuery q) {
@@ -288,7 +330,7 @@ class SearchBruteForceTest {
   /** SQL three-valued logic. */
   private enum Tri { TRUE, FALSE, UNKNOWN }
 
-  private static Tri eval(DimFilter filter, StoredRow row) {
+  private static Tri eval(DimFilter filter, Map<String, List<String>> row) {
     if (filter instanceof SelectorDimFilter s) {
       return valueIn(s.getDimension(), Arrays.asList(s.getValue()), row);
     }
@@ -312,9 +354,9 @@ class SearchBruteForceTest {
     return unknown ? Tri.UNKNOWN : decisive == Tri.FALSE ? Tri.TRUE : Tri.FALSE;
   }
 
-  private static Tri valueIn(String dim, List<String> set, StoredRow row) {
-    List<String> vals = row.values().getOrDefault(dim, nullList());
-    if (dim.equals("n")) {
+  private static Tri valueIn(String dim, List<String> set, Map<String, List<String>> row) {
+    List<String> vals = row.getOrDefault(dim, nullList());
+    if (dim.equals("n") || dim.equals("n10")) {
       String v = vals.get(0);
       if (v == null) {
         return set.contains(null) ? Tri.TRUE : Tri.UNKNOWN;

@@ -3,7 +3,7 @@ package io.kafkaindexing.segment.aggregation;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** {@code {"type": "doubleMax", "name", "fieldName"}}. Immutable. */
+/** {@code {"type": "doubleMax", "name", "fieldName" or "expression"}}. Immutable. */
 public final class DoubleMaxAggregatorFactory extends SimpleNumericAggregatorFactory {
   @JsonCreator
   public DoubleMaxAggregatorFactory(@JsonProperty("name") String name, @JsonProperty("fieldName") String fieldName,

@@ -3,7 +3,7 @@ package io.kafkaindexing.segment.aggregation;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** {@code {"type": "doubleSum", "name", "fieldName"}}. Immutable. */
+/** {@code {"type": "doubleSum", "name", "fieldName" or "expression"}}. Immutable. */
 public final class DoubleSumAggregatorFactory extends SimpleNumericAggregatorFactory {
   @JsonCreator
   public DoubleSumAggregatorFactory(@JsonProperty("name") String name, @JsonProperty("fieldName") String fieldName,

@@ -3,7 +3,7 @@ package io.kafkaindexing.segment.aggregation;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** {@code {"type": "floatMin", "name", "fieldName"}}. Immutable. */
+/** {@code {"type": "floatMin", "name", "fieldName" or "expression"}}. Immutable. */
 public final class FloatMinAggregatorFactory extends SimpleNumericAggregatorFactory {
   @JsonCreator
   public FloatMinAggregatorFactory(@JsonProperty("name") String name, @JsonProperty("fieldName") String fieldName,

@@ -3,7 +3,7 @@ package io.kafkaindexing.segment.aggregation;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** {@code {"type": "longMin", "name", "fieldName"}}. Immutable. */
+/** {@code {"type": "longMin", "name", "fieldName" or "expression"}}. Immutable. */
 public final class LongMinAggregatorFactory extends SimpleNumericAggregatorFactory {
   @JsonCreator
   public LongMinAggregatorFactory(@JsonProperty("name") String name, @JsonProperty("fieldName") String fieldName,
