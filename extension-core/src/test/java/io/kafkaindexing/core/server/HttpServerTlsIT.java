@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * by keytool and the JDK's HTTPS client: each role answers on its own TLS port with the configured
  * certificate (a client that does not trust it fails the handshake), plain HTTP to a TLS port fails,
  * {@code druid.enablePlaintextPort=false} turns the plain ports off, missing settings stop start-up
- * naming the property.
+ * naming the property. The TLS-only server reads its key store password from an environment
+ * variable (set by the build) through a password provider.
  */
 class HttpServerTlsIT {
   private static final String PASSWORD = "tls-store-pw";
@@ -51,7 +52,8 @@ class HttpServerTlsIT {
     Path trust = stores();
     Lifecycle lifecycle = null;
     try {
-      Injector injector = injector(Map.of("druid.enablePlaintextPort", "false"));
+      Injector injector = injector(Map.of("druid.enablePlaintextPort", "false", "druid.server.https.keyStorePassword",
+          "{\"type\": \"environment\", \"variable\": \"KIS_TEST_SERVER_KEYSTORE_PASSWORD\"}"));
       lifecycle = injector.getInstance(Lifecycle.class);
       lifecycle.start();
       HttpServer server = injector.getInstance(HttpServer.class);
