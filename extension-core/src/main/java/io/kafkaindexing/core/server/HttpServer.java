@@ -37,14 +37,18 @@ import org.slf4j.LoggerFactory;
  * One Jetty server with a connector per {@link NodeRole} (Overlord on 8081, Broker on 8082 by
  * default) and, with Druid's {@code druid.enableTlsPort=true}, a TLS connector per role (Overlord on
  * 8290, Broker on 8282 by default; certificate from {@link TlsServerConfig}); Druid's
- * {@code druid.enablePlaintextPort=false} leaves only the TLS ones. Each connector routes to its own Jersey application holding the resources bound for
- * that role plus {@code /status}, behind the authentication filter of {@link ServerSecurity}. Resource
- * instances come from Guice. Started last (stage SERVER)
- * so nothing is served before the services behind it are up. Thread-safe after start.
+ * {@code druid.enablePlaintextPort=false} leaves only the TLS ones. Each connector routes to its own
+ * Jersey application holding the resources bound for that role plus {@code /status}, behind the
+ * authentication filter of {@link ServerSecurity}. Resource instances come from Guice. Started last
+ * (stage SERVER) so nothing is served before the services behind it are up. Thread-safe after start.
  */
 @Singleton
 public final class HttpServer implements Managed {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+  /** Druid's switch of the plain HTTP ports (default true). */
+  public static final String ENABLE_PLAINTEXT_PORT = "druid.enablePlaintextPort";
+  /** Druid's switch of the TLS ports (default false). */
+  public static final String ENABLE_TLS_PORT = "druid.enableTlsPort";
   /**
    * Jersey warns that resource instances "do not implement any provider interfaces" when they are
    * registered as instances (as we do, to use Guice-built objects); they are served all the same.
@@ -72,11 +76,6 @@ public final class HttpServer implements Managed {
   private final Map<NodeRole, Integer> boundPorts = new EnumMap<>(NodeRole.class);
   private final Map<NodeRole, Integer> boundTlsPorts = new EnumMap<>(NodeRole.class);
   private Server server;
-
-  /** Druid's switch of the plain HTTP ports (default true). */
-  public static final String ENABLE_PLAINTEXT_PORT = "druid.enablePlaintextPort";
-  /** Druid's switch of the TLS ports (default false). */
-  public static final String ENABLE_TLS_PORT = "druid.enableTlsPort";
 
   @Inject
   public HttpServer(ServerConfig config, Set<ResourceBinding> bindings, Injector injector, ObjectMapper mapper,
