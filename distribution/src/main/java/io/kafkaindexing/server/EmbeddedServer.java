@@ -46,13 +46,18 @@ public final class EmbeddedServer implements AutoCloseable {
     return injector.getInstance(HttpServer.class).port(role);
   }
 
-  /** The base URL of a role's API, e.g. {@code http://127.0.0.1:8081}. */
+  /**
+   * The base URL of a role's API, e.g. {@code http://127.0.0.1:8081}; the {@code https} one when the
+   * plaintext ports are off.
+   */
   public String url(NodeRole role) {
     String host = injector.getInstance(ServerConfig.class).getBindAddress();
     if (host.equals("0.0.0.0")) {
       host = "localhost";
     }
-    return "http://" + host + ":" + port(role);
+    HttpServer http = injector.getInstance(HttpServer.class);
+    return http.hasPlaintextPort() ? "http://" + host + ":" + http.port(role)
+        : "https://" + host + ":" + http.tlsPort(role);
   }
 
   public Injector injector() {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,10 +35,10 @@ class KafkaSslIT {
     String password = System.getenv(PASSWORD_VARIABLE);
     assertTrue(password != null, "the build sets " + PASSWORD_VARIABLE + " for this test");
     Path tls = Files.createDirectories(tmp.resolve("tls"));
-    Path brokerStore = keyPair(tls, "broker", password);
-    Path clientStore = keyPair(tls, "client", password);
-    Path brokerTrust = trust(tls, "client", clientStore, "broker-trust.p12", password);
-    Path clientTrust = trust(tls, "broker", brokerStore, "client-trust.p12", password);
+    Path brokerStore = TlsStores.keyPair(tls, "broker", password);
+    Path clientStore = TlsStores.keyPair(tls, "client", password);
+    Path brokerTrust = TlsStores.trust(tls, "client", clientStore, "broker-trust.p12", password);
+    Path clientTrust = TlsStores.trust(tls, "broker", brokerStore, "client-trust.p12", password);
     int[] ports = freePorts(3);
     String ssl = "localhost:" + ports[2];
     String prefix = "listener.name.ssl.";
@@ -106,36 +105,6 @@ class KafkaSslIT {
             + " \"startDelay\": \"PT0S\", \"period\": \"PT1S\"")
         .replace("\"bootstrap.servers\": \"" + cluster.bootstrapServers() + "\"", "\"bootstrap.servers\": \""
             + bootstrap + "\", \"security.protocol\": \"SSL\", " + security);
-  }
-
-  /** A PKCS12 key store with a new self-signed key pair for localhost. */
-  private static Path keyPair(Path dir, String alias, String password) throws Exception {
-    Path store = dir.resolve(alias + ".p12");
-    keytool("-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-        "-keystore", store.toString(), "-storepass", password, "-keypass", password);
-    return store;
-  }
-
-  /** A PKCS12 trust store holding the certificate of {@code alias} from {@code keyStore}. */
-  private static Path trust(Path dir, String alias, Path keyStore, String name, String password) throws Exception {
-    Path cert = dir.resolve(alias + ".crt");
-    keytool("-exportcert", "-alias", alias, "-keystore", keyStore.toString(), "-storepass", password,
-        "-file", cert.toString());
-    Path store = dir.resolve(name);
-    keytool("-importcert", "-noprompt", "-alias", alias, "-file", cert.toString(), "-storetype", "PKCS12",
-        "-keystore", store.toString(), "-storepass", password);
-    return store;
-  }
-
-  private static void keytool(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(0, p.exitValue(), out);
   }
 
   private static int[] freePorts(int n) throws Exception {

@@ -41,6 +41,7 @@ public final class CoreModule extends AbstractModule {
     Lifecycle.declare(binder());
     Multibinder.newSetBinder(binder(), ResourceBinding.class);
     JsonConfigProvider.bind(binder(), "druid.server", ServerConfig.class);
+    JsonConfigProvider.bind(binder(), "druid.server.https", io.kafkaindexing.core.server.TlsServerConfig.class);
     JsonConfigProvider.bind(binder(), "druid.metadata.storage", MetadataStorageConfig.class);
     Lifecycle.register(binder(), MetadataStorageConnector.class);
     JsonConfigProvider.bind(binder(), "druid.audit.manager", AuditManagerConfig.class);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Inject;
 import com.google.inject.Injector;
 import com.google.inject.Singleton;
+import io.kafkaindexing.core.config.RuntimeProperties;
 import io.kafkaindexing.core.guice.NodeRole;
 import io.kafkaindexing.core.guice.ResourceBinding;
 import io.kafkaindexing.core.lifecycle.Managed;
@@ -24,6 +25,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -33,14 +35,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Jetty server with a connector per {@link NodeRole} (Overlord on 8081, Broker on 8082 by
- * default). Each connector routes to its own Jersey application holding the resources bound for
- * that role plus {@code /status}, behind the authentication filter of {@link ServerSecurity}. Resource
- * instances come from Guice. Started last (stage SERVER)
- * so nothing is served before the services behind it are up. Thread-safe after start.
+ * default) and, with Druid's {@code druid.enableTlsPort=true}, a TLS connector per role (Overlord on
+ * 8290, Broker on 8282 by default; certificate from {@link TlsServerConfig}); Druid's
+ * {@code druid.enablePlaintextPort=false} leaves only the TLS ones. Each connector routes to its own
+ * Jersey application holding the resources bound for that role plus {@code /status}, behind the
+ * authentication filter of {@link ServerSecurity}. Resource instances come from Guice. Started last
+ * (stage SERVER) so nothing is served before the services behind it are up. Thread-safe after start.
  */
 @Singleton
 public final class HttpServer implements Managed {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+  /** Druid's switch of the plain HTTP ports (default true). */
+  public static final String ENABLE_PLAINTEXT_PORT = "druid.enablePlaintextPort";
+  /** Druid's switch of the TLS ports (default false). */
+  public static final String ENABLE_TLS_PORT = "druid.enableTlsPort";
   /**
    * Jersey warns that resource instances "do not implement any provider interfaces" when they are
    * registered as instances (as we do, to use Guice-built objects); they are served all the same.
@@ -63,13 +71,18 @@ public final class HttpServer implements Managed {
   private final Injector injector;
   private final ObjectMapper mapper;
   private final ServerSecurity security;
+  private final RuntimeProperties properties;
+  private final TlsServerConfig tls;
   private final Map<NodeRole, Integer> boundPorts = new EnumMap<>(NodeRole.class);
+  private final Map<NodeRole, Integer> boundTlsPorts = new EnumMap<>(NodeRole.class);
   private Server server;
 
   @Inject
   public HttpServer(ServerConfig config, Set<ResourceBinding> bindings, Injector injector, ObjectMapper mapper,
-      ServerSecurity security) {
+      ServerSecurity security, RuntimeProperties properties, TlsServerConfig tls) {
     this.config = config;
+    this.properties = properties;
+    this.tls = tls;
     this.security = security;
     this.bindings = bindings;
     this.injector = injector;
@@ -83,26 +96,68 @@ public final class HttpServer implements Managed {
 
   @Override
   public synchronized void start() throws Exception {
+    boolean plaintext = properties.getBoolean(ENABLE_PLAINTEXT_PORT, true);
+    boolean secure = properties.getBoolean(ENABLE_TLS_PORT, false);
+    if (!plaintext && !secure) {
+      throw new IllegalArgumentException("Properties[" + ENABLE_PLAINTEXT_PORT + ", " + ENABLE_TLS_PORT
+          + "] are both false: no port would serve the APIs");
+    }
+    if (secure) {
+      tls.validate();
+    }
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
     threads.setName("http");
     server = new Server(threads);
     ContextHandlerCollection contexts = new ContextHandlerCollection();
     Map<NodeRole, ServerConnector> connectors = new EnumMap<>(NodeRole.class);
+    Map<NodeRole, ServerConnector> tlsConnectors = new EnumMap<>(NodeRole.class);
     for (NodeRole role : NodeRole.values()) {
-      ServerConnector connector = new ServerConnector(server);
-      connector.setName(connectorName(role));
-      connector.setHost(config.getBindAddress());
-      connector.setPort(role == NodeRole.OVERLORD ? config.getOverlordPort() : config.getBrokerPort());
-      server.addConnector(connector);
-      connectors.put(role, connector);
+      if (plaintext) {
+        connectors.put(role, connector(new ServerConnector(server), connectorName(role),
+            role == NodeRole.OVERLORD ? config.getOverlordPort() : config.getBrokerPort()));
+      }
+      if (secure) {
+        tlsConnectors.put(role, connector(new ServerConnector(server, sslContextFactory()),
+            connectorName(role) + "-tls", role == NodeRole.OVERLORD ? config.getOverlordTlsPort()
+                : config.getBrokerTlsPort()));
+      }
       contexts.addHandler(contextFor(role));
     }
     server.setHandler(contexts);
     server.setStopAtShutdown(false);
     server.start();
     connectors.forEach((role, c) -> boundPorts.put(role, c.getLocalPort()));
-    log.info("HTTP server listening: Overlord on {}:{}, Broker on {}:{}", config.getBindAddress(),
-        boundPorts.get(NodeRole.OVERLORD), config.getBindAddress(), boundPorts.get(NodeRole.BROKER));
+    tlsConnectors.forEach((role, c) -> boundTlsPorts.put(role, c.getLocalPort()));
+    log.info("HTTP server listening on {}: Overlord on {} (TLS {}), Broker on {} (TLS {})", config.getBindAddress(),
+        portText(boundPorts, NodeRole.OVERLORD), portText(boundTlsPorts, NodeRole.OVERLORD),
+        portText(boundPorts, NodeRole.BROKER), portText(boundTlsPorts, NodeRole.BROKER));
+  }
+
+  private ServerConnector connector(ServerConnector connector, String name, int port) {
+    connector.setName(name);
+    connector.setHost(config.getBindAddress());
+    connector.setPort(port);
+    server.addConnector(connector);
+    return connector;
+  }
+
+  private SslContextFactory.Server sslContextFactory() {
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setKeyStorePath(tls.getKeyStorePath());
+    ssl.setKeyStoreType(tls.getKeyStoreType());
+    ssl.setKeyStorePassword(tls.getKeyStorePassword().getPassword());
+    if (tls.getKeyManagerPassword() != null && tls.getKeyManagerPassword().getPassword() != null) {
+      ssl.setKeyManagerPassword(tls.getKeyManagerPassword().getPassword());
+    }
+    if (tls.getCertAlias() != null && !tls.getCertAlias().isBlank()) {
+      ssl.setCertAlias(tls.getCertAlias());
+    }
+    return ssl;
+  }
+
+  private static String portText(Map<NodeRole, Integer> ports, NodeRole role) {
+    Integer port = ports.get(role);
+    return port == null ? "off" : port.toString();
   }
 
   private Handler contextFor(NodeRole role) {
@@ -119,7 +174,7 @@ public final class HttpServer implements Managed {
     }
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.setVirtualHosts(List.of("@" + connectorName(role)));
+    context.setVirtualHosts(List.of("@" + connectorName(role), "@" + connectorName(role) + "-tls"));
     context.addFilter(new FilterHolder(new AuthenticationFilter(security, mapper)), "/*",
         EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new ServletContainer(rc)), "/*");
@@ -130,11 +185,28 @@ public final class HttpServer implements Managed {
     return role.name().toLowerCase(Locale.ROOT);
   }
 
-  /** The port a role's connector is bound to (the real one when configured as 0). */
+  /** The plaintext port a role's connector is bound to (the real one when configured as 0). */
   public synchronized int port(NodeRole role) {
-    Integer port = boundPorts.get(role);
-    if (port == null) {
+    return bound(boundPorts, role, ENABLE_PLAINTEXT_PORT);
+  }
+
+  /** The TLS port a role's connector is bound to (the real one when configured as 0). */
+  public synchronized int tlsPort(NodeRole role) {
+    return bound(boundTlsPorts, role, ENABLE_TLS_PORT);
+  }
+
+  /** Whether the APIs are served over plain HTTP ({@code druid.enablePlaintextPort}). */
+  public synchronized boolean hasPlaintextPort() {
+    return !boundPorts.isEmpty();
+  }
+
+  private int bound(Map<NodeRole, Integer> ports, NodeRole role, String switchName) {
+    if (server == null) {
       throw new IllegalStateException("HTTP server is not started");
+    }
+    Integer port = ports.get(role);
+    if (port == null) {
+      throw new IllegalStateException("The port is off (" + switchName + ")");
     }
     return port;
   }
@@ -144,6 +216,8 @@ public final class HttpServer implements Managed {
     if (server != null) {
       server.stop();
       server = null;
+      boundPorts.clear();
+      boundTlsPorts.clear();
     }
   }
 }

@@ -145,8 +145,15 @@ class KafkaIndexTaskSerdeTest {
   void toStringHidesConsumerProperties() throws Exception {
     KafkaIndexTask task = (KafkaIndexTask) MAPPER.readValue(taskJson("{}").replace(
         "{\"bootstrap.servers\":\"localhost:9092\"}",
-        "{\"bootstrap.servers\":\"localhost:9092\",\"sasl.jaas.config\":\"password=hunter2\"}"), Task.class);
-    assertTrue(!task.toString().contains("hunter2"), task.toString());
-    assertTrue(!task.getIoConfig().toString().contains("hunter2"), task.getIoConfig().toString());
+        "{\"bootstrap.servers\":\"localhost:9092\",\"security.protocol\":\"SASL_SSL\","
+            + "\"sasl.jaas.config\":\"password=hunter2\",\"ssl.truststore.password\":\"trust-pw\","
+            + "\"ssl.keystore.password\":{\"type\":\"default\",\"password\":\"store-pw\"},"
+            + "\"ssl.key.password\":\"key-pw\"}"), Task.class);
+    for (String secret : List.of("hunter2", "trust-pw", "store-pw", "key-pw")) {
+      assertTrue(!task.toString().contains(secret), task.toString());
+      assertTrue(!task.getIoConfig().toString().contains(secret), task.getIoConfig().toString());
+    }
+    assertEquals("key-pw", task.getIoConfig().getConsumerProperties().get("ssl.key.password"),
+        "the task still has the password to connect with");
   }
 }

@@ -326,7 +326,12 @@ class KafkaSupervisorSpecTest {
   @Test
   void toStringNeverShowsConsumerProperties() {
     KafkaSupervisorSpec spec = parse(edit(SEED, s -> ((ObjectNode) io(s).get("consumerProperties"))
-        .put("sasl.jaas.config", "password=\"hunter2\"")));
-    assertFalse(spec.toString().contains("hunter2"), spec.toString());
+        .put("security.protocol", "SASL_SSL").put("sasl.jaas.config", "password=\"hunter2\"")
+        .put("ssl.truststore.password", "trust-pw").put("ssl.keystore.password", "store-pw")
+        .put("ssl.key.password", "key-pw")));
+    for (String secret : List.of("hunter2", "trust-pw", "store-pw", "key-pw")) {
+      assertFalse(spec.toString().contains(secret), spec.toString());
+      assertFalse(spec.getIoConfig().toString().contains(secret), spec.getIoConfig().toString());
+    }
   }
 }
