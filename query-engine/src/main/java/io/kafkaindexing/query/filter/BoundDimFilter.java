@@ -21,7 +21,7 @@ import java.util.Objects;
  * compare numerically; a lower bound that is not a number is no bound, an upper one matches
  * nothing. Immutable.
  */
-public final class BoundDimFilter extends PredicateFilter {
+public final class BoundDimFilter extends DimensionPredicateFilter {
   private final String lower;
   private final String upper;
   private final boolean lowerStrict;
@@ -34,7 +34,7 @@ public final class BoundDimFilter extends PredicateFilter {
       @JsonProperty("upper") String upper, @JsonProperty("lowerStrict") Boolean lowerStrict,
       @JsonProperty("upperStrict") Boolean upperStrict, @JsonProperty("alphaNumeric") Boolean alphaNumeric,
       @JsonProperty("ordering") JsonNode ordering, @JsonProperty("extractionFn") ExtractionFn extractionFn) {
-    super("bound", "dimension", dimension, extractionFn);
+    super("bound", dimension, extractionFn);
     if (lower == null && upper == null) {
       throw DruidException.invalidInput("Filter of type[bound] on dimension[%s] needs field[lower] or field[upper]",
           dimension);
@@ -76,11 +76,6 @@ public final class BoundDimFilter extends PredicateFilter {
   }
 
   @JsonProperty
-  public String getDimension() {
-    return column();
-  }
-
-  @JsonProperty
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public String getLower() {
     return lower;
@@ -111,12 +106,6 @@ public final class BoundDimFilter extends PredicateFilter {
 
   public StringComparator ordering() {
     return ordering;
-  }
-
-  @JsonProperty
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public ExtractionFn getExtractionFn() {
-    return extractionFn();
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.kafkaindexing.query.filter;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.query.extraction.ExtractionFn;
@@ -15,14 +14,14 @@ import java.util.Set;
  * {@code {"type": "in", "dimension", "values": [...], "extractionFn"}}: rows whose dimension is one
  * of the values (null among them matches null). Immutable.
  */
-public final class InDimFilter extends PredicateFilter {
+public final class InDimFilter extends DimensionPredicateFilter {
   private final Set<String> values;
   private final ValueSetPredicate predicate;
 
   @JsonCreator
   public InDimFilter(@JsonProperty("dimension") String dimension, @JsonProperty("values") List<String> values,
       @JsonProperty("extractionFn") ExtractionFn extractionFn) {
-    super("in", "dimension", dimension, extractionFn);
+    super("in", dimension, extractionFn);
     if (values == null) {
       throw DruidException.invalidInput("Filter of type[in] needs a field[values]");
     }
@@ -35,19 +34,8 @@ public final class InDimFilter extends PredicateFilter {
   }
 
   @JsonProperty
-  public String getDimension() {
-    return column();
-  }
-
-  @JsonProperty
   public List<String> getValues() {
     return new ArrayList<>(values);
-  }
-
-  @JsonProperty
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public ExtractionFn getExtractionFn() {
-    return extractionFn();
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.kafkaindexing.query.filter;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.query.extraction.ExtractionFn;
@@ -14,14 +13,14 @@ import java.util.regex.PatternSyntaxException;
  * Java regular expression is found (anywhere: anchor it with {@code ^...$} to match whole values).
  * Null is unknown; numbers are matched by their text. Immutable.
  */
-public final class RegexDimFilter extends PredicateFilter {
+public final class RegexDimFilter extends DimensionPredicateFilter {
   private final String pattern;
   private final ValuePredicate predicate;
 
   @JsonCreator
   public RegexDimFilter(@JsonProperty("dimension") String dimension, @JsonProperty("pattern") String pattern,
       @JsonProperty("extractionFn") ExtractionFn extractionFn) {
-    super("regex", "dimension", dimension, extractionFn);
+    super("regex", dimension, extractionFn);
     if (pattern == null) {
       throw DruidException.invalidInput("Filter of type[regex] needs a field[pattern]");
     }
@@ -37,19 +36,8 @@ public final class RegexDimFilter extends PredicateFilter {
   }
 
   @JsonProperty
-  public String getDimension() {
-    return column();
-  }
-
-  @JsonProperty
   public String getPattern() {
     return pattern;
-  }
-
-  @JsonProperty
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public ExtractionFn getExtractionFn() {
-    return extractionFn();
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.kafkaindexing.query.filter;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kafkaindexing.core.error.DruidException;
 import io.kafkaindexing.query.extraction.ExtractionFn;
@@ -13,14 +12,14 @@ import java.util.Objects;
  * query spec accepts ({@code contains}, {@code insensitive_contains}, {@code fragment}, ...). Null
  * is unknown; numbers are matched by their text. Immutable.
  */
-public final class SearchQueryDimFilter extends PredicateFilter {
+public final class SearchQueryDimFilter extends DimensionPredicateFilter {
   private final SearchQuerySpec query;
   private final ValuePredicate predicate;
 
   @JsonCreator
   public SearchQueryDimFilter(@JsonProperty("dimension") String dimension,
       @JsonProperty("query") SearchQuerySpec query, @JsonProperty("extractionFn") ExtractionFn extractionFn) {
-    super("search", "dimension", dimension, extractionFn);
+    super("search", dimension, extractionFn);
     if (query == null) {
       throw DruidException.invalidInput("Filter of type[search] needs a field[query]");
     }
@@ -29,19 +28,8 @@ public final class SearchQueryDimFilter extends PredicateFilter {
   }
 
   @JsonProperty
-  public String getDimension() {
-    return column();
-  }
-
-  @JsonProperty
   public SearchQuerySpec getQuery() {
     return query;
-  }
-
-  @JsonProperty
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public ExtractionFn getExtractionFn() {
-    return extractionFn();
   }
 
   @Override

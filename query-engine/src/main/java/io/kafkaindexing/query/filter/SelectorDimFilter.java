@@ -12,14 +12,14 @@ import java.util.Objects;
  * value; a null value matches null and missing values. Numeric columns compare numerically.
  * Immutable.
  */
-public final class SelectorDimFilter extends PredicateFilter {
+public final class SelectorDimFilter extends DimensionPredicateFilter {
   private final String value;
   private final ValueSetPredicate predicate;
 
   @JsonCreator
   public SelectorDimFilter(@JsonProperty("dimension") String dimension, @JsonProperty("value") String value,
       @JsonProperty("extractionFn") ExtractionFn extractionFn) {
-    super("selector", "dimension", dimension, extractionFn);
+    super("selector", dimension, extractionFn);
     this.value = value;
     this.predicate = new ValueSetPredicate(Collections.singleton(value));
   }
@@ -29,20 +29,9 @@ public final class SelectorDimFilter extends PredicateFilter {
   }
 
   @JsonProperty
-  public String getDimension() {
-    return column();
-  }
-
-  @JsonProperty
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public String getValue() {
     return value;
-  }
-
-  @JsonProperty
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public ExtractionFn getExtractionFn() {
-    return extractionFn();
   }
 
   @Override
