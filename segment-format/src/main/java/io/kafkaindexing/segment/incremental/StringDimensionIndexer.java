@@ -87,6 +87,26 @@ final class StringDimensionIndexer extends DimensionIndexer {
     return id;
   }
 
+  /**
+   * Value by value (nulls first, then {@link String#compareTo}) over the shorter array, then the
+   * shorter array first: Druid's comparison of unsorted encoded keys.
+   */
+  @Override
+  int compareEncoded(Object a, Object b) {
+    int[] x = (int[]) a;
+    int[] y = (int[]) b;
+    int common = Math.min(x.length, y.length);
+    for (int i = 0; i < common; i++) {
+      if (x[i] != y[i]) {
+        int c = NULLS_FIRST.compare(dictionary.getValue(x[i]), dictionary.getValue(y[i]));
+        if (c != 0) {
+          return c;
+        }
+      }
+    }
+    return Integer.compare(x.length, y.length);
+  }
+
   @Override
   void index(int rowId, Object encoded) {
     if (bitmaps == null) {

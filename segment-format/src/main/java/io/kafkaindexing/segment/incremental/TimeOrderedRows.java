@@ -1,19 +1,32 @@
 package io.kafkaindexing.segment.incremental;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
 /**
- * Row ids by truncated time, for time-ordered cursors and the time index; rows with equal times
- * keep arrival order. Not thread-safe: guarded by the index's lock.
+ * Row ids by truncated time, for time-ordered cursors and the time index. Rows with equal times
+ * keep arrival order unless {@link #sortPending} orders them: ids added since the last sort are
+ * sorted on their own and merged into the sorted ones, so each add costs O(1) and a reader pays
+ * only for what arrived since the previous reader. Not thread-safe: guarded by the index's lock.
  */
 final class TimeOrderedRows {
   /** Heap cost of a new distinct time: tree node, boxed key, id list. */
   static final int NEW_TIME_BYTES = 40 + 16 + 32;
 
   private final TreeMap<Long, IdList> byTime = new TreeMap<>();
+  /** Lists with ids added since they were last sorted (only when {@code sorting}). */
+  private final List<IdList> pending = new ArrayList<>();
+  private final boolean sorting;
+
+  /** @param sorting whether {@link #sortPending} will be used (track lists with unsorted ids) */
+  TimeOrderedRows(boolean sorting) {
+    this.sorting = sorting;
+  }
 
   /** Adds a row; returns the estimated heap bytes it cost. */
   long add(long time, int rowId) {
@@ -24,8 +37,24 @@ final class TimeOrderedRows {
       byTime.put(time, ids);
       bytes += NEW_TIME_BYTES;
     }
+    if (sorting && ids.sortedSize == ids.size) {
+      pending.add(ids);
+    }
     ids.add(rowId);
     return bytes;
+  }
+
+  /** Whether some ids were added since the last {@link #sortPending}. */
+  boolean hasPending() {
+    return !pending.isEmpty();
+  }
+
+  /** Orders the ids of every time by {@code order} (ties keep arrival order). */
+  void sortPending(Comparator<Integer> order) {
+    for (IdList ids : pending) {
+      ids.sort(order);
+    }
+    pending.clear();
   }
 
   /** The times in {@code [startMillis, endMillis)} with their ids, ascending. */
@@ -60,6 +89,8 @@ final class TimeOrderedRows {
   static final class IdList {
     private int[] ids = new int[2];
     private int size;
+    /** The first {@code sortedSize} ids are in order. */
+    private int sortedSize;
 
     void add(int id) {
       if (size == ids.length) {
@@ -74,6 +105,30 @@ final class TimeOrderedRows {
 
     int get(int i) {
       return ids[i];
+    }
+
+    /** Sorts the ids past {@code sortedSize} and merges them into the sorted ones before them. */
+    private void sort(Comparator<Integer> order) {
+      Integer[] tail = new Integer[size - sortedSize];
+      for (int i = 0; i < tail.length; i++) {
+        tail[i] = ids[sortedSize + i];
+      }
+      Arrays.sort(tail, order);
+      int[] merged = new int[ids.length];
+      int h = 0;
+      int t = 0;
+      int out = 0;
+      while (h < sortedSize && t < tail.length) {
+        merged[out++] = order.compare(ids[h], tail[t]) <= 0 ? ids[h++] : tail[t++];
+      }
+      while (h < sortedSize) {
+        merged[out++] = ids[h++];
+      }
+      while (t < tail.length) {
+        merged[out++] = tail[t++];
+      }
+      ids = merged;
+      sortedSize = size;
     }
   }
 }
