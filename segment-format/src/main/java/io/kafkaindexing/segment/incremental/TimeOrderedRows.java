@@ -107,7 +107,12 @@ final class TimeOrderedRows {
       return ids[i];
     }
 
-    /** Sorts the ids past {@code sortedSize} and merges them into the sorted ones before them. */
+    /**
+     * Sorts the ids past {@code sortedSize} and merges them into the sorted ones before them: each
+     * new id finds its place by binary search (after equal ones), and the runs between places are
+     * copied in bulk, so a reader after k adds to a time holding n rows costs O(k log n)
+     * comparisons and O(n) copying.
+     */
     private void sort(Comparator<Integer> order) {
       Integer[] tail = new Integer[size - sortedSize];
       for (int i = 0; i < tail.length; i++) {
@@ -115,20 +120,33 @@ final class TimeOrderedRows {
       }
       Arrays.sort(tail, order);
       int[] merged = new int[ids.length];
-      int h = 0;
-      int t = 0;
+      int from = 0;
       int out = 0;
-      while (h < sortedSize && t < tail.length) {
-        merged[out++] = order.compare(ids[h], tail[t]) <= 0 ? ids[h++] : tail[t++];
+      for (Integer id : tail) {
+        int place = upperBound(id, from, order);
+        System.arraycopy(ids, from, merged, out, place - from);
+        out += place - from;
+        from = place;
+        merged[out++] = id;
       }
-      while (h < sortedSize) {
-        merged[out++] = ids[h++];
-      }
-      while (t < tail.length) {
-        merged[out++] = tail[t++];
-      }
+      System.arraycopy(ids, from, merged, out, sortedSize - from);
       ids = merged;
       sortedSize = size;
+    }
+
+    /** The first index in {@code [from, sortedSize)} whose id sorts after {@code id}, or sortedSize. */
+    private int upperBound(int id, int from, Comparator<Integer> order) {
+      int lo = from;
+      int hi = sortedSize;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (order.compare(ids[mid], id) <= 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
     }
   }
 }
