@@ -108,10 +108,11 @@ final class TimeOrderedRows {
     }
 
     /**
-     * Sorts the ids past {@code sortedSize} and merges them into the sorted ones before them: each
-     * new id finds its place by binary search (after equal ones), and the runs between places are
-     * copied in bulk, so a reader after k adds to a time holding n rows costs O(k log n)
-     * comparisons and O(n) copying.
+     * Sorts the ids past {@code sortedSize} and merges them in place into the sorted ones before
+     * them, from the back: each new id (largest first) finds its place by binary search (after
+     * equal ones) and the sorted ids past that place move up in one copy. A reader after k adds to
+     * a time holding n rows costs O(k log n) comparisons, moves only the ids after the first place
+     * and allocates just the k new ids.
      */
     private void sort(Comparator<Integer> order) {
       Integer[] tail = new Integer[size - sortedSize];
@@ -119,25 +120,23 @@ final class TimeOrderedRows {
         tail[i] = ids[sortedSize + i];
       }
       Arrays.sort(tail, order);
-      int[] merged = new int[ids.length];
-      int from = 0;
-      int out = 0;
-      for (Integer id : tail) {
-        int place = upperBound(id, from, order);
-        System.arraycopy(ids, from, merged, out, place - from);
-        out += place - from;
-        from = place;
-        merged[out++] = id;
+      int headEnd = sortedSize;
+      int write = size;
+      for (int t = tail.length - 1; t >= 0; t--) {
+        int place = upperBound(tail[t], headEnd, order);
+        int moved = headEnd - place;
+        write -= moved;
+        System.arraycopy(ids, place, ids, write, moved);
+        ids[--write] = tail[t];
+        headEnd = place;
       }
-      System.arraycopy(ids, from, merged, out, sortedSize - from);
-      ids = merged;
       sortedSize = size;
     }
 
-    /** The first index in {@code [from, sortedSize)} whose id sorts after {@code id}, or sortedSize. */
-    private int upperBound(int id, int from, Comparator<Integer> order) {
-      int lo = from;
-      int hi = sortedSize;
+    /** The first index in {@code [0, end)} whose id sorts after {@code id}, or {@code end}. */
+    private int upperBound(int id, int end, Comparator<Integer> order) {
+      int lo = 0;
+      int hi = end;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
         if (order.compare(ids[mid], id) <= 0) {

@@ -15,7 +15,11 @@ import io.kafkaindexing.segment.spec.DimensionSchema;
 import io.kafkaindexing.segment.spec.DimensionsSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import org.joda.time.DateTimeZone;
 import org.joda.time.Interval;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class RollupRowOrderTest {
   private static final Interval ALL = new Interval(0L, Long.MAX_VALUE / 2, DateTimeZone.UTC);
+  private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
   private static IncrementalIndex index(boolean rollup) {
     DimensionsSpec dims = new DimensionsSpec(List.of(DimensionSchema.of("user"), DimensionSchema.of("tags"),
@@ -103,6 +108,70 @@ class RollupRowOrderTest {
         "5|bob|[a, b, c]|1|1",
         "5|bob|[a, c]|1|2",
         "5|zed|b|2|2"), dump(index));
+  }
+
+  @Test
+  void randomRowsReadBetweenAddsAlwaysComeOutSorted() {
+    Random random = new Random(77);
+    String[] users = {"a", "b", "ab", "B", "", null};
+    String[] tags = {"x", "y", "Y", null};
+    IncrementalIndex index = index(true);
+    Map<List<Object>, Long> expected = new TreeMap<>(RollupRowOrderTest::compareKeys);
+    for (int i = 0; i < 3000; i++) {
+      int minute = random.nextInt(3);
+      String user = users[random.nextInt(users.length)];
+      List<String> tagList = new ArrayList<>();
+      for (int k = random.nextInt(3); k > 0; k--) {
+        tagList.add(tags[random.nextInt(tags.length)]);
+      }
+      Long n = random.nextInt(4) == 0 ? null : (long) random.nextInt(3);
+      index.add(row("2018-03-06T09:0" + minute + ":00Z", "user", user, "tags", tagList, "n", n));
+      List<String> sortedTags = new ArrayList<>(tagList);
+      sortedTags.sort(Comparator.nullsFirst(Comparator.naturalOrder()));
+      Object tagsValue = sortedTags.isEmpty() || sortedTags.equals(Arrays.asList((String) null)) ? null
+          : sortedTags.size() == 1 ? sortedTags.get(0) : sortedTags;
+      expected.merge(Arrays.asList(minute, user, tagsValue, n), 1L, Long::sum);
+      if (random.nextInt(200) == 0) {
+        assertEquals(render(expected), dump(index), "after " + (i + 1) + " rows");
+      }
+    }
+    assertEquals(render(expected), dump(index));
+  }
+
+  private static List<String> render(Map<List<Object>, Long> rows) {
+    List<String> out = new ArrayList<>();
+    rows.forEach((k, count) -> out.add(k.get(0) + "|" + k.get(1) + "|" + k.get(2) + "|" + k.get(3) + "|" + count));
+    return out;
+  }
+
+  /** Minute, then user, tags (value by value, then shorter first) and n, nulls first. */
+  private static int compareKeys(List<Object> a, List<Object> b) {
+    int c = Integer.compare((Integer) a.get(0), (Integer) b.get(0));
+    if (c == 0) {
+      c = NULLS_FIRST.compare((String) a.get(1), (String) b.get(1));
+    }
+    if (c == 0) {
+      c = compareTags(a.get(2), b.get(2));
+    }
+    if (c == 0) {
+      c = Comparator.nullsFirst(Comparator.<Long>naturalOrder()).compare((Long) a.get(3), (Long) b.get(3));
+    }
+    return c;
+  }
+
+  private static int compareTags(Object a, Object b) {
+    if (a == null || b == null) {
+      return a == b ? 0 : a == null ? -1 : 1;
+    }
+    List<?> x = a instanceof List<?> l ? l : List.of(a);
+    List<?> y = b instanceof List<?> l ? l : List.of(b);
+    for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+      int c = NULLS_FIRST.compare((String) x.get(i), (String) y.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(x.size(), y.size());
   }
 
   @Test
