@@ -15,7 +15,6 @@ import io.kafkaindexing.segment.spec.DimensionSchema;
 import io.kafkaindexing.segment.spec.DimensionsSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,9 +41,9 @@ import org.joda.time.DateTimeZone;
  * <p>The segments are in-memory indexes, or with system property {@code brute.form=PERSISTED}
  * the same indexes persisted to segment directories (a second surefire execution runs the suites
  * that way). Either way rows of equal minute are stored ordered by their dimension values in
- * schema order, nulls first and multi-value rows value by value, then shorter first; strings
- * compare as Java strings in memory (Druid's real-time rollup order) and by UTF-8 bytes when
- * persisted (sorted dictionaries).
+ * schema order, nulls first, strings in Java String order, multi-value rows value by value, then
+ * shorter first: Druid's real-time rollup order, and its persisted order (sorted dictionaries).
+ * What differs by form is the metric order of a persisted segment (by name; see the scan suite).
  */
 public final class BruteData {
   public static final String DS = "random";
@@ -159,8 +158,7 @@ public final class BruteData {
       m.put("dsum", m.get("dsum") == null ? dv : (Double) m.get("dsum") + dv);
       m.put("dmin", m.get("dmin") == null ? dv : Math.min((Double) m.get("dmin"), dv));
     }
-    Comparator<String> strings = FORM == SeedData.Form.PERSISTED ? BruteData::compareUtf8 : Comparator.naturalOrder();
-    SEGMENTS.values().forEach(list -> list.sort(storedOrder(Comparator.nullsFirst(strings))));
+    SEGMENTS.values().forEach(list -> list.sort(storedOrder(Comparator.nullsFirst(Comparator.naturalOrder()))));
   }
 
   /** Time, then each dimension: n numerically, strings value by value with {@code strings}, then by count. */
@@ -187,10 +185,6 @@ public final class BruteData {
       }
     }
     return Integer.compare(a.size(), b.size());
-  }
-
-  private static int compareUtf8(String a, String b) {
-    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
