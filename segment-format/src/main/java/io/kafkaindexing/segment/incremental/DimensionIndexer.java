@@ -40,6 +40,11 @@ abstract class DimensionIndexer {
    */
   abstract int compareEncoded(Object a, Object b);
 
+  /** Called before a run of {@link #compareEncoded} calls, with no add in between. */
+  void prepareCompare() {
+    // nothing to prepare by default
+  }
+
   /** Records that new row {@code rowId} holds {@code encoded} (for indexes). */
   abstract void index(int rowId, Object encoded);
 

@@ -273,6 +273,7 @@ public final class IncrementalIndex implements Segment {
   private void sortPendingRows() {
     synchronized (timeIndex) {
       if (timeIndex.hasPending()) {
+        indexers.forEach(DimensionIndexer::prepareCompare);
         timeIndex.sortPending(this::compareDimensions);
       }
     }

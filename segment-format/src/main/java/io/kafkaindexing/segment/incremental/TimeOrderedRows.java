@@ -85,7 +85,7 @@ final class TimeOrderedRows {
     return rows;
   }
 
-  /** A growable list of row ids. */
+  /** A growable list of ids (row ids here; value ids of a dictionary in value order elsewhere). */
   static final class IdList {
     private int[] ids = new int[2];
     private int size;
@@ -114,7 +114,7 @@ final class TimeOrderedRows {
      * a time holding n rows costs O(k log n) comparisons, moves only the ids after the first place
      * and allocates just the k new ids.
      */
-    private void sort(Comparator<Integer> order) {
+    void sort(Comparator<Integer> order) {
       Integer[] tail = new Integer[size - sortedSize];
       for (int i = 0; i < tail.length; i++) {
         tail[i] = ids[sortedSize + i];
