@@ -1,6 +1,5 @@
 package io.kafkaindexing.query.brute;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaindexing.core.json.JsonBodies;
@@ -61,8 +60,7 @@ class AggregatorsBruteForceTest {
       });
     }
     List<?> actual = new QueryExecutor(BruteData.REGISTRY).run(query);
-    assertEquals(Brute.MAPPER.readTree(Brute.MAPPER.writeValueAsString(expected)),
-        Brute.MAPPER.readTree(Brute.MAPPER.writeValueAsString(actual)), aggregator);
+    Brute.assertJsonEquals(expected, actual, aggregator);
   }
 
   @ParameterizedTest
@@ -78,7 +76,6 @@ class AggregatorsBruteForceTest {
     Object value = Brute.aggregate(Brute.MAPPER.readTree(aggregator), all);
     JsonNode actual = Brute.MAPPER.readTree(Brute.MAPPER.writeValueAsString(
         new QueryExecutor(BruteData.REGISTRY).run(query)));
-    assertEquals(Brute.MAPPER.readTree(Brute.MAPPER.writeValueAsString(value)), actual.get(0).get("result").get("a"),
-        type);
+    Brute.assertJsonEquals(value, actual.get(0).get("result").get("a"), type);
   }
 }

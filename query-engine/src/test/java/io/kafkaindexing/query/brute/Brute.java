@@ -274,6 +274,83 @@ public final class Brute {
     };
   }
 
+  /** Relative tolerance for doubles: sums of the same values in another order differ in the last bits. */
+  public static final double DOUBLE_TOLERANCE = 1e-9;
+
+  /**
+   * Asserts that {@code expected} and {@code actual} (objects, or JSON trees taken as they are) serialize
+   * to equal JSON trees (object members in any order), except that floating-point numbers need only
+   * agree within {@link #DOUBLE_TOLERANCE} relative to the larger magnitude. On a mismatch the
+   * assertion shows both documents.
+   */
+  public static void assertJsonEquals(Object expected, Object actual, String message) {
+    assertJson(expected, actual, false, message);
+  }
+
+  /** As {@link #assertJsonEquals}, but object members must also come in the same order (equal JSON text). */
+  public static void assertJsonTextEquals(Object expected, Object actual, String message) {
+    assertJson(expected, actual, true, message);
+  }
+
+  private static void assertJson(Object expected, Object actual, boolean memberOrder, String message) {
+    JsonNode e = tree(expected);
+    JsonNode a = tree(actual);
+    if (!sameJson(e, a, memberOrder)) {
+      org.junit.jupiter.api.Assertions.assertEquals(e.toString(), a.toString(), message);
+      org.junit.jupiter.api.Assertions.fail(message + ": documents differ beyond the double tolerance");
+    }
+  }
+
+  private static JsonNode tree(Object value) {
+    if (value instanceof JsonNode node) {
+      return node;
+    }
+    try {
+      return MAPPER.readTree(MAPPER.writeValueAsString(value));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+      throw new IllegalStateException(x);
+    }
+  }
+
+  /** Equal JSON, floating-point numbers compared within the tolerance. */
+  static boolean sameJson(JsonNode e, JsonNode a, boolean memberOrder) {
+    if (e.isFloatingPointNumber() || a.isFloatingPointNumber()) {
+      if (!e.isNumber() || !a.isNumber()) {
+        return false;
+      }
+      double x = e.asDouble();
+      double y = a.asDouble();
+      return x == y || Math.abs(x - y) <= DOUBLE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y));
+    }
+    if (e.isObject() != a.isObject() || e.isArray() != a.isArray() || e.size() != a.size()) {
+      return false;
+    }
+    if (e.isObject()) {
+      List<String> names = new ArrayList<>();
+      e.fieldNames().forEachRemaining(names::add);
+      List<String> otherNames = new ArrayList<>();
+      a.fieldNames().forEachRemaining(otherNames::add);
+      if (memberOrder ? !names.equals(otherNames) : !new java.util.HashSet<>(names).equals(new java.util.HashSet<>(otherNames))) {
+        return false;
+      }
+      for (String name : names) {
+        if (!sameJson(e.get(name), a.get(name), memberOrder)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (e.isArray()) {
+      for (int i = 0; i < e.size(); i++) {
+        if (!sameJson(e.get(i), a.get(i), memberOrder)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return e.equals(a);
+  }
+
   public static String iso(long millis) {
     return new org.joda.time.DateTime(millis, org.joda.time.DateTimeZone.UTC).toString();
   }

@@ -13,6 +13,10 @@ import io.kafkaindexing.segment.row.InputRow;
 import io.kafkaindexing.segment.row.MapBasedInputRow;
 import io.kafkaindexing.segment.spec.DimensionSchema;
 import io.kafkaindexing.segment.spec.DimensionsSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.joda.time.DateTime;
 import org.joda.time.DateTimeZone;
 
@@ -32,6 +37,13 @@ import org.joda.time.DateTimeZone;
  * {@code url}, multi-value {@code tags}, long dimension {@code n}; metrics {@code rows} (count),
  * {@code lsum}/{@code lmax} of input {@code lv} (sometimes missing), {@code dsum}/{@code dmin} of
  * {@code dv}. Rows are spread unevenly so that some minutes and one quarter-hour are empty.
+ *
+ * <p>The segments are in-memory indexes, or with system property {@code brute.form=PERSISTED}
+ * the same indexes persisted to segment directories (a second surefire execution runs the suites
+ * that way). Either way rows of equal minute are stored ordered by their dimension values in
+ * schema order, nulls first, strings in Java String order, multi-value rows value by value, then
+ * shorter first: Druid's real-time rollup order, and its persisted order (sorted dictionaries).
+ * What differs by form is the metric order of a persisted segment (by name; see the scan suite).
  */
 public final class BruteData {
   public static final String DS = "random";
@@ -42,13 +54,15 @@ public final class BruteData {
   public static final String VERSION = "v1";
 
   public static final SegmentRegistry REGISTRY = new SegmentRegistry();
-  /** Stored rows per segment start, in time order (arrival order within a minute). */
+  /** The form of the segments the suites query. */
+  public static final SeedData.Form FORM = SeedData.Form.valueOf(System.getProperty("brute.form", "IN_MEMORY"));
+  /** Stored rows per segment start, in stored order (time, then dimension values). */
   public static final TreeMap<Long, List<StoredRow>> SEGMENTS = new TreeMap<>();
 
   static {
     List<InputRow> rows = randomRows(new Random(4242), 2500);
-    SeedData.announce(REGISTRY, DS, Granularities.HOUR, SeedData.indexBySegment(rows, Granularities.HOUR,
-        BruteData::schema), VERSION);
+    SeedData.announce(REGISTRY, DS, Granularities.HOUR, FORM.of(SeedData.indexBySegment(rows, Granularities.HOUR,
+        BruteData::schema), Granularities.HOUR, persistDir()), VERSION);
     rollup(rows);
   }
 
@@ -144,7 +158,57 @@ public final class BruteData {
       m.put("dsum", m.get("dsum") == null ? dv : (Double) m.get("dsum") + dv);
       m.put("dmin", m.get("dmin") == null ? dv : Math.min((Double) m.get("dmin"), dv));
     }
-    SEGMENTS.values().forEach(list -> list.sort(Comparator.comparingLong(StoredRow::time)));
+    SEGMENTS.values().forEach(list -> list.sort(storedOrder(Comparator.nullsFirst(Comparator.naturalOrder()))));
+  }
+
+  /** Time, then each dimension: n numerically, strings value by value with {@code strings}, then by count. */
+  private static Comparator<StoredRow> storedOrder(Comparator<String> strings) {
+    Comparator<StoredRow> order = Comparator.comparingLong(StoredRow::time);
+    for (String dim : DIMS) {
+      order = order.thenComparing((a, b) -> dim.equals("n")
+          ? Comparator.nullsFirst(Comparator.<Long>naturalOrder()).compare(asLong(a.values(dim).get(0)),
+              asLong(b.values(dim).get(0)))
+          : compareLists(a.values(dim), b.values(dim), strings));
+    }
+    return order;
+  }
+
+  private static Long asLong(String v) {
+    return v == null ? null : Long.valueOf(v);
+  }
+
+  private static int compareLists(List<String> a, List<String> b, Comparator<String> strings) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = strings.compare(a.get(i), b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
+  }
+
+  /**
+   * A new folder for persisted segments under the module's {@code target} (surefire runs in the
+   * module folder), deleted when the JVM exits if it can be; null in memory.
+   */
+  private static Path persistDir() {
+    if (FORM != SeedData.Form.PERSISTED) {
+      return null;
+    }
+    try {
+      Path target = Files.createDirectories(Path.of("target"));
+      Path dir = Files.createTempDirectory(target, "brute-persisted");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try (Stream<Path> paths = Files.walk(dir)) {
+          paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+          // best effort
+        }
+      }));
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A raw value as the stored values of a dimension. */

@@ -45,9 +45,7 @@ class ExtractionBruteForceTest {
       event.put("rows", n);
       rows.add(Map.of("version", "v1", "timestamp", "2018-03-06T00:00:00.000Z", "event", event));
     });
-    assertEquals(Brute.MAPPER.readTree(Brute.MAPPER.writeValueAsString(rows)),
-        Brute.MAPPER.readTree(Brute.MAPPER.writeValueAsString(new QueryExecutor(BruteData.REGISTRY).run(query))),
-        dimension);
+    Brute.assertJsonEquals(rows, new QueryExecutor(BruteData.REGISTRY).run(query), dimension);
     return rows;
   }
 

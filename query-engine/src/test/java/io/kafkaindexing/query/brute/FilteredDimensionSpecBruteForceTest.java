@@ -69,7 +69,7 @@ class FilteredDimensionSpecBruteForceTest {
       expected.add(row);
     });
     assertTrue(counts.size() > 1, "the rule keeps something");
-    assertEquals(Brute.MAPPER.writeValueAsString(expected), actual.toString(), json);
+    Brute.assertJsonTextEquals(expected, actual, json);
   }
 
   private static Predicate<String> rule(String rule) {

@@ -1,6 +1,5 @@
 package io.kafkaindexing.query.brute;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaindexing.core.json.JsonBodies;
@@ -79,8 +78,7 @@ class GroupByBruteForceTest {
         Query.class, "query");
     List<?> actual = new QueryExecutor(BruteData.REGISTRY).run(query);
     String expected = Brute.MAPPER.writeValueAsString(bruteForce(Brute.MAPPER.readTree(json), query));
-    assertEquals(Brute.MAPPER.readTree(expected).toString(),
-        Brute.MAPPER.readTree(Brute.MAPPER.writeValueAsString(actual)).toString(), json);
+    Brute.assertJsonTextEquals(Brute.MAPPER.readTree(expected), actual, json);
   }
 
   /** A group: timestamp, dimension values (output types), values by name. */

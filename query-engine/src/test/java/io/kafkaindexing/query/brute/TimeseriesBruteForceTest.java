@@ -1,6 +1,5 @@
 package io.kafkaindexing.query.brute;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaindexing.core.json.JsonBodies;
@@ -61,7 +60,7 @@ class TimeseriesBruteForceTest {
         Query.class, "query");
     List<?> actual = new QueryExecutor(BruteData.REGISTRY).run(query);
     JsonNode expected = Brute.MAPPER.readTree(Brute.MAPPER.writeValueAsString(bruteForce(Brute.MAPPER.readTree(json), query)));
-    assertEquals(expected, Brute.MAPPER.readTree(Brute.MAPPER.writeValueAsString(actual)), json);
+    Brute.assertJsonEquals(expected, actual, json);
   }
 
   private record Row(long ts, Map<String, Object> values) {}

@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,6 +22,7 @@ import java.util.List;
  */
 final class AutoTypeDimensionIndexer extends DimensionIndexer {
   private static final int VALUE_BYTES = 24;
+  private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
   /** The widest type seen: null (only nulls so far), LONG, DOUBLE or STRING. */
   private ValueType type;
@@ -70,6 +72,35 @@ final class AutoTypeDimensionIndexer extends DimensionIndexer {
   /** The current type; a dimension with only nulls is a string. */
   private ValueType currentType() {
     return type == null ? ValueType.STRING : type;
+  }
+
+  /** Numbers numerically before strings, strings before multi-value lists (element-wise, then length). */
+  @Override
+  int compareEncoded(Object a, Object b) {
+    int kind = Integer.compare(kind(a), kind(b));
+    if (kind != 0) {
+      return kind;
+    }
+    if (a instanceof Number x) {
+      int c = Double.compare(x.doubleValue(), ((Number) b).doubleValue());
+      return c != 0 || !(a instanceof Long l && b instanceof Long m) ? c : Long.compare(l, m);
+    }
+    if (a instanceof String s) {
+      return s.compareTo((String) b);
+    }
+    List<?> x = (List<?>) a;
+    List<?> y = (List<?>) b;
+    for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+      int c = NULLS_FIRST.compare((String) x.get(i), (String) y.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(x.size(), y.size());
+  }
+
+  private static int kind(Object encoded) {
+    return encoded instanceof Number ? 0 : encoded instanceof String ? 1 : 2;
   }
 
   @Override

@@ -34,6 +34,17 @@ abstract class DimensionIndexer {
    */
   abstract Object encode(Object raw, Collection<String> parseErrors);
 
+  /**
+   * Orders two non-null encoded values of this dimension the way Druid's real-time rollup index
+   * orders rows with equal times (by value, not by id).
+   */
+  abstract int compareEncoded(Object a, Object b);
+
+  /** Called before a run of {@link #compareEncoded} calls, with no add in between. */
+  void prepareCompare() {
+    // nothing to prepare by default
+  }
+
   /** Records that new row {@code rowId} holds {@code encoded} (for indexes). */
   abstract void index(int rowId, Object encoded);
 

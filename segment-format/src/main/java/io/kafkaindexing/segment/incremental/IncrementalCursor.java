@@ -8,8 +8,9 @@ import java.util.NoSuchElementException;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
- * Walks the rows of an {@link IncrementalIndexView} within a time range, in time order (arrival
- * order for equal times), skipping row ids outside the optional filter bitmap. Not thread-safe.
+ * Walks the rows of an {@link IncrementalIndexView} within a time range, in time order (equal
+ * times in the order {@link IncrementalIndex#open()} describes), skipping row ids outside the
+ * optional filter bitmap. Not thread-safe.
  */
 final class IncrementalCursor implements Cursor, RowPointer {
   private final IncrementalIndexView view;

@@ -58,7 +58,8 @@ public final class IncrementalIndex implements Segment {
   private final List<IncrementalRow> rows = new ArrayList<>();
   /** Rollup lookup; null without rollup. Guarded by {@link #lock}. */
   private final Map<RowKey, IncrementalRow> rowsByKey;
-  private final TimeOrderedRows timeIndex = new TimeOrderedRows();
+  /** Row ids by time; under rollup sorted by dimension values within a time when a view opens. */
+  private final TimeOrderedRows timeIndex;
   private final InputRowSelectorFactory inputSelectors = new InputRowSelectorFactory();
   /** Bytes of the rows themselves (indexes are counted by the indexers). Guarded by {@link #lock}. */
   private long rowBytes;
@@ -74,6 +75,7 @@ public final class IncrementalIndex implements Segment {
     this.schema = schema;
     this.metrics = schema.getMetrics();
     this.rowsByKey = schema.isRollup() ? new HashMap<>() : null;
+    this.timeIndex = new TimeOrderedRows(schema.isRollup());
     DimensionsSpec dims = schema.getDimensionsSpec();
     excludedFromDiscovery.addAll(dims.getDimensionExclusions());
     excludedFromDiscovery.add(schema.getTimestampSpec().getTimestampColumn());
@@ -242,11 +244,17 @@ public final class IncrementalIndex implements Segment {
     return new SegmentMetadata(metrics, schema.getTimestampSpec(), schema.getQueryGranularity(), schema.isRollup());
   }
 
-  /** Opens a view holding the read lock until closed; see the class comment. */
+  /**
+   * Opens a view holding the read lock until closed; see the class comment. Under rollup, rows
+   * with equal times are read in Druid's real-time order: by each dimension's values in schema
+   * order (null and missing first; multi-value rows value by value, then the shorter first);
+   * without rollup in arrival order.
+   */
   @Override
   public SegmentView open() {
     lock.readLock().lock();
     try {
+      sortPendingRows();
       Map<String, DimensionIndexer> dims = new LinkedHashMap<>();
       indexers.forEach(i -> dims.put(i.name(), i));
       return new IncrementalIndexView(this, dims, Collections.unmodifiableList(rows), timeIndex, lock.readLock());
@@ -254,6 +262,42 @@ public final class IncrementalIndex implements Segment {
       lock.readLock().unlock();
       throw e;
     }
+  }
+
+  /**
+   * Sorts the rows added since the last view opened. Runs under the read lock: writers are
+   * excluded, and no open view can be reading the ids being sorted, because a view opened before
+   * the adds would have blocked them and one opened after sorts first; the monitor makes concurrent
+   * openers take turns.
+   */
+  private void sortPendingRows() {
+    synchronized (timeIndex) {
+      if (timeIndex.hasPending()) {
+        indexers.forEach(DimensionIndexer::prepareCompare);
+        timeIndex.sortPending(this::compareDimensions);
+      }
+    }
+  }
+
+  /** Orders two rows (of equal time) by their dimension values, nulls first. */
+  private int compareDimensions(int leftId, int rightId) {
+    IncrementalRow left = rows.get(leftId);
+    IncrementalRow right = rows.get(rightId);
+    for (DimensionIndexer indexer : indexers) {
+      Object a = left.dim(indexer.position());
+      Object b = right.dim(indexer.position());
+      if (a == null || b == null) {
+        if (a != b) {
+          return a == null ? -1 : 1;
+        }
+        continue;
+      }
+      int c = indexer.compareEncoded(a, b);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
   }
 
   /** Read under the read lock (by a view). */

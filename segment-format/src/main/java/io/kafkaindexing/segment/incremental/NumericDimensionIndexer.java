@@ -44,6 +44,15 @@ final class NumericDimensionIndexer extends DimensionIndexer {
   }
 
   @Override
+  int compareEncoded(Object a, Object b) {
+    return switch (type) {
+      case LONG -> Long.compare((Long) a, (Long) b);
+      case FLOAT -> Float.compare((Float) a, (Float) b);
+      default -> Double.compare((Double) a, (Double) b);
+    };
+  }
+
+  @Override
   void index(int rowId, Object encoded) {
     // no indexes on numeric dimensions
   }

@@ -26,6 +26,8 @@ final class StringDimensionIndexer extends DimensionIndexer {
   /** Estimated bitmap growth per indexed row value (Roaring array containers: 2 bytes a value). */
   private static final int BITMAP_BYTES_PER_VALUE = 2;
   private static final int EMPTY_BITMAP_BYTES = 48;
+  /** The value-order list and rank array: an int each per value (more while they grow). */
+  private static final int RANK_BYTES_PER_VALUE = 8;
 
   private final StringDictionary dictionary = new StringDictionary();
   private final MultiValueHandling multiValueHandling;
@@ -33,6 +35,10 @@ final class StringDimensionIndexer extends DimensionIndexer {
   private final List<MutableRoaringBitmap> bitmaps;
   private boolean hasMultipleValues;
   private long indexBytes;
+  /** Value ids in value order (nulls first), for the ids ranked so far. */
+  private final TimeOrderedRows.IdList idsInValueOrder = new TimeOrderedRows.IdList();
+  /** Each ranked id's place in value order. */
+  private int[] rankById = new int[0];
 
   StringDimensionIndexer(String name, int position, MultiValueHandling multiValueHandling, boolean bitmapIndex) {
     super(name, position);
@@ -78,13 +84,49 @@ final class StringDimensionIndexer extends DimensionIndexer {
     int before = dictionary.size();
     int id = dictionary.add(value);
     if (dictionary.size() > before) {
-      indexBytes += StringDictionary.estimateEntryBytes(value);
+      indexBytes += StringDictionary.estimateEntryBytes(value) + RANK_BYTES_PER_VALUE;
       if (bitmaps != null) {
         bitmaps.add(new MutableRoaringBitmap());
         indexBytes += EMPTY_BITMAP_BYTES;
       }
     }
     return id;
+  }
+
+  /** Ranks the values added since the last call (sorted, then merged into the ranked ones). */
+  @Override
+  void prepareCompare() {
+    int size = dictionary.size();
+    if (rankById.length == size) {
+      return;
+    }
+    for (int id = rankById.length; id < size; id++) {
+      idsInValueOrder.add(id);
+    }
+    idsInValueOrder.sort((x, y) -> NULLS_FIRST.compare(dictionary.getValue(x), dictionary.getValue(y)));
+    int[] rank = new int[size];
+    for (int r = 0; r < size; r++) {
+      rank[idsInValueOrder.get(r)] = r;
+    }
+    rankById = rank;
+  }
+
+  /**
+   * Value by value (nulls first, then {@link String#compareTo}, through the ranks of
+   * {@link #prepareCompare}) over the shorter array, then the shorter array first: Druid's
+   * comparison of unsorted encoded keys.
+   */
+  @Override
+  int compareEncoded(Object a, Object b) {
+    int[] x = (int[]) a;
+    int[] y = (int[]) b;
+    int common = Math.min(x.length, y.length);
+    for (int i = 0; i < common; i++) {
+      if (x[i] != y[i]) {
+        return Integer.compare(rankById[x[i]], rankById[y[i]]);
+      }
+    }
+    return Integer.compare(x.length, y.length);
   }
 
   @Override
