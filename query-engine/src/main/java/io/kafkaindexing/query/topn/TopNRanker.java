@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.IntFunction;
 
 /**
  * Picks and orders the top entries of one topN result as Druid's result builders do. Ranking by a
@@ -90,6 +91,44 @@ final class TopNRanker {
       out.add(candidates.get(i));
     }
     return out;
+  }
+
+  /**
+   * When ranking by a metric: the indexes of the best {@code threshold} groups (all when there are
+   * fewer), in no particular order, given each group's metric value and its dimension value (asked
+   * only to break ties). With distinct dimension values these are exactly the groups
+   * {@link #top} keeps, so an engine can build result entries for these alone.
+   */
+  int[] best(Object[] metricValues, IntFunction<Object> dimValue, int threshold) {
+    if (byDimension) {
+      throw new IllegalStateException("best() ranks by a metric");
+    }
+    int n = metricValues.length;
+    if (n <= threshold) {
+      int[] all = new int[n];
+      for (int i = 0; i < n; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    Comparator<Integer> order = (x, y) -> {
+      int c = comparator.compare(metricValues[y], metricValues[x]);
+      if (c == 0) {
+        c = DIM_VALUES.compare(dimValue.apply(x), dimValue.apply(y));
+      }
+      return c != 0 ? c : Integer.compare(x, y);
+    };
+    // Head: the worst index kept.
+    PriorityQueue<Integer> kept = new PriorityQueue<>(threshold + 1, order.reversed());
+    for (int i = 0; i < n; i++) {
+      if (kept.size() < threshold) {
+        kept.add(i);
+      } else if (order.compare(i, kept.peek()) < 0) {
+        kept.poll();
+        kept.add(i);
+      }
+    }
+    return kept.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private String dimString(Map<String, Object> entry) {

@@ -8,11 +8,16 @@ import io.kafkaindexing.segment.aggregation.DoubleSumAggregatorFactory;
 import io.kafkaindexing.segment.aggregation.LongMaxAggregatorFactory;
 import io.kafkaindexing.segment.aggregation.LongSumAggregatorFactory;
 import io.kafkaindexing.segment.granularity.Granularities;
+import io.kafkaindexing.segment.incremental.IncrementalIndex;
 import io.kafkaindexing.segment.incremental.IncrementalIndexSchema;
 import io.kafkaindexing.segment.row.InputRow;
 import io.kafkaindexing.segment.row.MapBasedInputRow;
 import io.kafkaindexing.segment.spec.DimensionSchema;
 import io.kafkaindexing.segment.spec.DimensionsSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -42,13 +47,22 @@ public final class BruteData {
   public static final String VERSION = "v1";
 
   public static final SegmentRegistry REGISTRY = new SegmentRegistry();
+  /** The same segments persisted (memory-mapped, fixed dictionaries), for engines' persisted-segment paths. */
+  public static final SegmentRegistry PERSISTED_REGISTRY = new SegmentRegistry();
   /** Stored rows per segment start, in time order (arrival order within a minute). */
   public static final TreeMap<Long, List<StoredRow>> SEGMENTS = new TreeMap<>();
 
   static {
     List<InputRow> rows = randomRows(new Random(4242), 2500);
-    SeedData.announce(REGISTRY, DS, Granularities.HOUR, SeedData.indexBySegment(rows, Granularities.HOUR,
-        BruteData::schema), VERSION);
+    Map<Long, IncrementalIndex> indexes = SeedData.indexBySegment(rows, Granularities.HOUR, BruteData::schema);
+    SeedData.announce(REGISTRY, DS, Granularities.HOUR, indexes, VERSION);
+    try {
+      Path dir = Files.createTempDirectory("brute-persisted");
+      SeedData.announce(PERSISTED_REGISTRY, DS, Granularities.HOUR,
+          SeedData.Form.PERSISTED.of(indexes, Granularities.HOUR, dir), VERSION);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     rollup(rows);
   }
 

@@ -30,4 +30,15 @@ public interface DimensionSelector extends ColumnValueSelector {
    * reading rows (a real dictionary); false when ids only make sense for the current row.
    */
   boolean nameLookupPossibleInAdvance();
+
+  /**
+   * True when the ids are a fixed dictionary for the selector's whole life: every id read is below
+   * {@link #getValueCardinality()} or -1, distinct ids stand for distinct values, names never
+   * change, and -1 is read only when no id stands for null. Engines may then aggregate per id and
+   * look names up only for the groups they report. False unless a selector says otherwise (a
+   * dictionary that grows while a query reads it is not fixed).
+   */
+  default boolean hasFixedDictionary() {
+    return false;
+  }
 }

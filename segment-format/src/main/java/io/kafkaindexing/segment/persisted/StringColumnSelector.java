@@ -93,6 +93,12 @@ final class StringColumnSelector implements DimensionSelector, IndexedInts {
     return true;
   }
 
+  /** The dictionary is the immutable, sorted one of a persisted column. */
+  @Override
+  public boolean hasFixedDictionary() {
+    return true;
+  }
+
   @Override
   public Object getObject() {
     load();
