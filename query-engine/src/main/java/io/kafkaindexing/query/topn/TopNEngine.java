@@ -111,7 +111,8 @@ public final class TopNEngine {
       for (int k = 0; k < groups; k++) {
         metricValues[k] = slots[order[k]][metricIndex].get();
       }
-      kept = ranker.best(metricValues, name, query.mergeThreshold());
+      // Slots ascend with the values (a fixed dictionary is sorted; slot 0, the -1 of an empty row, is null).
+      kept = ranker.best(metricValues, Arrays.copyOf(order, groups), query.mergeThreshold());
     } else {
       kept = new int[groups];
       for (int k = 0; k < groups; k++) {

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.function.IntFunction;
 
 /**
  * Picks and orders the top entries of one topN result as Druid's result builders do. Ranking by a
@@ -95,11 +94,12 @@ final class TopNRanker {
 
   /**
    * When ranking by a metric: the indexes of the best {@code threshold} groups (all when there are
-   * fewer), in no particular order, given each group's metric value and its dimension value (asked
-   * only to break ties). With distinct dimension values these are exactly the groups
-   * {@link #top} keeps, so an engine can build result entries for these alone.
+   * fewer), in no particular order, given each group's metric value and the rank of its dimension
+   * value among the groups' distinct values (ties are broken on it, as {@link #top} breaks them on
+   * the values). These are exactly the groups {@link #top} keeps, so an engine can build result
+   * entries for these alone.
    */
-  int[] best(Object[] metricValues, IntFunction<Object> dimValue, int threshold) {
+  int[] best(Object[] metricValues, int[] valueOrder, int threshold) {
     if (byDimension) {
       throw new IllegalStateException("best() ranks by a metric");
     }
@@ -114,9 +114,9 @@ final class TopNRanker {
     Comparator<Integer> order = (x, y) -> {
       int c = comparator.compare(metricValues[y], metricValues[x]);
       if (c == 0) {
-        c = DIM_VALUES.compare(dimValue.apply(x), dimValue.apply(y));
+        c = Integer.compare(valueOrder[x], valueOrder[y]);
       }
-      return c != 0 ? c : Integer.compare(x, y);
+      return c;
     };
     // Head: the worst index kept.
     PriorityQueue<Integer> kept = new PriorityQueue<>(threshold + 1, order.reversed());

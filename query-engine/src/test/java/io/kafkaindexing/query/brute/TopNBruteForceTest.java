@@ -63,6 +63,10 @@ class TopNBruteForceTest {
           + "\"context\":{\"minTopNThreshold\":2}",
       "\"dimension\":\"url\",\"metric\":{\"type\":\"inverted\",\"metric\":\"dsum\"},\"threshold\":1,"
           + "\"granularity\":\"all\",\"context\":{\"minTopNThreshold\":1}",
+      "\"dimension\":\"user\",\"metric\":\"rows\",\"threshold\":1,\"granularity\":\"fifteen_minute\","
+          + "\"context\":{\"minTopNThreshold\":1}",
+      "\"dimension\":\"url\",\"metric\":{\"type\":\"inverted\",\"metric\":\"rows\"},\"threshold\":1,"
+          + "\"granularity\":\"fifteen_minute\",\"context\":{\"minTopNThreshold\":1}",
   })
   void engineAgreesWithBruteForce(String fields) throws Exception {
     String json = "{\"queryType\":\"topN\",\"dataSource\":\"" + BruteData.DS + "\","

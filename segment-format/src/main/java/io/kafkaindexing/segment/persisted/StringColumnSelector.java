@@ -93,7 +93,7 @@ final class StringColumnSelector implements DimensionSelector, IndexedInts {
     return true;
   }
 
-  /** The dictionary is the immutable, sorted one of a persisted column. */
+  /** The dictionary is the immutable one of a persisted column, sorted nulls first then in String order. */
   @Override
   public boolean hasFixedDictionary() {
     return true;
