@@ -6,9 +6,13 @@ import io.kafkaindexing.query.QueryDeadline;
 import io.kafkaindexing.query.QuerySegment;
 import io.kafkaindexing.query.aggregation.Aggregations;
 import io.kafkaindexing.query.dimension.DimensionReader;
+import io.kafkaindexing.query.dimension.FixedDictionarySelectors;
 import io.kafkaindexing.query.engine.FilteredCursor;
 import io.kafkaindexing.segment.aggregation.Aggregator;
+import io.kafkaindexing.segment.column.DimensionSelector;
+import io.kafkaindexing.segment.column.IndexedInts;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +22,8 @@ import java.util.Map;
  * values) key; a row with several values in some dimensions counts in every combination of them
  * (unless context {@code groupByEnableMultiValueUnnesting} is false: then such a row is an error).
  * With granularity {@code all} every row gets the query's universal timestamp. Gives the groups with
- * their raw aggregates, unordered. Stateless.
+ * their raw aggregates, unordered. One dimension over a fixed dictionary (persisted segments) with
+ * granularity all is grouped on dictionary ids in an array, values looked up once per group. Stateless.
  */
 public final class GroupByEngine {
   /** Context key: false refuses to group on multi-value rows instead of counting each value. */
@@ -27,6 +32,13 @@ public final class GroupByEngine {
   public List<GroupRow> run(GroupByQuery query, QuerySegment segment, QueryDeadline deadline) {
     FilteredCursor cursor = new FilteredCursor(segment, query.getFilter(), query.virtualColumns(), deadline);
     int n = query.getDimensions().size();
+    boolean unnest = QueryContexts.getBoolean(query.getContext(), CTX_MULTI_VALUE_UNNESTING, true);
+    if (n == 1 && !query.hasTimestamp()) {
+      DimensionSelector ids = FixedDictionarySelectors.forGrouping(query.getDimensions().get(0), cursor.selectors());
+      if (ids != null) {
+        return byIds(query, cursor, ids, unnest);
+      }
+    }
     DimensionReader[] readers = new DimensionReader[n];
     for (int i = 0; i < n; i++) {
       readers[i] = new DimensionReader(query.getDimensions().get(i), cursor.selectors());
@@ -34,7 +46,6 @@ public final class GroupByEngine {
     Aggregations aggs = query.aggregations();
     Map<GroupRow.Key, Aggregator[]> groups = new LinkedHashMap<>();
     List<List<Object>> values = new ArrayList<>(n);
-    boolean unnest = QueryContexts.getBoolean(query.getContext(), CTX_MULTI_VALUE_UNNESTING, true);
     for (; !cursor.isDone(); cursor.advance()) {
       long time = query.hasTimestamp() ? query.getGranularity().bucketStart(cursor.time())
           : query.universalTimestamp();
@@ -42,23 +53,69 @@ public final class GroupByEngine {
       for (int i = 0; i < n; i++) {
         List<Object> read = readers[i].read();
         if (!unnest && read.size() > 1) {
-          throw DruidException.invalidInput("Encountered multi-value dimension[%s] that cannot be processed with "
-              + "'%s' set to false: set it to true in the query context", query.getDimensions().get(i).getDimension(),
-              CTX_MULTI_VALUE_UNNESTING);
+          throw multiValueRefused(query.getDimensions().get(i).getDimension());
         }
         values.add(new ArrayList<>(read));
       }
       aggregateCombinations(time, values, 0, new Object[n], groups, aggs, cursor);
     }
     List<GroupRow> out = new ArrayList<>(groups.size());
-    groups.forEach((key, aggregators) -> {
-      Map<String, Object> v = new LinkedHashMap<>();
-      for (int i = 0; i < aggregators.length; i++) {
-        v.put(aggs.aggregators().get(i).getName(), aggregators[i].get());
-      }
-      out.add(new GroupRow(key.timestamp(), key.dims(), v));
-    });
+    groups.forEach((key, aggregators) -> out.add(new GroupRow(key.timestamp(), key.dims(), values(aggs, aggregators))));
     return out;
+  }
+
+  /**
+   * One dimension over a fixed dictionary, granularity all: aggregators per dictionary id in an array
+   * (slot id + 1, so the -1 of an empty row has a slot), the value looked up once per group; groups
+   * come in the order their first row came, as with the map of values.
+   */
+  private static List<GroupRow> byIds(GroupByQuery query, FilteredCursor cursor, DimensionSelector ids, boolean unnest) {
+    Aggregations aggs = query.aggregations();
+    Aggregator[][] slots = new Aggregator[ids.getValueCardinality() + 1][];
+    int[] seen = new int[16];
+    int groups = 0;
+    for (; !cursor.isDone(); cursor.advance()) {
+      IndexedInts row = ids.getRow();
+      int n = row.size();
+      if (!unnest && n > 1) {
+        throw multiValueRefused(query.getDimensions().get(0).getDimension());
+      }
+      for (int i = 0; i < n; i++) {
+        int slot = row.get(i) + 1;
+        Aggregator[] aggregators = slots[slot];
+        if (aggregators == null) {
+          aggregators = aggs.factorize(cursor.selectors());
+          slots[slot] = aggregators;
+          if (groups == seen.length) {
+            seen = Arrays.copyOf(seen, groups * 2);
+          }
+          seen[groups++] = slot;
+        }
+        for (Aggregator a : aggregators) {
+          a.aggregate();
+        }
+      }
+    }
+    List<GroupRow> out = new ArrayList<>(groups);
+    for (int k = 0; k < groups; k++) {
+      int slot = seen[k];
+      Object value = slot == 0 ? null : ids.lookupName(slot - 1);
+      out.add(new GroupRow(query.universalTimestamp(), new Object[] {value}, values(aggs, slots[slot])));
+    }
+    return out;
+  }
+
+  private static Map<String, Object> values(Aggregations aggs, Aggregator[] aggregators) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    for (int i = 0; i < aggregators.length; i++) {
+      v.put(aggs.aggregators().get(i).getName(), aggregators[i].get());
+    }
+    return v;
+  }
+
+  private static DruidException multiValueRefused(String dimension) {
+    return DruidException.invalidInput("Encountered multi-value dimension[%s] that cannot be processed with "
+        + "'%s' set to false: set it to true in the query context", dimension, CTX_MULTI_VALUE_UNNESTING);
   }
 
   private static void aggregateCombinations(long time, List<List<Object>> values, int d, Object[] current,

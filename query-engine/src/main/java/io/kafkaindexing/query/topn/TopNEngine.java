@@ -6,15 +6,20 @@ import io.kafkaindexing.query.Result;
 import io.kafkaindexing.query.aggregation.Aggregations;
 import io.kafkaindexing.query.aggregation.PostAggregator;
 import io.kafkaindexing.query.dimension.DimensionReader;
+import io.kafkaindexing.query.dimension.FixedDictionarySelectors;
 import io.kafkaindexing.query.engine.FilteredCursor;
 import io.kafkaindexing.query.engine.TimeBuckets;
 import io.kafkaindexing.segment.aggregation.Aggregator;
+import io.kafkaindexing.segment.column.DimensionSelector;
+import io.kafkaindexing.segment.column.IndexedInts;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import org.joda.time.Interval;
 
 /**
@@ -23,7 +28,9 @@ import org.joda.time.Interval;
  * and keeps the segment's top {@link TopNQuery#mergeThreshold()} values. Entries are hash maps
  * sized and filled as Druid's result builders fill them (dimension, aggregators, and when ranking by
  * a post-aggregator, the post-aggregators it needs), so keys come in Druid's order. Buckets without
- * rows give an empty list. Stateless.
+ * rows give an empty list. On a column with a fixed dictionary (persisted segments) rows are
+ * aggregated per dictionary id in an array and values are looked up only for the entries built
+ * (Druid's pooled topN algorithms work on ids too). Stateless.
  */
 public final class TopNEngine {
   public List<Result<List<Map<String, Object>>>> run(TopNQuery query, QuerySegment segment, QueryDeadline deadline) {
@@ -36,10 +43,18 @@ public final class TopNEngine {
     List<PostAggregator> pruned = ranker.ranksByDimension() ? List.of()
         : aggs.postAggregatorsFor(query.getMetric().getMetricName(query.getDimension()));
     FilteredCursor cursor = new FilteredCursor(segment, query.getFilter(), query.virtualColumns(), deadline);
-    DimensionReader reader = new DimensionReader(query.getDimension(), cursor.selectors());
+    DimensionSelector ids = FixedDictionarySelectors.forGrouping(query.getDimension(), cursor.selectors());
+    DimensionReader reader = ids != null ? null : new DimensionReader(query.getDimension(), cursor.selectors());
+    int metricIndex = ranker.ranksByDimension() || !pruned.isEmpty() ? -1
+        : aggregatorIndex(query, query.getMetric().getMetricName(query.getDimension()));
     List<Result<List<Map<String, Object>>>> out = new ArrayList<>();
     for (Interval bucket : query.getGranularity().getIterable(clipped)) {
       deadline.check();
+      if (ids != null) {
+        List<Map<String, Object>> entries = byIds(query, cursor, ids, bucket.getEndMillis(), ranker, metricIndex, pruned);
+        out.add(new Result<>(bucket.getStartMillis(), ranker.top(entries, query.mergeThreshold())));
+        continue;
+      }
       Map<Key, Aggregator[]> groups = new LinkedHashMap<>();
       while (!cursor.isDone() && cursor.time() < bucket.getEndMillis()) {
         for (Object value : reader.read()) {
@@ -55,6 +70,74 @@ public final class TopNEngine {
       out.add(new Result<>(bucket.getStartMillis(), ranker.top(entries, query.mergeThreshold())));
     }
     return out;
+  }
+
+  /**
+   * The bucket's groups aggregated per dictionary id (slot id + 1, so the -1 of an empty row has a
+   * slot), values looked up only for the entries built: when ranking by an aggregator, only the
+   * best {@link TopNQuery#mergeThreshold()} groups (ids stand for distinct values, so these are the
+   * entries {@link TopNRanker#top} would keep from all of them).
+   */
+  private static List<Map<String, Object>> byIds(TopNQuery query, FilteredCursor cursor, DimensionSelector ids,
+      long end, TopNRanker ranker, int metricIndex, List<PostAggregator> pruned) {
+    Aggregations aggs = query.aggregations();
+    Aggregator[][] slots = new Aggregator[ids.getValueCardinality() + 1][];
+    int[] seen = new int[16];
+    int groups = 0;
+    while (!cursor.isDone() && cursor.time() < end) {
+      IndexedInts row = ids.getRow();
+      for (int i = 0, n = row.size(); i < n; i++) {
+        int slot = row.get(i) + 1;
+        Aggregator[] aggregators = slots[slot];
+        if (aggregators == null) {
+          aggregators = aggs.factorize(cursor.selectors());
+          slots[slot] = aggregators;
+          if (groups == seen.length) {
+            seen = Arrays.copyOf(seen, groups * 2);
+          }
+          seen[groups++] = slot;
+        }
+        for (Aggregator a : aggregators) {
+          a.aggregate();
+        }
+      }
+      cursor.advance();
+    }
+    int[] order = seen;
+    IntFunction<Object> name = k -> order[k] == 0 ? null : ids.lookupName(order[k] - 1);
+    int[] kept;
+    if (metricIndex >= 0 && groups > query.mergeThreshold()) {
+      Object[] metricValues = new Object[groups];
+      for (int k = 0; k < groups; k++) {
+        metricValues[k] = slots[order[k]][metricIndex].get();
+      }
+      // Slots ascend with the values (a fixed dictionary is sorted; slot 0, the -1 of an empty row, is null).
+      kept = ranker.best(metricValues, Arrays.copyOf(order, groups), query.mergeThreshold());
+    } else {
+      kept = new int[groups];
+      for (int k = 0; k < groups; k++) {
+        kept[k] = k;
+      }
+    }
+    List<Map<String, Object>> entries = new ArrayList<>(kept.length);
+    for (int k : kept) {
+      entries.add(entry(query, name.apply(k), slots[order[k]], pruned));
+    }
+    return entries;
+  }
+
+  /** The index of the only aggregator named {@code name}, or -1 (a post-aggregator, an unknown or a repeated name). */
+  private static int aggregatorIndex(TopNQuery query, String name) {
+    int found = -1;
+    for (int i = 0; i < query.getAggregatorSpecs().size(); i++) {
+      if (query.getAggregatorSpecs().get(i).getName().equals(name)) {
+        if (found >= 0) {
+          return -1;
+        }
+        found = i;
+      }
+    }
+    return found;
   }
 
   private static Map<String, Object> entry(TopNQuery query, Object dimValue, Aggregator[] aggregators,

@@ -92,6 +92,45 @@ final class TopNRanker {
     return out;
   }
 
+  /**
+   * When ranking by a metric: the indexes of the best {@code threshold} groups (all when there are
+   * fewer), in no particular order, given each group's metric value and the rank of its dimension
+   * value among the groups' distinct values (ties are broken on it, as {@link #top} breaks them on
+   * the values). These are exactly the groups {@link #top} keeps, so an engine can build result
+   * entries for these alone.
+   */
+  int[] best(Object[] metricValues, int[] valueOrder, int threshold) {
+    if (byDimension) {
+      throw new IllegalStateException("best() ranks by a metric");
+    }
+    int n = metricValues.length;
+    if (n <= threshold) {
+      int[] all = new int[n];
+      for (int i = 0; i < n; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    Comparator<Integer> order = (x, y) -> {
+      int c = comparator.compare(metricValues[y], metricValues[x]);
+      if (c == 0) {
+        c = Integer.compare(valueOrder[x], valueOrder[y]);
+      }
+      return c;
+    };
+    // Head: the worst index kept.
+    PriorityQueue<Integer> kept = new PriorityQueue<>(threshold + 1, order.reversed());
+    for (int i = 0; i < n; i++) {
+      if (kept.size() < threshold) {
+        kept.add(i);
+      } else if (order.compare(i, kept.peek()) < 0) {
+        kept.poll();
+        kept.add(i);
+      }
+    }
+    return kept.stream().mapToInt(Integer::intValue).toArray();
+  }
+
   private String dimString(Map<String, Object> entry) {
     Object v = entry.get(dimension);
     return v == null ? null : v.toString();

@@ -354,4 +354,5 @@ public final class Brute {
   public static String iso(long millis) {
     return new org.joda.time.DateTime(millis, org.joda.time.DateTimeZone.UTC).toString();
   }
+
 }

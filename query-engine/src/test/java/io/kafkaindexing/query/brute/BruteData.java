@@ -8,6 +8,7 @@ import io.kafkaindexing.segment.aggregation.DoubleSumAggregatorFactory;
 import io.kafkaindexing.segment.aggregation.LongMaxAggregatorFactory;
 import io.kafkaindexing.segment.aggregation.LongSumAggregatorFactory;
 import io.kafkaindexing.segment.granularity.Granularities;
+import io.kafkaindexing.segment.incremental.IncrementalIndex;
 import io.kafkaindexing.segment.incremental.IncrementalIndexSchema;
 import io.kafkaindexing.segment.row.InputRow;
 import io.kafkaindexing.segment.row.MapBasedInputRow;

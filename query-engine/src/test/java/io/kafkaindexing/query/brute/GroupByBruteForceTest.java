@@ -55,6 +55,9 @@ class GroupByBruteForceTest {
       "\"dimensions\":[\"user\",\"url\"],\"granularity\":\"all\",\"having\":{\"type\":\"filter\",\"filter\":{\"type\":"
           + "\"in\",\"dimension\":\"user\",\"values\":[\"u1\",\"u2\",null]}}",
       "\"dimensions\":[\"user\"],\"granularity\":\"all\",\"having\":{\"type\":\"never\"}",
+      "\"dimensions\":[\"tags\"],\"granularity\":\"all\"",
+      "\"dimensions\":[\"url\"],\"granularity\":\"all\",\"limitSpec\":{\"type\":\"default\",\"columns\":["
+          + "{\"dimension\":\"lsum\",\"direction\":\"descending\"}],\"limit\":2}",
       "\"dimensions\":[\"user\"],\"granularity\":\"all\",\"having\":{\"type\":\"always\"}",
       "\"dimensions\":[\"user\",\"url\"],\"granularity\":\"all\",\"limitSpec\":{\"type\":\"default\",\"columns\":["
           + "{\"dimension\":\"rows\",\"direction\":\"descending\"},\"user\"],\"limit\":5,\"offset\":2}",
@@ -76,8 +79,8 @@ class GroupByBruteForceTest {
         + "}";
     GroupByQuery query = (GroupByQuery) JsonBodies.read(Brute.MAPPER, json.getBytes(StandardCharsets.UTF_8),
         Query.class, "query");
-    List<?> actual = new QueryExecutor(BruteData.REGISTRY).run(query);
     String expected = Brute.MAPPER.writeValueAsString(bruteForce(Brute.MAPPER.readTree(json), query));
+    List<?> actual = new QueryExecutor(BruteData.REGISTRY).run(query);
     Brute.assertJsonTextEquals(Brute.MAPPER.readTree(expected), actual, json);
   }
 

@@ -58,6 +58,14 @@ class TopNBruteForceTest {
           + "\"dimension\":\"url\",\"value\":\"/a\"}}",
       "\"dimension\":\"user\",\"metric\":\"rows\",\"threshold\":3,\"granularity\":\"all\","
           + "\"intervals\":[\"2018-03-07/2018-03-08\"]",
+      "\"dimension\":\"tags\",\"metric\":\"lsum\",\"threshold\":2,\"granularity\":\"hour\","
+          + "\"context\":{\"minTopNThreshold\":2}",
+      "\"dimension\":\"url\",\"metric\":{\"type\":\"inverted\",\"metric\":\"dsum\"},\"threshold\":1,"
+          + "\"granularity\":\"all\",\"context\":{\"minTopNThreshold\":1}",
+      "\"dimension\":\"user\",\"metric\":\"rows\",\"threshold\":1,\"granularity\":\"fifteen_minute\","
+          + "\"context\":{\"minTopNThreshold\":1}",
+      "\"dimension\":\"url\",\"metric\":{\"type\":\"inverted\",\"metric\":\"rows\"},\"threshold\":1,"
+          + "\"granularity\":\"fifteen_minute\",\"context\":{\"minTopNThreshold\":1}",
   })
   void engineAgreesWithBruteForce(String fields) throws Exception {
     String json = "{\"queryType\":\"topN\",\"dataSource\":\"" + BruteData.DS + "\","
@@ -65,9 +73,9 @@ class TopNBruteForceTest {
         + "}";
     TopNQuery query = (TopNQuery) JsonBodies.read(Brute.MAPPER, json.getBytes(StandardCharsets.UTF_8), Query.class,
         "query");
-    List<?> actual = new QueryExecutor(BruteData.REGISTRY).run(query);
     JsonNode expected = Brute.MAPPER.readTree(Brute.MAPPER.writeValueAsString(
         bruteForce(Brute.MAPPER.readTree(json), query)));
+    List<?> actual = new QueryExecutor(BruteData.REGISTRY).run(query);
     Brute.assertJsonEquals(expected, actual, json);
   }
 

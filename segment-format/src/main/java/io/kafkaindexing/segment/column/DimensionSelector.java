@@ -30,4 +30,16 @@ public interface DimensionSelector extends ColumnValueSelector {
    * reading rows (a real dictionary); false when ids only make sense for the current row.
    */
   boolean nameLookupPossibleInAdvance();
+
+  /**
+   * True when the ids are a fixed, sorted dictionary for the selector's whole life: every id read
+   * is below {@link #getValueCardinality()} or -1, distinct ids stand for distinct values, names
+   * never change, -1 is read only when no id stands for null, and ids ascend with their values
+   * (null first, then {@link String#compareTo} order). Engines may then aggregate per id, compare
+   * ids instead of values, and look names up only for the groups they report. False unless a selector says otherwise (a
+   * dictionary that grows while a query reads it is not fixed).
+   */
+  default boolean hasFixedDictionary() {
+    return false;
+  }
 }

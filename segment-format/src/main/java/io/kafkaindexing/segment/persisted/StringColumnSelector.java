@@ -93,6 +93,12 @@ final class StringColumnSelector implements DimensionSelector, IndexedInts {
     return true;
   }
 
+  /** The dictionary is the immutable one of a persisted column, sorted nulls first then in String order. */
+  @Override
+  public boolean hasFixedDictionary() {
+    return true;
+  }
+
   @Override
   public Object getObject() {
     load();
