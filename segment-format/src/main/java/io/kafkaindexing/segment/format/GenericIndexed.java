@@ -130,6 +130,7 @@ public final class GenericIndexed {
     }
     int file = index >>> log2PerFile;
     int i = index - (file << log2PerFile);
+    // buffer() is a fresh duplicate: setting its byte order here touches no shared state.
     ByteBuffer h = headers[file].buffer();
     if (log2PerFile != 31) {
       h.order(ByteOrder.nativeOrder());
@@ -148,6 +149,9 @@ public final class GenericIndexed {
     int file = index >>> log2PerFile;
     int i = index - (file << log2PerFile);
     ByteBuffer h = headers[file].buffer();
+    if (log2PerFile != 31) {
+      h.order(ByteOrder.nativeOrder());
+    }
     int start = i == 0 ? 0 : h.getInt((i - 1) * 4);
     return values[file].fileOffset(start + 4);
   }

@@ -59,6 +59,7 @@ class GenericIndexedTest {
     assertEquals(List.of("a", "bc"), List.of(text(gi.get(0)), text(gi.get(1))));
     assertNull(gi.get(2));
     assertTrue(gi.isSorted());
+    assertEquals(5, gi.fileOffsetOf(1) - gi.fileOffsetOf(0), "offsets for messages read the native-order header");
   }
 
   @Test
