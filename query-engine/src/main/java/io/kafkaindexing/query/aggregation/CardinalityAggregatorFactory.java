@@ -12,6 +12,7 @@ import io.kafkaindexing.segment.aggregation.AggregatorFactory;
 import io.kafkaindexing.segment.aggregation.HyperLogLogSketch;
 import io.kafkaindexing.segment.aggregation.HyperUniquesAggregatorFactory;
 import io.kafkaindexing.segment.aggregation.Murmur3;
+import io.kafkaindexing.segment.aggregation.SketchAggregator;
 import io.kafkaindexing.segment.column.ColumnCapabilities;
 import io.kafkaindexing.segment.column.ColumnSelectorFactory;
 import io.kafkaindexing.segment.column.ValueType;
@@ -89,8 +90,7 @@ public final class CardinalityAggregatorFactory extends AggregatorFactory {
     for (DimensionSpec field : fields) {
       readers.add(new DimensionReader(asRead(field, columns), columns));
     }
-    return new Aggregator() {
-      private final HyperLogLogSketch sketch = new HyperLogLogSketch();
+    return new SketchAggregator() {
       private final HashInput row = new HashInput();
 
       @Override
@@ -117,25 +117,6 @@ public final class CardinalityAggregatorFactory extends AggregatorFactory {
         }
       }
 
-      @Override
-      public Object get() {
-        return sketch;
-      }
-
-      @Override
-      public boolean isNull() {
-        return false;
-      }
-
-      @Override
-      public long getLong() {
-        return Math.round(sketch.estimate());
-      }
-
-      @Override
-      public double getDouble() {
-        return sketch.estimate();
-      }
     };
   }
 

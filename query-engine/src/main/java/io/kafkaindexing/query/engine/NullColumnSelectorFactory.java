@@ -2,6 +2,7 @@ package io.kafkaindexing.query.engine;
 
 import io.kafkaindexing.segment.column.ColumnSelectorFactory;
 import io.kafkaindexing.segment.column.ColumnValueSelector;
+import io.kafkaindexing.segment.column.NullColumnValueSelector;
 
 /**
  * Selectors that always read null: what aggregators see for a result with no rows (Druid's empty
@@ -10,32 +11,10 @@ import io.kafkaindexing.segment.column.ColumnValueSelector;
 public final class NullColumnSelectorFactory implements ColumnSelectorFactory {
   public static final NullColumnSelectorFactory INSTANCE = new NullColumnSelectorFactory();
 
-  private static final ColumnValueSelector NULL = new ColumnValueSelector() {
-    @Override
-    public long getLong() {
-      return 0L;
-    }
-
-    @Override
-    public double getDouble() {
-      return 0d;
-    }
-
-    @Override
-    public boolean isNull() {
-      return true;
-    }
-
-    @Override
-    public Object getObject() {
-      return null;
-    }
-  };
-
   private NullColumnSelectorFactory() {}
 
   @Override
   public ColumnValueSelector makeColumnValueSelector(String column) {
-    return NULL;
+    return NullColumnValueSelector.INSTANCE;
   }
 }

@@ -68,32 +68,10 @@ public final class HyperUniquesAggregatorFactory extends AggregatorFactory {
   @Override
   public Aggregator factorize(ColumnSelectorFactory columns) {
     ColumnValueSelector selector = columns.makeColumnValueSelector(fieldName);
-    return new Aggregator() {
-      private final HyperLogLogSketch sketch = new HyperLogLogSketch();
-
+    return new SketchAggregator() {
       @Override
       public void aggregate() {
         fold(sketch, selector.getObject());
-      }
-
-      @Override
-      public Object get() {
-        return sketch;
-      }
-
-      @Override
-      public boolean isNull() {
-        return false;
-      }
-
-      @Override
-      public long getLong() {
-        return Math.round(sketch.estimate());
-      }
-
-      @Override
-      public double getDouble() {
-        return sketch.estimate();
       }
     };
   }

@@ -5,6 +5,7 @@ import io.kafkaindexing.segment.column.ColumnCapabilities;
 import io.kafkaindexing.segment.column.ColumnSelectorFactory;
 import io.kafkaindexing.segment.column.ColumnValueSelector;
 import io.kafkaindexing.segment.column.DimensionSelector;
+import io.kafkaindexing.segment.column.NullColumnValueSelector;
 import io.kafkaindexing.segment.column.ObjectDimensionSelector;
 import io.kafkaindexing.segment.read.ColumnNames;
 
@@ -32,7 +33,7 @@ final class RowSelectorFactory implements ColumnSelectorFactory {
       return dim.makeSelector(rows);
     }
     int metric = view.metricPosition(column);
-    return metric < 0 ? NullSelector.INSTANCE : new MetricSelector(rows, metric);
+    return metric < 0 ? NullColumnValueSelector.INSTANCE : new MetricSelector(rows, metric);
   }
 
   @Override
@@ -98,31 +99,6 @@ final class RowSelectorFactory implements ColumnSelectorFactory {
     @Override
     public Object getObject() {
       return aggregator().get();
-    }
-  }
-
-  /** An absent column. */
-  private enum NullSelector implements ColumnValueSelector {
-    INSTANCE;
-
-    @Override
-    public long getLong() {
-      return 0L;
-    }
-
-    @Override
-    public double getDouble() {
-      return 0d;
-    }
-
-    @Override
-    public boolean isNull() {
-      return true;
-    }
-
-    @Override
-    public Object getObject() {
-      return null;
     }
   }
 }

@@ -4,6 +4,7 @@ import io.kafkaindexing.segment.column.ColumnCapabilities;
 import io.kafkaindexing.segment.column.ColumnSelectorFactory;
 import io.kafkaindexing.segment.column.ColumnValueSelector;
 import io.kafkaindexing.segment.column.DimensionSelector;
+import io.kafkaindexing.segment.column.NullColumnValueSelector;
 import io.kafkaindexing.segment.column.ObjectDimensionSelector;
 import io.kafkaindexing.segment.column.ValueType;
 import io.kafkaindexing.segment.format.ComplexColumnPart;
@@ -51,7 +52,7 @@ final class PersistedSelectorFactory implements ColumnSelectorFactory {
     if (c instanceof PersistedColumn.Complex x) {
       return new ComplexSelector(cursor, x.part());
     }
-    return NullSelector.INSTANCE;
+    return NullColumnValueSelector.INSTANCE;
   }
 
   @Override
@@ -123,31 +124,6 @@ final class PersistedSelectorFactory implements ColumnSelectorFactory {
     @Override
     public Object getObject() {
       return part.get(cursor.row());
-    }
-  }
-
-  /** An absent column. */
-  enum NullSelector implements ColumnValueSelector {
-    INSTANCE;
-
-    @Override
-    public long getLong() {
-      return 0L;
-    }
-
-    @Override
-    public double getDouble() {
-      return 0d;
-    }
-
-    @Override
-    public boolean isNull() {
-      return true;
-    }
-
-    @Override
-    public Object getObject() {
-      return null;
     }
   }
 }
