@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +43,7 @@ class KafkaSaslIT {
     String plainJaas = System.getenv(PLAIN_JAAS_VARIABLE);
     String scramPassword = System.getenv(SCRAM_PASSWORD_VARIABLE);
     assertTrue(plainJaas != null && scramPassword != null, "the build sets the credential variables for this test");
-    int[] ports = freePorts(3);
+    int[] ports = FreePorts.of(3);
     String sasl = "127.0.0.1:" + ports[2];
     try (LogCapture logs = LogCapture.capture();
          TestCluster cluster = new TestCluster(tmp, Map.of("druid.historical.pollPeriod", "PT0.2S"), b -> b
@@ -137,23 +135,5 @@ class KafkaSaslIT {
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError(e);
     }
-  }
-
-  private static int[] freePorts(int n) throws Exception {
-    ServerSocket[] sockets = new ServerSocket[n];
-    int[] ports = new int[n];
-    try {
-      for (int i = 0; i < n; i++) {
-        sockets[i] = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-        ports[i] = sockets[i].getLocalPort();
-      }
-    } finally {
-      for (ServerSocket s : sockets) {
-        if (s != null) {
-          s.close();
-        }
-      }
-    }
-    return ports;
   }
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +65,7 @@ class KafkaSaslSslIT {
     Path clientStore = TlsStores.keyPair(tls, "client", tlsPassword);
     Path brokerTrust = TlsStores.trust(tls, "client", clientStore, "broker-trust.p12", tlsPassword);
     Path clientTrust = TlsStores.trust(tls, "broker", brokerStore, "client-trust.p12", tlsPassword);
-    int[] ports = freePorts(3);
+    int[] ports = FreePorts.of(3);
     String saslSsl = "localhost:" + ports[2];
     String prefix = "listener.name.sasl_ssl.";
     Logger consumerConfigLogger = (Logger) LoggerFactory.getLogger(CLIENT_CONFIG_LOGGER);
@@ -219,22 +217,5 @@ class KafkaSaslSslIT {
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError(e);
     }
-  }
-
-  private static int[] freePorts(int n) throws Exception {
-    List<ServerSocket> sockets = new ArrayList<>();
-    int[] ports = new int[n];
-    try {
-      for (int i = 0; i < n; i++) {
-        ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-        sockets.add(s);
-        ports[i] = s.getLocalPort();
-      }
-    } finally {
-      for (ServerSocket s : sockets) {
-        s.close();
-      }
-    }
-    return ports;
   }
 }

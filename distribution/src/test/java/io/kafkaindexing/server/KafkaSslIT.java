@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +37,7 @@ class KafkaSslIT {
     Path clientStore = TlsStores.keyPair(tls, "client", password);
     Path brokerTrust = TlsStores.trust(tls, "client", clientStore, "broker-trust.p12", password);
     Path clientTrust = TlsStores.trust(tls, "broker", brokerStore, "client-trust.p12", password);
-    int[] ports = freePorts(3);
+    int[] ports = FreePorts.of(3);
     String ssl = "localhost:" + ports[2];
     String prefix = "listener.name.ssl.";
     try (LogCapture logs = LogCapture.capture();
@@ -105,22 +103,5 @@ class KafkaSslIT {
             + " \"startDelay\": \"PT0S\", \"period\": \"PT1S\"")
         .replace("\"bootstrap.servers\": \"" + cluster.bootstrapServers() + "\"", "\"bootstrap.servers\": \""
             + bootstrap + "\", \"security.protocol\": \"SSL\", " + security);
-  }
-
-  private static int[] freePorts(int n) throws Exception {
-    List<ServerSocket> sockets = new ArrayList<>();
-    int[] ports = new int[n];
-    try {
-      for (int i = 0; i < n; i++) {
-        ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-        sockets.add(s);
-        ports[i] = s.getLocalPort();
-      }
-    } finally {
-      for (ServerSocket s : sockets) {
-        s.close();
-      }
-    }
-    return ports;
   }
 }
