@@ -22,11 +22,10 @@ class BenchRowsTest {
     List<String> druidRows;
     try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(INPUT)),
         StandardCharsets.UTF_8))) {
-      druidRows = in.lines().toList();
+      druidRows = in.lines().limit(2000).toList();
     }
-    assertEquals(83_333, druidRows.size());
-    // Hour 10 of a 2,000,000-row day: rows 833,334 to 916,666.
-    assertEquals(druidRows, BenchRows.json(2_000_000, 833_334, 916_667));
+    // Hour 10 of a 2,000,000-row day starts at row 833,334 (the distribution's BenchDatasetTest checks all of it).
+    assertEquals(druidRows, BenchRows.json(2_000_000, 833_334, 835_334));
   }
 
   @Test
