@@ -88,10 +88,15 @@ final class IngestionTestKit implements AutoCloseable {
     return sent;
   }
 
-  /** Reads {@code topic} (one partition) from the beginning until {@code expected} records arrived or the wait ends. */
+  /**
+   * Reads {@code topic} (one partition) from the beginning, committed records only
+   * ({@code read_committed}, as dead-letter consumers must), until {@code expected} records arrived
+   * or the wait ends.
+   */
   List<ConsumerRecord<String, String>> readAll(String topic, int expected) {
     Map<String, Object> config = Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -9,8 +9,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,10 +150,10 @@ class ParseErrorsIT {
   }
 
   @Test
-  void rejectedAndUnparseableRecordsGoToTheDeadLetterTopic() throws Exception {
+  void rejectedAndUnparseableRecordsGoToTheDeadLetterTopicWhenTheTaskPublishes() throws Exception {
     kit.createTopic("dirty");
     kit.createTopic("dirty-dlq");
-    kit.submit(spec("dirty", "", ",\"deadLetterTopic\":\"dirty-dlq\","
+    kit.submit(spec("dirty", "", ",\"deadLetterTopic\":\"dirty-dlq\",\"taskDuration\":\"PT10S\","
         + "\"lateMessageRejectionStartDateTime\":\"2018-03-06T00:00:00Z\""), "dirty");
     JsonNode io = Http.get(kit.overlord + "/druid/indexer/v1/supervisor/dirty").json().get("ioConfig");
     assertEquals("dirty-dlq", io.get("deadLetterTopic").asText());
@@ -163,8 +167,17 @@ class ParseErrorsIT {
         new ProducerRecord<>("dirty", 0, "k4", (String) null)));
     kit.awaitTotals(task, t -> t.get("processed").asInt() == 1 && t.get("thrownAway").asInt() == 2
         && t.get("unparseable").asInt() == 1);
+    // Written in a Kafka transaction when the task publishes (taskDuration), read with read_committed.
     List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> letters = kit.readAll("dirty-dlq", 3);
     assertEquals(3, letters.size(), letters.toString());
+    try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", kit.bootstrapServers()))) {
+      Map<TopicPartition, OffsetAndMetadata> marks = admin.listConsumerGroupOffsets("dirty-dead-letters")
+          .partitionsToOffsetAndMetadata().get(60, TimeUnit.SECONDS);
+      OffsetAndMetadata mark = marks.get(new TopicPartition("dirty", 0));
+      long end = sent.get(3).offset() + 1;
+      assertEquals(end, mark.offset(), marks.toString());
+      assertEquals("v1:0-" + end, mark.metadata(), "the source offsets whose dead letters are written");
+    }
     Map<String, String> bad = headers(letters.get(0));
     assertEquals("k2", letters.get(0).key());
     assertEquals("{\"time\":\"nope\"}", letters.get(0).value());
