@@ -15,6 +15,8 @@ import java.util.List;
  * {@code kafka-consumer-groups --reset-offsets}) counts as {@code [0, offset)}. At most
  * {@link #MAX_RANGES} ranges are kept; beyond that the lowest (oldest) are forgotten: gaps only
  * appear when a supervisor reset skips offsets, and ranges that far below are long published.
+ * Kafka drops the group's offsets {@code offsets.retention.minutes} after its last commit; then the
+ * ranges start empty again.
  *
  * <p>Immutable.
  */
