@@ -113,6 +113,31 @@ final class IngestionTestKit implements AutoCloseable {
     return read;
   }
 
+  /** Reads {@code topic} (one partition) with {@code read_committed} from the beginning up to its last stable offset. */
+  List<ConsumerRecord<String, String>> readCommitted(String topic) {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<ConsumerRecord<String, String>> read = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      TopicPartition tp = new TopicPartition(topic, 0);
+      consumer.assign(List.of(tp));
+      consumer.seekToBeginning(List.of(tp));
+      long end = consumer.endOffsets(List.of(tp)).get(tp);
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (consumer.position(tp) < end) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("Could not read " + topic + " up to offset " + end);
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+      }
+    }
+    return read;
+  }
+
   /** POSTs a supervisor spec ({@code ${bootstrap}} replaced by the broker address) and expects its id back. */
   void submit(String spec, String id) throws Exception {
     Http.Response r = Http.post(overlord + "/druid/indexer/v1/supervisor",

@@ -197,6 +197,31 @@ class ParseErrorsIT {
     assertEquals("null", headers(letters.get(2)).get("dlq.reason"));
   }
 
+  @Test
+  void twoReplicasWriteEachDeadLetterOnce() throws Exception {
+    kit.createTopic("twice");
+    kit.createTopic("twice-dlq");
+    kit.submit(spec("twice", "", ",\"deadLetterTopic\":\"twice-dlq\",\"replicas\":2,\"taskDuration\":\"PT10S\""),
+        "twice");
+    Http.Response active = Http.await(() -> Http.get(kit.overlord + "/druid/indexer/v1/supervisor/twice/status"),
+        r -> IngestionTestKit.json(r).path("payload").path("activeTasks").size() == 2, IngestionTestKit.WAIT);
+    List<String> replicas = new java.util.ArrayList<>();
+    IngestionTestKit.json(active).get("payload").get("activeTasks").forEach(t -> replicas.add(t.get("id").asText()));
+    List<RecordMetadata> sent = kit.produce(List.of(
+        new ProducerRecord<>("twice", 0, "a", "{broken"),
+        new ProducerRecord<>("twice", 0, "b", "{\"time\":\"2018-03-06T10:00:00Z\",\"user\":\"ok\"}"),
+        new ProducerRecord<>("twice", 0, "c", "{\"time\":\"never\"}"),
+        new ProducerRecord<>("twice", 0, "d", (String) null)));
+    for (String replica : replicas) {
+      Http.await(() -> Http.get(kit.overlord + "/druid/indexer/v1/task/" + replica + "/status"),
+          r -> IngestionTestKit.json(r).get("status").get("status").asText().equals("SUCCESS"), IngestionTestKit.WAIT);
+    }
+    List<String> offsets = new java.util.ArrayList<>();
+    kit.readCommitted("twice-dlq").forEach(r -> offsets.add(headers(r).get("dlq.offset")));
+    assertEquals(List.of(String.valueOf(sent.get(0).offset()), String.valueOf(sent.get(2).offset()),
+        String.valueOf(sent.get(3).offset())), offsets, "both replicas published; one dead letter per rejected row");
+  }
+
   private static Map<String, String> headers(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> r) {
     Map<String, String> out = new HashMap<>();
     r.headers().forEach(h -> out.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));

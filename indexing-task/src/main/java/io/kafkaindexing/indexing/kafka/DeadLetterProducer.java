@@ -223,6 +223,7 @@ final class DeadLetterProducer implements RecordProcessor.RejectionSink {
         EmittedRanges next = written.plus(from, to);
         producer.sendOffsetsToTransaction(Map.of(source, new OffsetAndMetadata(next.end(), next.format())),
             new ConsumerGroupMetadata(groupId(dataSource)));
+        producer.flush(); // commitTransaction would too; here it puts the letters on the broker before the hook
         hook.beforeCommit(source);
         producer.commitTransaction();
         producer.close(CLIENT_TIMEOUT);
