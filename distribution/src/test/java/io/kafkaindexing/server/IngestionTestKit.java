@@ -88,10 +88,15 @@ final class IngestionTestKit implements AutoCloseable {
     return sent;
   }
 
-  /** Reads {@code topic} (one partition) from the beginning until {@code expected} records arrived or the wait ends. */
+  /**
+   * Reads {@code topic} (one partition) from the beginning, committed records only
+   * ({@code read_committed}, as dead-letter consumers must), until {@code expected} records arrived
+   * or the wait ends.
+   */
   List<ConsumerRecord<String, String>> readAll(String topic, int expected) {
     Map<String, Object> config = Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -102,6 +107,31 @@ final class IngestionTestKit implements AutoCloseable {
       consumer.seekToBeginning(List.of(tp));
       long deadline = System.nanoTime() + WAIT.toNanos();
       while (read.size() < expected && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+      }
+    }
+    return read;
+  }
+
+  /** Reads {@code topic} (one partition) with {@code read_committed} from the beginning up to its last stable offset. */
+  List<ConsumerRecord<String, String>> readCommitted(String topic) {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<ConsumerRecord<String, String>> read = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      TopicPartition tp = new TopicPartition(topic, 0);
+      consumer.assign(List.of(tp));
+      consumer.seekToBeginning(List.of(tp));
+      long end = consumer.endOffsets(List.of(tp)).get(tp);
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (consumer.position(tp) < end) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("Could not read " + topic + " up to offset " + end);
+        }
         consumer.poll(Duration.ofMillis(200)).forEach(read::add);
       }
     }

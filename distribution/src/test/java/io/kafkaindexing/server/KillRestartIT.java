@@ -10,10 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,9 +26,14 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Exactly-once under crashes: the packaged server ({@code bin/start-quickstart}, Kafka outside it)
  * is killed with SIGKILL at random moments — while reading, persisting, publishing, handing off —
  * ten times while rows are produced continuously; after the last restart, {@code count} and
- * {@code sum(latencyMs)} over all time equal exactly what was produced.
+ * {@code sum(latencyMs)} over all time equal exactly what was produced, and the dead-letter topic,
+ * read with {@code read_committed}, holds exactly one dead letter per unparseable record produced.
  */
 class KillRestartIT {
   private static final Pattern READY = Pattern.compile("Ready in \\d+ ms: Overlord API at (http://\\S+) , Broker API at (http://\\S+)");
@@ -63,20 +73,22 @@ class KillRestartIT {
         .dataDir(tmp.resolve("kafka")).build()) {
       kafka.start();
       try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-        admin.createTopics(List.of(new NewTopic("metrics", 2, (short) 1))).all().get(60, TimeUnit.SECONDS);
+        admin.createTopics(List.of(new NewTopic("metrics", 2, (short) 1), new NewTopic("metrics-dlq", 1, (short) 1)))
+            .all().get(60, TimeUnit.SECONDS);
       }
       AtomicLong produced = new AtomicLong();
       AtomicLong latencySum = new AtomicLong();
       AtomicBoolean producing = new AtomicBoolean(true);
-      Thread producer = new Thread(() -> produce(kafka.bootstrapServers(), produced, latencySum, producing),
-          "test-producer");
+      Set<String> unparseable = ConcurrentHashMap.newKeySet();
+      Thread producer = new Thread(() -> produce(kafka.bootstrapServers(), produced, latencySum, unparseable,
+          producing), "test-producer");
       producer.start();
 
       String[] urls = start();
       String spec = Files.readString(TestCluster.SEED.resolve("supervisor-spec.json"), StandardCharsets.UTF_8)
           .replace("localhost:9092", kafka.bootstrapServers())
           .replace("\"taskDuration\": \"PT1H\"", "\"taskDuration\": \"PT4S\", \"useEarliestOffset\": true,"
-              + " \"startDelay\": \"PT0S\", \"period\": \"PT1S\"")
+              + " \"startDelay\": \"PT0S\", \"period\": \"PT1S\", \"deadLetterTopic\": \"metrics-dlq\"")
           .replace("\"taskCount\": 1", "\"taskCount\": 2")
           .replace("\"maxRowsInMemory\": \"100000\"", "\"maxRowsInMemory\": \"500\"")
           .replace("{\n        \"name\": \"latencyMs\",\n        \"type\": \"doubleSum\"",
@@ -107,6 +119,17 @@ class KillRestartIT {
       // And it stays exact (nothing is counted twice by a late handoff or a retried publish).
       Thread.sleep(5000);
       assertEquals(rows, totals(Http.post(broker + "/druid/v2", TIMESERIES)).get("views").asLong());
+
+      // Dead letters are written when tasks publish; wait for the last publish, then exactly one each.
+      assertTrue(unparseable.size() > 10, "unparseable records were produced: " + unparseable.size());
+      long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+      List<String> letters = deadLetters(kafka.bootstrapServers());
+      while (!new HashSet<>(letters).equals(unparseable) && System.nanoTime() < deadline) {
+        Thread.sleep(1000);
+        letters = deadLetters(kafka.bootstrapServers());
+      }
+      assertEquals(unparseable, new HashSet<>(letters), "one dead letter per unparseable record");
+      assertEquals(unparseable.size(), letters.size(), "no dead letter twice: " + letters);
     }
   }
 
@@ -142,8 +165,37 @@ class KillRestartIT {
     throw new AssertionError("Server not ready: " + Files.readString(log, StandardCharsets.UTF_8));
   }
 
-  /** Produces rows at a steady pace until told to stop; counts what Kafka acknowledged. */
-  private static void produce(String bootstrap, AtomicLong produced, AtomicLong latencySum, AtomicBoolean producing) {
+  /** The source coordinates (topic/partition/offset) of the committed dead letters, in topic order. */
+  private static List<String> deadLetters(String bootstrap) {
+    Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<String> out = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      TopicPartition tp = new TopicPartition("metrics-dlq", 0);
+      consumer.assign(List.of(tp));
+      consumer.seekToBeginning(List.of(tp));
+      long end = consumer.endOffsets(List.of(tp)).get(tp);
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (consumer.position(tp) < end && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+          Map<String, String> h = new HashMap<>();
+          r.headers().forEach(x -> h.put(x.key(), new String(x.value(), StandardCharsets.UTF_8)));
+          out.add(h.get("dlq.topic") + "/" + h.get("dlq.partition") + "/" + h.get("dlq.offset"));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Produces rows at a steady pace until told to stop; counts what Kafka acknowledged, and notes
+   * where every 97th record, unparseable, landed.
+   */
+  private static void produce(String bootstrap, AtomicLong produced, AtomicLong latencySum, Set<String> unparseable,
+      AtomicBoolean producing) {
     Map<String, Object> config = Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.ACKS_CONFIG, "all",
@@ -158,6 +210,12 @@ class KillRestartIT {
           String row = String.format(Locale.ROOT,
               "{\"time\":\"2018-03-%02dT%02d:%02d:%02dZ\",\"url\":\"/p/%d\",\"user\":\"u%d\",\"latencyMs\":%d}",
               6 + (i / 40_000) % 3, (i / 1000) % 24, (i / 60) % 60, i % 60, i % 13, i % 101, latency);
+          if (i % 97 == 96) {
+            var bad = producer.send(new ProducerRecord<>("metrics", (int) (i % 2), null, "{\"time\":"))
+                .get(60, TimeUnit.SECONDS);
+            unparseable.add("metrics/" + bad.partition() + "/" + bad.offset());
+            continue;
+          }
           producer.send(new ProducerRecord<>("metrics", (int) (i % 2), null, row)).get(60, TimeUnit.SECONDS);
           produced.incrementAndGet();
           latencySum.addAndGet(latency);

@@ -9,8 +9,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,10 +150,10 @@ class ParseErrorsIT {
   }
 
   @Test
-  void rejectedAndUnparseableRecordsGoToTheDeadLetterTopic() throws Exception {
+  void rejectedAndUnparseableRecordsGoToTheDeadLetterTopicWhenTheTaskPublishes() throws Exception {
     kit.createTopic("dirty");
     kit.createTopic("dirty-dlq");
-    kit.submit(spec("dirty", "", ",\"deadLetterTopic\":\"dirty-dlq\","
+    kit.submit(spec("dirty", "", ",\"deadLetterTopic\":\"dirty-dlq\",\"taskDuration\":\"PT10S\","
         + "\"lateMessageRejectionStartDateTime\":\"2018-03-06T00:00:00Z\""), "dirty");
     JsonNode io = Http.get(kit.overlord + "/druid/indexer/v1/supervisor/dirty").json().get("ioConfig");
     assertEquals("dirty-dlq", io.get("deadLetterTopic").asText());
@@ -163,8 +167,17 @@ class ParseErrorsIT {
         new ProducerRecord<>("dirty", 0, "k4", (String) null)));
     kit.awaitTotals(task, t -> t.get("processed").asInt() == 1 && t.get("thrownAway").asInt() == 2
         && t.get("unparseable").asInt() == 1);
+    // Written in a Kafka transaction when the task publishes (taskDuration), read with read_committed.
     List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> letters = kit.readAll("dirty-dlq", 3);
     assertEquals(3, letters.size(), letters.toString());
+    try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", kit.bootstrapServers()))) {
+      Map<TopicPartition, OffsetAndMetadata> marks = admin.listConsumerGroupOffsets("dirty-dead-letters")
+          .partitionsToOffsetAndMetadata().get(60, TimeUnit.SECONDS);
+      OffsetAndMetadata mark = marks.get(new TopicPartition("dirty", 0));
+      long end = sent.get(3).offset() + 1;
+      assertEquals(end, mark.offset(), marks.toString());
+      assertEquals("v1:0-" + end, mark.metadata(), "the source offsets whose dead letters are written");
+    }
     Map<String, String> bad = headers(letters.get(0));
     assertEquals("k2", letters.get(0).key());
     assertEquals("{\"time\":\"nope\"}", letters.get(0).value());
@@ -182,6 +195,31 @@ class ParseErrorsIT {
     assertEquals("k4", letters.get(2).key());
     assertEquals(null, letters.get(2).value(), "a tombstone stays a tombstone");
     assertEquals("null", headers(letters.get(2)).get("dlq.reason"));
+  }
+
+  @Test
+  void twoReplicasWriteEachDeadLetterOnce() throws Exception {
+    kit.createTopic("twice");
+    kit.createTopic("twice-dlq");
+    kit.submit(spec("twice", "", ",\"deadLetterTopic\":\"twice-dlq\",\"replicas\":2,\"taskDuration\":\"PT10S\""),
+        "twice");
+    Http.Response active = Http.await(() -> Http.get(kit.overlord + "/druid/indexer/v1/supervisor/twice/status"),
+        r -> IngestionTestKit.json(r).path("payload").path("activeTasks").size() == 2, IngestionTestKit.WAIT);
+    List<String> replicas = new java.util.ArrayList<>();
+    IngestionTestKit.json(active).get("payload").get("activeTasks").forEach(t -> replicas.add(t.get("id").asText()));
+    List<RecordMetadata> sent = kit.produce(List.of(
+        new ProducerRecord<>("twice", 0, "a", "{broken"),
+        new ProducerRecord<>("twice", 0, "b", "{\"time\":\"2018-03-06T10:00:00Z\",\"user\":\"ok\"}"),
+        new ProducerRecord<>("twice", 0, "c", "{\"time\":\"never\"}"),
+        new ProducerRecord<>("twice", 0, "d", (String) null)));
+    for (String replica : replicas) {
+      Http.await(() -> Http.get(kit.overlord + "/druid/indexer/v1/task/" + replica + "/status"),
+          r -> IngestionTestKit.json(r).get("status").get("status").asText().equals("SUCCESS"), IngestionTestKit.WAIT);
+    }
+    List<String> offsets = new java.util.ArrayList<>();
+    kit.readCommitted("twice-dlq").forEach(r -> offsets.add(headers(r).get("dlq.offset")));
+    assertEquals(List.of(String.valueOf(sent.get(0).offset()), String.valueOf(sent.get(2).offset()),
+        String.valueOf(sent.get(3).offset())), offsets, "both replicas published; one dead letter per rejected row");
   }
 
   private static Map<String, String> headers(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> r) {

@@ -64,6 +64,8 @@ public final class KafkaIndexTaskRunner {
   /** Set once the consumer exists so that {@link #stop} can wake a blocked poll. */
   private volatile KafkaRecordSupplier supplier;
   private final ReadControl control;
+  /** Tests only: runs between sending a partition's dead letters and committing them. */
+  private volatile DeadLetterProducer.CommitHook deadLetterHook = DeadLetterProducer.CommitHook.NONE;
 
   KafkaIndexTaskRunner(KafkaIndexTask task) {
     this.task = task;
@@ -137,6 +139,11 @@ public final class KafkaIndexTaskRunner {
     return control.endOffsets();
   }
 
+  /** Tests only: simulates a crash between sending dead letters and committing them (throw from the hook). */
+  void beforeDeadLetterCommit(DeadLetterProducer.CommitHook hook) {
+    deadLetterHook = hook;
+  }
+
   void stop() {
     stopRequested = true;
     control.close();
@@ -164,9 +171,10 @@ public final class KafkaIndexTaskRunner {
     try (KafkaRecordSupplier records = new KafkaRecordSupplier(io.topic(), io.isMultiTopic(),
         io.getConsumerProperties());
          StreamAppenderator appenderator = new StreamAppenderator(schema, io.getBaseSequenceName(),
-             toolbox.segmentAllocator(), toolbox.segmentRegistry(), persistConfig(toolbox));
-         DeadLetterProducer deadLetters = io.getDeadLetterTopic() == null ? null
-             : new DeadLetterProducer(io.getDeadLetterTopic(), task.getId(), io.getConsumerProperties())) {
+             toolbox.segmentAllocator(), toolbox.segmentRegistry(), persistConfig(toolbox))) {
+      DeadLetterProducer deadLetters = io.getDeadLetterTopic() == null ? null
+          : new DeadLetterProducer(io.getDeadLetterTopic(), task.getId(), task.getDataSource(),
+              io.getConsumerProperties(), deadLetterHook);
       supplier = records;
       RecordProcessor processor = new RecordProcessor(inputFormat(io, schema),
           new InputRowParser(schema.getTimestampSpec(), schema.getDimensionsSpec(), schema.metricFields(),
@@ -196,29 +204,26 @@ public final class KafkaIndexTaskRunner {
             currentOffsets.put(partition, record.offset() + 1);
           }
         }
-        if (deadLetters != null) {
-          deadLetters.checkDelivered();
-        }
         appenderator.persistIfDue();
         if (handoffReason == null) {
           handoffReason = handoff.reason(appenderator, System.currentTimeMillis());
+          if (handoffReason == null && deadLetters != null) {
+            handoffReason = deadLetters.handoffReason();
+          }
           if (handoffReason != null) {
             log.info("Task[{}] asks to hand off early: {}", task.getId(), handoffReason);
           }
         }
       }
-      if (deadLetters != null) {
-        deadLetters.flush();
-      }
       control.close();
       if (stopRequested) {
-        log.info("Task[{}] shut down at offsets {} before publishing; rows {}", task.getId(), currentOffsets,
-            meters.totals());
+        log.info("Task[{}] shut down at offsets {} before publishing; rows {}; {} buffered dead letter(s) dropped",
+            task.getId(), currentOffsets, meters.totals(), deadLetters == null ? 0 : deadLetters.buffered());
         ingestionState = IngestionState.COMPLETED;
         return TaskStatus.failure(task.getId(), "Shut down before publishing; the rows are read again by the next task");
       }
       log.info("Task[{}] reached its end offsets {}; rows {}", task.getId(), currentOffsets, meters.totals());
-      TaskStatus status = new SegmentPublishing(task, toolbox, appenderator).publishAndHandOff(
+      TaskStatus status = new SegmentPublishing(task, toolbox, appenderator, deadLetters).publishAndHandOff(
           new PartitionOffsets(io.topic(), io.getStartSequenceNumbers().getPartitionOffsetMap()),
           new PartitionOffsets(io.topic(), currentOffsets()));
       errorMsg = status.getErrorMsg();

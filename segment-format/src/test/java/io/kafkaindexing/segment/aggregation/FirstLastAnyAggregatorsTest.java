@@ -75,4 +75,21 @@ class FirstLastAnyAggregatorsTest {
     assertEquals("{\"type\":\"stringAny\",\"name\":\"a\",\"fieldName\":\"s\",\"maxStringBytes\":1024,"
         + "\"aggregateMultipleValues\":true}", MAPPER.writeValueAsString(any));
   }
+
+  @Test
+  void firstLastAndAnyTakeFieldNameAndNoExpressionAsDruidDocumentsThem() throws Exception {
+    // As the process mapper (JsonMappers) reads specs: unknown fields are ignored, as in Druid.
+    ObjectMapper process = new ObjectMapper().registerModule(new SegmentJacksonModule())
+        .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    for (String type : List.of("longFirst", "doubleLast", "stringFirst", "floatAny", "stringAny")) {
+      AggregatorFactory f = process.readValue("{\"type\":\"" + type + "\",\"name\":\"f\",\"fieldName\":\"v\","
+          + "\"expression\":\"v + 1\"}", AggregatorFactory.class);
+      assertEquals("v", process.readTree(process.writeValueAsString(f)).get("fieldName").asText(), type);
+      assertNull(process.readTree(process.writeValueAsString(f)).get("expression"), "ignored like any unknown field");
+      Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> process.readValue(
+          "{\"type\":\"" + type + "\",\"name\":\"f\",\"expression\":\"v + 1\"}", AggregatorFactory.class));
+      org.junit.jupiter.api.Assertions.assertTrue(
+          e.getMessage().contains("Aggregator[f] of type[" + type + "] must have a fieldName"), e.getMessage());
+    }
+  }
 }
