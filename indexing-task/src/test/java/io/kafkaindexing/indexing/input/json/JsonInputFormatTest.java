@@ -163,9 +163,9 @@ class JsonInputFormatTest {
   @Test
   void badExpressionsAreRefusedNamingTheField() {
     Exception e = assertThrows(Exception.class, () -> format("{'type':'json','flattenSpec':{'fields':["
-        + "{'type':'path','name':'deep','expr':'$..name'}]}}"));
-    assertTrue(rootMessage(e).contains("flattenSpec field[deep]"), rootMessage(e));
-    assertTrue(rootMessage(e).contains("deep scan"), rootMessage(e));
+        + "{'type':'path','name':'two','expr':'$[\\'a\\',\\'b\\']'}]}}"));
+    assertTrue(rootMessage(e).contains("flattenSpec field[two]"), rootMessage(e));
+    assertTrue(rootMessage(e).contains("several names in one bracket"), rootMessage(e));
     e = assertThrows(Exception.class, () -> format("{'type':'json','flattenSpec':{'fields':["
         + "{'type':'jq','name':'j','expr':'.a | length'}]}}"));
     assertTrue(rootMessage(e).contains("Unsupported jq expression[.a | length]"), rootMessage(e));
