@@ -25,14 +25,28 @@ import java.util.Map;
 final class FlatJsonReader {
   private final JsonFactory factory;
   private final boolean keepNullColumns;
+  /** Whether to try {@link AsciiFlatJson} first: only without parser features, which it does not know. */
+  private final boolean asciiFirst;
 
-  FlatJsonReader(JsonFactory factory, boolean keepNullColumns) {
+  FlatJsonReader(JsonFactory factory, boolean keepNullColumns, boolean asciiFirst) {
     this.factory = factory;
     this.keepNullColumns = keepNullColumns;
+    this.asciiFirst = asciiFirst;
   }
 
   /** The rows of {@code value}, or null when the record must go through the tree path. */
   List<Map<String, Object>> read(byte[] value) {
+    if (asciiFirst) {
+      List<Map<String, Object>> rows = AsciiFlatJson.read(value, keepNullColumns);
+      if (rows != null) {
+        return rows;
+      }
+    }
+    return readStreaming(value);
+  }
+
+  /** The rows through Jackson's streaming parser, or null. */
+  List<Map<String, Object>> readStreaming(byte[] value) {
     try (JsonParser parser = factory.createParser(value)) {
       List<Map<String, Object>> rows = null;
       JsonToken token;

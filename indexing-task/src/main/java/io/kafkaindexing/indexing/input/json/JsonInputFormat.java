@@ -83,7 +83,8 @@ public final class JsonInputFormat implements InputFormat {
         isKeepNullColumns(), discoverNested);
     boolean defaultFlattening = flattenSpec == null
         || (flattenSpec.isUseFieldDiscovery() && flattenSpec.getFields().isEmpty());
-    this.flatReader = defaultFlattening ? new FlatJsonReader(mapper.getFactory(), isKeepNullColumns()) : null;
+    this.flatReader = defaultFlattening ? new FlatJsonReader(mapper.getFactory(), isKeepNullColumns(),
+        this.featureSpec.isEmpty()) : null;
   }
 
   /** The plain format: discover top-level primitive fields, drop nulls. */

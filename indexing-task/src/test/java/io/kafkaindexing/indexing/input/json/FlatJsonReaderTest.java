@@ -84,9 +84,48 @@ class FlatJsonReaderTest {
     assertTrue(fast > 10_000, "the fast path read only " + fast + " records");
   }
 
-  private static FlatJsonReader reader(JsonInputFormat format) {
-    return new FlatJsonReader(new com.fasterxml.jackson.databind.ObjectMapper().getFactory(),
-        format.isKeepNullColumns());
+  /** The streaming reader alone (the ASCII reader is checked on its own). */
+  private static StreamingOnly reader(JsonInputFormat format) {
+    FlatJsonReader reader = new FlatJsonReader(new com.fasterxml.jackson.databind.ObjectMapper().getFactory(),
+        format.isKeepNullColumns(), false);
+    return reader::readStreaming;
+  }
+
+  private interface StreamingOnly {
+    List<Map<String, Object>> read(byte[] value);
+  }
+
+  @Test
+  void asciiReaderEqualsTheTreePathOrDeclines() throws Exception {
+    Random random = new Random(42L);
+    int answered = 0;
+    List<String> fixed = List.of(
+        "{'time': '2018-03-06T00:00:00.000Z', 'url': '/page/1', 'user': 'user42', 'latencyMs': 57}",
+        "{'a':-0,'b':-0.0,'c':1e5,'d':1E-2,'e':123456789012345678,'f':[ ],'g':{ }}", "{ }",
+        "{'a':1}{'b':2}", "\n {'a' : [1 , true,null ,'x'] }\t", "{'a':01}", "{'a':1.}", "{'a':-}", "{'a':'\\n'}",
+        "{'a':'café'}", "{'a':1234567890123456789}", "{'a':1,}", "{'a':tru}", "{'a':nul}", "{'a':1}x",
+        "{'a':1 2}", "{'a'}", "{a:1}", "{'a':1,'a':2}", "{'a':[1,]}", "{'a':[[1]]}", "", "  ", "[1]");
+    for (int i = 0; i < 20_000 + fixed.size(); i++) {
+      String json = i < fixed.size() ? fixed.get(i) : randomRecord(random);
+      byte[] value = bytes(json);
+      for (JsonInputFormat format : FORMATS) {
+        List<Map<String, Object>> ascii = AsciiFlatJson.read(value, format.isKeepNullColumns());
+        RawRows tree;
+        try {
+          tree = format.readTrees(InputEntity.ofValue(value), value);
+        } catch (ParseException e) {
+          assertNull(ascii, json);
+          continue;
+        }
+        if (ascii != null) {
+          answered++;
+          assertSameRows(tree, format.isUseJsonNodeReader() ? RawRows.independent(ascii.stream().map(RawRow::of)
+              .toList()) : RawRows.allOrNothing(ascii), json);
+        }
+      }
+    }
+    assertTrue(answered > 30_000, "the ASCII reader answered only " + answered + " times");
+    assertNotNull(AsciiFlatJson.read(bytes(fixed.get(0)), false));
   }
 
   private static void assertSameRows(RawRows expected, RawRows actual, String json) {
@@ -95,6 +134,11 @@ class FlatJsonReaderTest {
     for (int i = 0; i < expected.rows().size(); i++) {
       RawRow e = expected.rows().get(i);
       RawRow a = actual.rows().get(i);
+      assertEquals(e.isError(), a.isError(), json);
+      if (e.isError()) {
+        assertEquals(e.error().getMessage(), a.error().getMessage(), json);
+        continue;
+      }
       assertEquals(List.copyOf(e.fields().entrySet()).toString(), List.copyOf(a.fields().entrySet()).toString(),
           json);
       assertEquals(e.fields(), a.fields(), json);
@@ -140,7 +184,18 @@ class FlatJsonReaderTest {
       case 5:
       case 6:
       case 7:
-        return "\"s" + random.nextInt(100) + "\"";
+        switch (random.nextInt(12)) {
+          case 0:
+            return "\"tab\\t" + random.nextInt(100) + "\"";
+          case 1:
+            return "\"über" + random.nextInt(100) + "\"";
+          case 2:
+            return "0" + random.nextInt(10);
+          case 3:
+            return "-" + random.nextInt(10) + "." + random.nextInt(1000) + "e" + (random.nextInt(40) - 20);
+          default:
+            return "\"s" + random.nextInt(100) + "\"";
+        }
       case 8:
         List<String> elements = new ArrayList<>();
         for (int i = random.nextInt(4); i > 0; i--) {
