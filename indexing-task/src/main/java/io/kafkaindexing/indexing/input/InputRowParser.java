@@ -50,7 +50,7 @@ public final class InputRowParser {
     this.transforms = List.copyOf(transforms);
     this.timestampSpec = timestampSpec;
     this.dimensionsSpec = dimensionsSpec;
-    this.listed = dimensionsSpec.getDimensionNames();
+    this.listed = List.copyOf(dimensionsSpec.getDimensionNames());
     Set<String> excluded = new HashSet<>(dimensionsSpec.getDimensionExclusions());
     excluded.add(timestampSpec.getTimestampColumn());
     excluded.add(ColumnNames.TIME);

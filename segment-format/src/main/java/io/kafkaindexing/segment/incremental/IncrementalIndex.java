@@ -57,7 +57,9 @@ public final class IncrementalIndex implements Segment {
   /** Rows by id (arrival order). Guarded by {@link #lock}. */
   private final List<IncrementalRow> rows = new ArrayList<>();
   /** Rollup lookup; null without rollup. Guarded by {@link #lock}. */
-  private final Map<RowKey, IncrementalRow> rowsByKey;
+  private final RollupTable rowsByKey;
+  /** The parse errors of the row being added, reused from row to row. Guarded by {@link #lock}. */
+  private final Set<String> rowParseErrors = new LinkedHashSet<>();
   /** Row ids by time; under rollup sorted by dimension values within a time when a view opens. */
   private final TimeOrderedRows timeIndex;
   private final InputRowSelectorFactory inputSelectors = new InputRowSelectorFactory();
@@ -74,7 +76,7 @@ public final class IncrementalIndex implements Segment {
   public IncrementalIndex(IncrementalIndexSchema schema) {
     this.schema = schema;
     this.metrics = schema.getMetrics();
-    this.rowsByKey = schema.isRollup() ? new HashMap<>() : null;
+    this.rowsByKey = schema.isRollup() ? new RollupTable() : null;
     this.timeIndex = new TimeOrderedRows(schema.isRollup());
     DimensionsSpec dims = schema.getDimensionsSpec();
     excludedFromDiscovery.addAll(dims.getDimensionExclusions());
@@ -104,20 +106,29 @@ public final class IncrementalIndex implements Segment {
           + "] is below the minTimestamp[" + iso(schema.getMinTimestamp()) + "]");
     }
     long time = schema.getQueryGranularity().bucketStart(rowTime);
-    Set<String> parseErrors = new LinkedHashSet<>();
     lock.writeLock().lock();
     try {
       discoverDimensions(row);
       maxIngestedEventTime = Math.max(maxIngestedEventTime, rowTime);
-      Object[] dims = new Object[indexers.size()];
-      for (DimensionIndexer indexer : indexers) {
+      Set<String> parseErrors = rowParseErrors;
+      parseErrors.clear();
+      int dimensionCount = indexers.size();
+      Object[] dims = new Object[dimensionCount];
+      for (int i = 0; i < dimensionCount; i++) {
+        DimensionIndexer indexer = indexers.get(i);
         dims[indexer.position()] = indexer.encode(row.getRaw(indexer.name()), parseErrors);
       }
       inputSelectors.set(row, parseErrors);
       try {
-        IncrementalRow target = rowsByKey == null ? null : rowsByKey.get(new RowKey(time, dims));
+        IncrementalRow target = null;
+        int hash = 0;
+        if (rowsByKey != null) {
+          hash = RollupTable.hash(time, dims);
+          int id = rowsByKey.find(hash, time, dims, rows);
+          target = id < 0 ? null : rows.get(id);
+        }
         if (target == null) {
-          target = newRow(time, dims);
+          target = newRow(time, dims, hash);
         }
         for (Aggregator aggregator : target.metrics) {
           aggregator.aggregate();
@@ -126,17 +137,17 @@ public final class IncrementalIndex implements Segment {
         inputSelectors.clear();
       }
       long bytes = rowBytes;
-      for (DimensionIndexer indexer : indexers) {
-        bytes += indexer.indexBytes();
+      for (int i = 0; i < dimensionCount; i++) {
+        bytes += indexers.get(i).indexBytes();
       }
       estimatedBytes = bytes;
-      return new IncrementalIndexAddResult(rows.size(), new ArrayList<>(parseErrors));
+      return new IncrementalIndexAddResult(rows.size(), parseErrors.isEmpty() ? List.of() : List.copyOf(parseErrors));
     } finally {
       lock.writeLock().unlock();
     }
   }
 
-  private IncrementalRow newRow(long time, Object[] dims) {
+  private IncrementalRow newRow(long time, Object[] dims, int hash) {
     Aggregator[] aggregators = new Aggregator[metrics.size()];
     for (int i = 0; i < aggregators.length; i++) {
       aggregators[i] = metrics.get(i).factorize(inputSelectors);
@@ -144,10 +155,11 @@ public final class IncrementalIndex implements Segment {
     IncrementalRow row = new IncrementalRow(rows.size(), time, dims, aggregators);
     rows.add(row);
     if (rowsByKey != null) {
-      rowsByKey.put(new RowKey(time, dims), row);
+      rowsByKey.insert(hash, row.rowId);
     }
     long bytes = ROW_OVERHEAD_BYTES + 4L * dims.length + (long) AGGREGATOR_BYTES * aggregators.length;
-    for (DimensionIndexer indexer : indexers) {
+    for (int i = 0; i < indexers.size(); i++) {
+      DimensionIndexer indexer = indexers.get(i);
       indexer.index(row.rowId, dims[indexer.position()]);
       bytes += indexer.rowBytes(dims[indexer.position()]);
     }
@@ -184,11 +196,27 @@ public final class IncrementalIndex implements Segment {
   private DimensionIndexer addDimension(DimensionSchema d) {
     int position = indexers.size();
     DimensionIndexer indexer = d.getType() == ValueType.STRING
-        ? new StringDimensionIndexer(d.getName(), position, d.getMultiValueHandling(), d.isCreateBitmapIndex())
+        ? new StringDimensionIndexer(d.getName(), position, d.getMultiValueHandling(), d.isCreateBitmapIndex(),
+            storedRows(position))
         : new NumericDimensionIndexer(d.getName(), position, d.getType());
     indexers.add(indexer);
     indexerByName.put(d.getName(), indexer);
     return indexer;
+  }
+
+  /** The stored rows as a string dimension reads them to build its bitmaps; called under the read lock. */
+  private StringDimensionIndexer.StoredRows storedRows(int position) {
+    return new StringDimensionIndexer.StoredRows() {
+      @Override
+      public int count() {
+        return rows.size();
+      }
+
+      @Override
+      public Object encodedValue(int rowId) {
+        return rows.get(rowId).dim(position);
+      }
+    };
   }
 
   /** Stored rows (after rollup). */

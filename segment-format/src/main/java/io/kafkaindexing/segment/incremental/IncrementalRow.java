@@ -24,4 +24,9 @@ final class IncrementalRow {
   Object dim(int position) {
     return position < dims.length ? dims[position] : null;
   }
+
+  /** How many dimensions the row has values (or nulls) for. */
+  int dimCount() {
+    return dims.length;
+  }
 }

@@ -2,7 +2,7 @@ package io.kafkaindexing.segment.spec;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.joda.time.DateTimeZone;
 import org.joda.time.chrono.ISOChronology;
 import org.joda.time.format.DateTimeFormat;
@@ -37,10 +37,10 @@ public final class TimestampParser {
       ISODateTimeFormat.dateTimeParser().withChronology(ISOChronology.getInstanceUTC());
 
   private final String format;
-  private final Function<String, Long> fromString;
-  private final Function<Number, Long> fromNumber;
+  private final ToLongFunction<String> fromString;
+  private final ToLongFunction<Number> fromNumber;
 
-  private TimestampParser(String format, Function<String, Long> fromString, Function<Number, Long> fromNumber) {
+  private TimestampParser(String format, ToLongFunction<String> fromString, ToLongFunction<Number> fromNumber) {
     this.format = format;
     this.fromString = fromString;
     this.fromNumber = fromNumber;
@@ -50,19 +50,19 @@ public final class TimestampParser {
   public static TimestampParser forFormat(String format) {
     String f = format == null ? "auto" : format;
     String lower = f.toLowerCase(Locale.ROOT);
-    Function<Number, Long> numeric = numeric(lower);
+    ToLongFunction<Number> numeric = numeric(lower);
     switch (lower) {
       case "auto":
         return new TimestampParser(lower, TimestampParser::auto, numeric);
       case "iso":
-        return new TimestampParser(lower, s -> ISO.parseMillis(stripQuotes(s)), numeric);
+        return new TimestampParser(lower, TimestampParser::iso, numeric);
       case "millis":
       case "posix":
       case "micro":
       case "nano":
-        return new TimestampParser(lower, s -> numeric.apply(Long.parseLong(stripQuotes(s))), numeric);
+        return new TimestampParser(lower, s -> numeric.applyAsLong(Long.parseLong(stripQuotes(s))), numeric);
       case "ruby":
-        return new TimestampParser(lower, s -> numeric.apply(Double.parseDouble(stripQuotes(s))), numeric);
+        return new TimestampParser(lower, s -> numeric.applyAsLong(Double.parseDouble(stripQuotes(s))), numeric);
       default:
         DateTimeFormatter pattern;
         try {
@@ -75,7 +75,7 @@ public final class TimestampParser {
     }
   }
 
-  private static Function<Number, Long> numeric(String lowerFormat) {
+  private static ToLongFunction<Number> numeric(String lowerFormat) {
     return switch (lowerFormat) {
       case "posix" -> n -> Math.multiplyExact(n.longValue(), 1000L);
       case "micro" -> n -> n.longValue() / 1000L;
@@ -96,13 +96,13 @@ public final class TimestampParser {
     }
     try {
       if (value instanceof Number n && NUMERIC.contains(format)) {
-        return fromNumber.apply(n);
+        return fromNumber.applyAsLong(n);
       }
       String s = value.toString();
       if (s.isEmpty()) {
         throw new IllegalArgumentException("null timestamp");
       }
-      return fromString.apply(s);
+      return fromString.applyAsLong(s);
     } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException e) {
       throw new IllegalArgumentException("Cannot parse timestamp[" + value + "] with format[" + format + "]: "
           + e.getMessage(), e);
@@ -110,6 +110,22 @@ public final class TimestampParser {
   }
 
   private static long auto(String input) {
+    long fast = IsoTimestamps.parse(input, true);
+    return fast != IsoTimestamps.NOT_HANDLED ? fast : autoWithJoda(input);
+  }
+
+  private static long iso(String input) {
+    long fast = IsoTimestamps.parse(input, false);
+    return fast != IsoTimestamps.NOT_HANDLED ? fast : isoWithJoda(input);
+  }
+
+  /** The {@code iso} format through Joda only (what the fast path must equal). */
+  static long isoWithJoda(String input) {
+    return ISO.parseMillis(stripQuotes(input));
+  }
+
+  /** The {@code auto} format through Joda only (what the fast path must equal). */
+  static long autoWithJoda(String input) {
     for (int i = 0; i < input.length(); i++) {
       char c = input.charAt(i);
       if (c < '0' || c > '9') {

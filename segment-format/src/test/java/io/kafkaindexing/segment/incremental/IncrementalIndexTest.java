@@ -142,6 +142,30 @@ class IncrementalIndexTest {
   }
 
   @Test
+  void bitmapsHoldTheRowsAddedBetweenReadersAndDiscoveredDimensionsStartNull() {
+    IncrementalIndex index = new IncrementalIndex(IncrementalIndexSchema.builder().minTimestamp(t("2018-03-06T00:00:00Z"))
+        .queryGranularity(Granularities.NONE).dimensionsSpec(new DimensionsSpec(List.of(), null, null, null))
+        .metrics(new CountAggregatorFactory("count")).rollup(true).build());
+    index.add(row("2018-03-06T09:00:00Z", "user", "alice"));
+    try (SegmentView view = index.open()) {
+      DictionaryEncodedValueIndex users = view.getIndexSupplier("user").as(DictionaryEncodedValueIndex.class);
+      assertEquals(MutableRoaringBitmap.bitmapOf(0), users.getBitmap(users.getId("alice")));
+    }
+    index.add(row("2018-03-06T09:00:01Z", "user", "bob", "page", "x"));
+    index.add(row("2018-03-06T09:00:02Z", "user", "alice"));
+    index.add(row("2018-03-06T09:00:02Z", "user", "alice", "page", null)); // rolls up into the row before
+    try (SegmentView view = index.open()) {
+      DictionaryEncodedValueIndex users = view.getIndexSupplier("user").as(DictionaryEncodedValueIndex.class);
+      assertEquals(MutableRoaringBitmap.bitmapOf(0, 2), users.getBitmap(users.getId("alice")));
+      assertEquals(MutableRoaringBitmap.bitmapOf(1), users.getBitmap(users.getId("bob")));
+      DictionaryEncodedValueIndex pages = view.getIndexSupplier("page").as(DictionaryEncodedValueIndex.class);
+      assertEquals(MutableRoaringBitmap.bitmapOf(0, 2), pages.getBitmap(pages.getId(null)));
+      assertEquals(MutableRoaringBitmap.bitmapOf(1), pages.getBitmap(pages.getId("x")));
+      assertEquals(3, view.getNumRows());
+    }
+  }
+
+  @Test
   void stringDimensionsAreDictionaryEncodedWithBitmaps() {
     IncrementalIndex index = seedIndex(Granularities.NONE, true);
     try (SegmentView view = index.open()) {

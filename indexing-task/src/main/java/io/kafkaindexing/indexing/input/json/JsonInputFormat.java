@@ -47,6 +47,8 @@ public final class JsonInputFormat implements InputFormat {
   private final boolean discoverNested;
   private final ObjectMapper mapper;
   private final JsonFlattener flattener;
+  /** The streaming fast path for the default flattening; null with a flattenSpec that declares fields. */
+  private final FlatJsonReader flatReader;
 
   @JsonCreator
   public JsonInputFormat(@JsonProperty("flattenSpec") FlattenSpec flattenSpec,
@@ -79,6 +81,10 @@ public final class JsonInputFormat implements InputFormat {
     });
     this.flattener = new JsonFlattener(flattenSpec == null ? FlattenSpec.DEFAULT : flattenSpec,
         isKeepNullColumns(), discoverNested);
+    boolean defaultFlattening = flattenSpec == null
+        || (flattenSpec.isUseFieldDiscovery() && flattenSpec.getFields().isEmpty());
+    this.flatReader = defaultFlattening ? new FlatJsonReader(mapper.getFactory(), isKeepNullColumns(),
+        this.featureSpec.isEmpty()) : null;
   }
 
   /** The plain format: discover top-level primitive fields, drop nulls. */
@@ -138,6 +144,16 @@ public final class JsonInputFormat implements InputFormat {
     if (assumeNewlineDelimited) {
       return readLines(value);
     }
+    List<Map<String, Object>> flat = flatReader == null ? null : flatReader.read(value);
+    if (flat != null) {
+      return useJsonNodeReader ? RawRows.independent(flat.stream().map(RawRow::of).toList())
+          : RawRows.allOrNothing(flat);
+    }
+    return readTrees(entity, value);
+  }
+
+  /** The general path: each object as a tree, flattened per the flattenSpec. */
+  RawRows readTrees(InputEntity entity, byte[] value) throws ParseException {
     List<Map<String, Object>> rows = new ArrayList<>(1);
     ParseException failure = null;
     try (JsonParser parser = mapper.getFactory().createParser(value)) {

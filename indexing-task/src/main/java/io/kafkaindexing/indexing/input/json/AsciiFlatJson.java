@@ -1,0 +1,282 @@
+package io.kafkaindexing.indexing.input.json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fastest path of the {@code json} format: a hand-written reader of records made of flat JSON
+ * objects in plain ASCII, the shape of most stream records ({@code {"time": "...", "url": "...",
+ * "latencyMs": 57}}). It reads strictly standard JSON and only: strings without escapes or control
+ * characters, integers of at most 18 digits (read as {@link Long}), other numbers as {@link Double}
+ * ({@link Double#parseDouble}, as Jackson), booleans, null, and arrays of those; objects separated
+ * by whitespace. Anything else (an escape, a byte beyond ASCII, a nested object, a longer integer,
+ * a repeated name, anything a parser feature would be needed for, a syntax error) returns null and
+ * the caller reads the record with Jackson ({@link FlatJsonReader}, then the tree path), so rows,
+ * errors and messages are Jackson's. The rows equal those of {@link FlatJsonReader} (checked on
+ * random records by {@code FlatJsonReaderTest}). Creating a Jackson parser per record and its token
+ * machinery took about half of the streaming path in the 2,000,000-row bench (docs/benchmarks.md).
+ * Stateless and thread-safe.
+ */
+final class AsciiFlatJson {
+  private static final int MAX_LONG_DIGITS = 18;
+  /** Longer records go to Jackson, whose read constraints (e.g. 50,000-character names) they might meet. */
+  private static final int MAX_RECORD_BYTES = 32 * 1024;
+  /** Longer numbers go to Jackson (its limit is 1,000 characters). */
+  private static final int MAX_NUMBER_CHARS = 100;
+  /** Marks a value this reader does not handle. */
+  private static final Object UNHANDLED = new Object();
+
+  private final byte[] in;
+  private int pos;
+
+  private AsciiFlatJson(byte[] in) {
+    this.in = in;
+  }
+
+  /** The rows of {@code value}, or null when it is not a record of flat ASCII objects. */
+  static List<Map<String, Object>> read(byte[] value, boolean keepNullColumns) {
+    if (value.length > MAX_RECORD_BYTES) {
+      return null;
+    }
+    return new AsciiFlatJson(value).rows(keepNullColumns);
+  }
+
+  private List<Map<String, Object>> rows(boolean keepNullColumns) {
+    List<Map<String, Object>> rows = null;
+    skipWhitespace();
+    while (pos < in.length) {
+      if (in[pos] != '{') {
+        return null;
+      }
+      pos++;
+      Map<String, Object> row = object(keepNullColumns);
+      if (row == null) {
+        return null;
+      }
+      if (rows == null) {
+        rows = new ArrayList<>(1);
+      }
+      rows.add(row);
+      skipWhitespace();
+    }
+    return rows;
+  }
+
+  /** The members of an object whose '{' was just read, up to and including its '}'; null if unhandled. */
+  private Map<String, Object> object(boolean keepNullColumns) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    boolean sawNull = false;
+    skipWhitespace();
+    if (pos < in.length && in[pos] == '}') {
+      pos++;
+      return row;
+    }
+    while (true) {
+      skipWhitespace();
+      String name = pos < in.length && in[pos] == '"' ? string() : null;
+      if (name == null || !expect(':')) {
+        return null;
+      }
+      skipWhitespace();
+      Object value = pos < in.length && in[pos] == '[' ? array() : scalar();
+      if (value == UNHANDLED) {
+        return null;
+      }
+      sawNull |= value == null;
+      int size = row.size();
+      row.put(name, value);
+      if (row.size() == size) {
+        return null; // a repeated name: left to Jackson's rules
+      }
+      skipWhitespace();
+      if (pos >= in.length) {
+        return null;
+      }
+      byte b = in[pos++];
+      if (b == '}') {
+        break;
+      }
+      if (b != ',') {
+        return null;
+      }
+    }
+    if (sawNull && !keepNullColumns) {
+      for (Iterator<Object> values = row.values().iterator(); values.hasNext(); ) {
+        if (values.next() == null) {
+          values.remove();
+        }
+      }
+    }
+    return row;
+  }
+
+  /** An array of scalars at '[', as a list; UNHANDLED otherwise. */
+  private Object array() {
+    pos++;
+    List<Object> list = new ArrayList<>();
+    skipWhitespace();
+    if (pos < in.length && in[pos] == ']') {
+      pos++;
+      return list;
+    }
+    while (true) {
+      skipWhitespace();
+      Object element = scalar();
+      if (element == UNHANDLED) {
+        return UNHANDLED;
+      }
+      list.add(element);
+      skipWhitespace();
+      if (pos >= in.length) {
+        return UNHANDLED;
+      }
+      byte b = in[pos++];
+      if (b == ']') {
+        return list;
+      }
+      if (b != ',') {
+        return UNHANDLED;
+      }
+    }
+  }
+
+  private Object scalar() {
+    if (pos >= in.length) {
+      return UNHANDLED;
+    }
+    byte b = in[pos];
+    if (b == '"') {
+      String s = string();
+      return s == null ? UNHANDLED : s;
+    }
+    if (b == '-' || (b >= '0' && b <= '9')) {
+      return number();
+    }
+    if (literal("true")) {
+      return Boolean.TRUE;
+    }
+    if (literal("false")) {
+      return Boolean.FALSE;
+    }
+    if (literal("null")) {
+      return null;
+    }
+    return UNHANDLED;
+  }
+
+  /** A string at '"' without escapes, control characters or non-ASCII bytes; else null. */
+  private String string() {
+    int start = ++pos;
+    while (pos < in.length) {
+      byte b = in[pos];
+      if (b == '"') {
+        String s = new String(in, start, pos - start, StandardCharsets.ISO_8859_1);
+        pos++;
+        return s;
+      }
+      if (b < 0x20 || b == '\\') { // bytes beyond ASCII are negative
+        return null;
+      }
+      pos++;
+    }
+    return null;
+  }
+
+  /** A JSON number (no leading zeros, digits after '.' and 'e'); Long if integral and short. */
+  private Object number() {
+    int start = pos;
+    if (in[pos] == '-') {
+      pos++;
+    }
+    int intStart = pos;
+    if (!digits()) {
+      return UNHANDLED;
+    }
+    int intDigits = pos - intStart;
+    if (intDigits > 1 && in[intStart] == '0') {
+      return UNHANDLED;
+    }
+    boolean integral = true;
+    if (pos < in.length && in[pos] == '.') {
+      pos++;
+      integral = false;
+      if (!digits()) {
+        return UNHANDLED;
+      }
+    }
+    if (pos < in.length && (in[pos] == 'e' || in[pos] == 'E')) {
+      pos++;
+      integral = false;
+      if (pos < in.length && (in[pos] == '+' || in[pos] == '-')) {
+        pos++;
+      }
+      if (!digits()) {
+        return UNHANDLED;
+      }
+    }
+    if ((pos < in.length && !isDelimiter(in[pos])) || pos - start > MAX_NUMBER_CHARS) {
+      return UNHANDLED;
+    }
+    if (integral) {
+      if (intDigits > MAX_LONG_DIGITS) {
+        return UNHANDLED;
+      }
+      long v = 0;
+      for (int i = intStart; i < pos; i++) {
+        v = v * 10 + (in[i] - '0');
+      }
+      return in[start] == '-' ? -v : v;
+    }
+    return Double.parseDouble(new String(in, start, pos - start, StandardCharsets.ISO_8859_1));
+  }
+
+  /** Reads one or more digits; false if there is none. */
+  private boolean digits() {
+    int start = pos;
+    while (pos < in.length && in[pos] >= '0' && in[pos] <= '9') {
+      pos++;
+    }
+    return pos > start;
+  }
+
+  private boolean literal(String word) {
+    int end = pos + word.length();
+    if (end > in.length || (end < in.length && !isDelimiter(in[end]))) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (in[pos + i] != word.charAt(i)) {
+        return false;
+      }
+    }
+    pos = end;
+    return true;
+  }
+
+  private boolean expect(char c) {
+    skipWhitespace();
+    if (pos < in.length && in[pos] == c) {
+      pos++;
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean isDelimiter(byte b) {
+    return b == ',' || b == '}' || b == ']' || b == ' ' || b == '\t' || b == '\n' || b == '\r';
+  }
+
+  private void skipWhitespace() {
+    while (pos < in.length) {
+      byte b = in[pos];
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return;
+      }
+      pos++;
+    }
+  }
+}
