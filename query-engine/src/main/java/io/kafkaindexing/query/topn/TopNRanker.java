@@ -1,15 +1,15 @@
 package io.kafkaindexing.query.topn;
 
+import io.kafkaindexing.segment.aggregation.AggregatorFactory;
+import io.kafkaindexing.segment.aggregation.CountAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.SimpleNumericAggregatorFactory;
+import io.kafkaindexing.segment.column.ValueType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntBinaryOperator;
-import io.kafkaindexing.segment.aggregation.AggregatorFactory;
-import io.kafkaindexing.segment.aggregation.CountAggregatorFactory;
-import io.kafkaindexing.segment.aggregation.SimpleNumericAggregatorFactory;
-import io.kafkaindexing.segment.column.ValueType;
 
 /**
  * Picks and orders the top entries of one topN result as Druid's result builders do. Ranking by a
