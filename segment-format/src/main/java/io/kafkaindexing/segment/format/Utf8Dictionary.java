@@ -24,7 +24,7 @@ public final class Utf8Dictionary {
   private volatile Flat flat;
 
   /** Value {@code i} is {@code bytes[ends[i - 1], ends[i])} ({@code ends[-1] = 0}); null values have no bytes. */
-  private record Flat(byte[] bytes, int[] ends, boolean[] nullValue) {}
+  private record Flat(byte[] bytes, int[] ends, boolean[] nullValue, boolean[] ascii) {}
 
   private Utf8Dictionary(GenericIndexed values) {
     this.values = values;
@@ -94,30 +94,24 @@ public final class Utf8Dictionary {
         continue;
       }
       int to = ends[id];
-      boolean candidate = false;
-      boolean ascii = true;
-      for (int i = from; i < to; i++) {
-        if (bytes[i] < 0) {
-          ascii = false;
-          break;
-        }
-      }
-      if (!ascii) {
-        candidate = true;
-      } else if (m == 0) {
+      boolean candidate;
+      if (!f.ascii()[id] || m == 0) {
         candidate = true;
       } else {
+        candidate = false;
         byte first = n[0];
-        for (int i = from, last = to - m; i <= last && !candidate; i++) {
-          byte b = ignoreCase ? fold(bytes[i]) : bytes[i];
-          if (b != first) {
+        byte last = n[m - 1];
+        for (int i = from, end = to - m; i <= end && !candidate; i++) {
+          // first and last byte of the needle before the rest
+          if ((ignoreCase ? fold(bytes[i]) : bytes[i]) != first
+              || (ignoreCase ? fold(bytes[i + m - 1]) : bytes[i + m - 1]) != last) {
             continue;
           }
           int k = 1;
-          while (k < m && (ignoreCase ? fold(bytes[i + k]) : bytes[i + k]) == n[k]) {
+          while (k < m - 1 && (ignoreCase ? fold(bytes[i + k]) : bytes[i + k]) == n[k]) {
             k++;
           }
-          candidate = k == m;
+          candidate = k >= m - 1;
         }
       }
       if (candidate) {
@@ -140,6 +134,7 @@ public final class Utf8Dictionary {
       int n = values.size();
       int[] ends = new int[n];
       boolean[] nulls = new boolean[n];
+      boolean[] ascii = new boolean[n];
       java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
       for (int i = 0; i < n; i++) {
         ByteBuffer b = values.get(i);
@@ -149,10 +144,15 @@ public final class Utf8Dictionary {
           byte[] copy = new byte[b.remaining()];
           b.duplicate().get(copy);
           all.writeBytes(copy);
+          boolean plain = true;
+          for (byte x : copy) {
+            plain &= x >= 0;
+          }
+          ascii[i] = plain;
         }
         ends[i] = all.size();
       }
-      f = new Flat(all.toByteArray(), ends, nulls);
+      f = new Flat(all.toByteArray(), ends, nulls, ascii);
       flat = f;
     }
     return f;
