@@ -23,14 +23,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import org.joda.time.Interval;
 
 /**
  * Runs native queries over the segments of the {@link SegmentRegistry}: finds the segments the
  * query's intervals cover in its table (in each table of a union), runs the query type's engine on
  * each (skipping empty in-memory indexes)
- * and merges the partial results. Segments are read one after the other on the calling thread,
- * each through a view that is closed before the next is opened. Tracks running queries by id so
+ * and merges the partial results. Segments are read through views opened and closed on one
+ * thread; timeseries, topN, groupBy and search read several segments at once (the calling thread
+ * and a small shared pool, see {@link #SEGMENT_THREADS}), the others one after the other. Tracks running queries by id so
  * that they can be cancelled. Thread-safe.
  */
 @Singleton
@@ -38,6 +45,18 @@ public final class QueryExecutor {
   /** Context key: the most rows a subquery may give (Druid's {@code druid.server.http.maxSubqueryRows}). */
   public static final String MAX_SUBQUERY_ROWS = "maxSubqueryRows";
   public static final int DEFAULT_MAX_SUBQUERY_ROWS = 100_000;
+
+  /**
+   * Threads besides the caller's that read the segments of one query at once (query types whose
+   * toolkit allows it): one less than the processors, at most 3. Shared by all queries; daemon threads.
+   */
+  static final int SEGMENT_THREADS = Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
+  private static final ExecutorService SEGMENT_POOL = SEGMENT_THREADS < 1 ? null
+      : Executors.newFixedThreadPool(SEGMENT_THREADS, r -> {
+        Thread t = new Thread(r, "query-segments");
+        t.setDaemon(true);
+        return t;
+      });
 
   private final SegmentRegistry registry;
   private final Map<Class<?>, QueryToolkit<?, ?>> toolkits = new HashMap<>();
@@ -140,6 +159,68 @@ public final class QueryExecutor {
     return entries;
   }
 
+  /**
+   * Runs {@code task} for {@code 0..n-1}: the calling thread and up to {@link #SEGMENT_THREADS} pool
+   * threads take indexes in turn. The first failure stops the others taking more and is thrown.
+   */
+  private static void inParallel(int n, IntConsumer task) {
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Object lock = new Object();
+    int[] active = {0}; // workers between start and end, guarded by lock
+    Runnable worker = () -> {
+      synchronized (lock) {
+        active[0]++;
+      }
+      try {
+        for (int i; failure.get() == null && (i = next.getAndIncrement()) < n; ) {
+          try {
+            task.accept(i);
+          } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+          }
+        }
+      } finally {
+        synchronized (lock) {
+          if (--active[0] == 0) {
+            lock.notifyAll();
+          }
+        }
+      }
+    };
+    List<Future<?>> helpers = new ArrayList<>();
+    for (int k = 0; k < Math.min(SEGMENT_THREADS, n - 1); k++) {
+      helpers.add(SEGMENT_POOL.submit(worker));
+    }
+    worker.run();
+    // Every index is taken (or a failure stops taking more); wait for the workers still on one.
+    // A helper starting later finds nothing to take.
+    boolean interrupted = false;
+    synchronized (lock) {
+      while (active[0] > 0) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    helpers.forEach(f -> f.cancel(false));
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    Throwable t = failure.get();
+    if (t instanceof RuntimeException r) {
+      throw r;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    if (t != null) {
+      throw new IllegalStateException("Query failed", t);
+    }
+  }
+
   private <Q extends Query, P> List<?> run(QueryToolkit<Q, P> toolkit, Query query, QueryDeadline deadline) {
     Q typed = toolkit.queryClass().cast(query);
     List<P> partials = new ArrayList<>();
@@ -147,14 +228,36 @@ public final class QueryExecutor {
     for (String table : query.getDataSource().getTableNames()) {
       entries.addAll(registry.lookup(table, query.getIntervals()));
     }
+    List<TimelineEntry> chosen = new ArrayList<>();
+    List<Segment> parts = new ArrayList<>();
     for (TimelineEntry entry : toolkit.chooseSegments(typed, entries)) {
       for (Segment part : SegmentParts.of(entry.segment())) {
-        deadline.check();
-        try (SegmentView view = part.open()) {
-          if (view.getNumRows() > 0) {
-            partials.add(toolkit.runOnSegment(typed, new QuerySegment(entry.id(), view, entry.interval()), deadline));
-          }
+        chosen.add(entry);
+        parts.add(part);
+      }
+    }
+    Object[] results = new Object[parts.size()];
+    IntConsumer one = i -> {
+      deadline.check();
+      try (SegmentView view = parts.get(i).open()) {
+        if (view.getNumRows() > 0) {
+          TimelineEntry entry = chosen.get(i);
+          results[i] = toolkit.runOnSegment(typed, new QuerySegment(entry.id(), view, entry.interval()), deadline);
         }
+      }
+    };
+    if (toolkit.segmentsInParallel() && SEGMENT_POOL != null && parts.size() > 1) {
+      inParallel(parts.size(), one);
+    } else {
+      for (int i = 0; i < parts.size(); i++) {
+        one.accept(i);
+      }
+    }
+    for (Object r : results) {
+      if (r != null) {
+        @SuppressWarnings("unchecked")
+        P partial = (P) r;
+        partials.add(partial);
       }
     }
     deadline.check();

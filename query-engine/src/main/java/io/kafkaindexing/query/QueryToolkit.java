@@ -28,6 +28,15 @@ public interface QueryToolkit<Q extends Query, P> {
   }
 
   /**
+   * True when {@link #runOnSegment} may run for several segments of one query at once, on other
+   * threads (each segment's view opened, read and closed on one thread); the partials still reach
+   * {@link #merge} in segment order. False (the default) runs segments one after the other.
+   */
+  default boolean segmentsInParallel() {
+    return false;
+  }
+
+  /**
    * The final answer (the JSON array's entries) from the partial results of every segment, in
    * segment time order; none for a data source without segments in the query intervals.
    */

@@ -7,6 +7,8 @@ import io.kafkaindexing.query.QuerySegment;
 import io.kafkaindexing.query.aggregation.Aggregations;
 import io.kafkaindexing.query.dimension.DimensionReader;
 import io.kafkaindexing.query.dimension.FixedDictionarySelectors;
+import io.kafkaindexing.query.dimension.DimensionSpec;
+import io.kafkaindexing.query.engine.ArrayKernels;
 import io.kafkaindexing.query.engine.FilteredCursor;
 import io.kafkaindexing.segment.aggregation.Aggregator;
 import io.kafkaindexing.segment.column.DimensionSelector;
@@ -30,6 +32,13 @@ public final class GroupByEngine {
   public static final String CTX_MULTI_VALUE_UNNESTING = "groupByEnableMultiValueUnnesting";
 
   public List<GroupRow> run(GroupByQuery query, QuerySegment segment, QueryDeadline deadline) {
+    if (query.getDimensions().size() == 1 && !query.hasTimestamp()) {
+      ArrayKernels kernels = ArrayKernels.plan(segment, query.getFilter(), query.virtualColumns(), query.aggregations());
+      int[] ids = kernels == null ? null : kernels.dictionaryIds(query.getDimensions().get(0));
+      if (ids != null) {
+        return byArrays(query, kernels, ids);
+      }
+    }
     FilteredCursor cursor = new FilteredCursor(segment, query.getFilter(), query.virtualColumns(), deadline);
     int n = query.getDimensions().size();
     boolean unnest = QueryContexts.getBoolean(query.getContext(), CTX_MULTI_VALUE_UNNESTING, true);
@@ -101,6 +110,25 @@ public final class GroupByEngine {
       int slot = seen[k];
       Object value = slot == 0 ? null : ids.lookupName(slot - 1);
       out.add(new GroupRow(query.universalTimestamp(), new Object[] {value}, values(aggs, slots[slot])));
+    }
+    return out;
+  }
+
+  /**
+   * One single-value dictionary column, granularity all, over decoded column arrays
+   * ({@link ArrayKernels}): the groups {@link #byIds} gives, in the same order.
+   */
+  private static List<GroupRow> byArrays(GroupByQuery query, ArrayKernels kernels, int[] ids) {
+    Aggregations aggs = query.aggregations();
+    DimensionSpec dimension = query.getDimensions().get(0);
+    ArrayKernels.Groups groups = kernels.aggregateByIds(0, kernels.count(), ids, kernels.cardinality(dimension));
+    List<GroupRow> out = new ArrayList<>(groups.ids().length);
+    for (int id : groups.ids()) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      for (int i = 0; i < aggs.aggregators().size(); i++) {
+        v.put(aggs.aggregators().get(i).getName(), groups.value(i, id));
+      }
+      out.add(new GroupRow(query.universalTimestamp(), new Object[] {kernels.lookupName(dimension, id)}, v));
     }
     return out;
   }

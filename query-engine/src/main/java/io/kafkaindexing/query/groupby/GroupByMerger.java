@@ -1,5 +1,7 @@
 package io.kafkaindexing.query.groupby;
 
+import java.util.Arrays;
+
 import io.kafkaindexing.query.QueryContexts;
 import io.kafkaindexing.query.aggregation.Aggregations;
 import io.kafkaindexing.query.aggregation.GroupingAggregatorFactory;
@@ -10,6 +12,7 @@ import io.kafkaindexing.segment.aggregation.Aggregator;
 import io.kafkaindexing.segment.aggregation.AggregatorFactory;
 import io.kafkaindexing.segment.column.ValueType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -81,7 +84,19 @@ public final class GroupByMerger {
    */
   private static List<GroupRow> group(GroupByQuery query, List<GroupRow> rows, List<String> subtotal) {
     List<DimensionSpec> dims = query.getDimensions();
-    TreeMap<GroupRow.Key, GroupRow> groups = new TreeMap<>(keyOrder());
+    // Keys of strings (and nulls) only: equal under the key order exactly when equal as lists, so a
+    // hash map groups them as the sorted map would; the groups are then sorted once.
+    boolean strings = true;
+    for (int k = 0; strings && k < rows.size(); k++) {
+      for (Object d : rows.get(k).dims) {
+        if (d != null && !(d instanceof String)) {
+          strings = false;
+          break;
+        }
+      }
+    }
+    Map<Object, GroupRow> groups = strings ? new HashMap<>() : new TreeMap<>((a, b) -> keyOrder().compare(
+        (GroupRow.Key) a, (GroupRow.Key) b));
     for (GroupRow r : rows) {
       Object[] keyDims = r.dims.clone();
       if (subtotal != null) {
@@ -91,7 +106,7 @@ public final class GroupByMerger {
           }
         }
       }
-      GroupRow.Key key = new GroupRow.Key(r.timestamp, keyDims);
+      Object key = strings ? new HashKey(r.timestamp, Arrays.asList(keyDims)) : new GroupRow.Key(r.timestamp, keyDims);
       GroupRow existing = groups.get(key);
       if (existing == null) {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -110,8 +125,16 @@ public final class GroupByMerger {
         groups.values().forEach(g -> g.values.put(grouping.getName(), value));
       }
     }
-    return new ArrayList<>(groups.values());
+    List<GroupRow> out = new ArrayList<>(groups.values());
+    if (strings) {
+      Comparator<GroupRow.Key> order = keyOrder();
+      out.sort((a, b) -> order.compare(new GroupRow.Key(a.timestamp, a.dims), new GroupRow.Key(b.timestamp, b.dims)));
+    }
+    return out;
   }
+
+  /** A group key of strings and nulls with list equality. */
+  private record HashKey(long timestamp, List<Object> dims) {}
 
   static Comparator<GroupRow.Key> keyOrder() {
     return (a, b) -> {

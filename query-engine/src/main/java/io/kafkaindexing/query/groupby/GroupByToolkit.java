@@ -11,6 +11,11 @@ public final class GroupByToolkit implements QueryToolkit<GroupByQuery, List<Gro
   private final GroupByMerger merger = new GroupByMerger();
 
   @Override
+  public boolean segmentsInParallel() {
+    return true;
+  }
+
+  @Override
   public Class<GroupByQuery> queryClass() {
     return GroupByQuery.class;
   }

@@ -89,6 +89,7 @@ public final class Historical implements Managed, SegmentHandoff {
       SegmentRegistry registry, DeepStorage deepStorage, DeepStorageConfig deepStorageConfig) {
     this.config = config;
     this.cacheConfig = cacheConfig;
+    io.kafkaindexing.segment.persisted.DecodedColumnCache.get().setCapacityBytes(cacheConfig.decodedColumnCacheBytes());
     this.segmentsTable = segmentsTable;
     this.registry = registry;
     this.deepStorageConfig = deepStorageConfig;

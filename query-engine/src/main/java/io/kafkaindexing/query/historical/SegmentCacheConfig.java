@@ -15,6 +15,10 @@ import java.io.File;
  *   <li>{@code dropSegmentDelayMillis}: how long a segment that is no longer used stays mapped (and
  *       on disk) after it is unannounced, so queries that already picked it finish; default
  *       {@code 30000} as in Druid.</li>
+ *   <li>{@code decodedColumnCacheBytes} (this project's, not Druid's): the bound of the process-wide
+ *       cache of decompressed columns as primitive arrays that the query kernels read
+ *       ({@link io.kafkaindexing.segment.persisted.DecodedColumnCache}); default 134217728 (128 MiB),
+ *       0 turns the kernels off (queries then read rows through selectors).</li>
  * </ul>
  * Immutable.
  */
@@ -24,10 +28,16 @@ public final class SegmentCacheConfig {
 
   private final File location;
   private final long dropSegmentDelayMillis;
+  private final long decodedColumnCacheBytes;
+
+  public SegmentCacheConfig(JsonNode locations, Long dropSegmentDelayMillis) {
+    this(locations, dropSegmentDelayMillis, null);
+  }
 
   @JsonCreator
   public SegmentCacheConfig(@JsonProperty("locations") JsonNode locations,
-      @JsonProperty("dropSegmentDelayMillis") Long dropSegmentDelayMillis) {
+      @JsonProperty("dropSegmentDelayMillis") Long dropSegmentDelayMillis,
+      @JsonProperty("decodedColumnCacheBytes") Long decodedColumnCacheBytes) {
     this.location = new File(location(locations));
     long delay = dropSegmentDelayMillis == null ? DEFAULT_DROP_SEGMENT_DELAY_MILLIS : dropSegmentDelayMillis;
     if (delay < 0) {
@@ -35,6 +45,13 @@ public final class SegmentCacheConfig {
           + "] must not be negative");
     }
     this.dropSegmentDelayMillis = delay;
+    long decoded = decodedColumnCacheBytes == null ? io.kafkaindexing.segment.persisted.DecodedColumnCache.DEFAULT_CAPACITY_BYTES
+        : decodedColumnCacheBytes;
+    if (decoded < 0) {
+      throw new IllegalArgumentException("Property[druid.segmentCache.decodedColumnCacheBytes] value[" + decoded
+          + "] must not be negative");
+    }
+    this.decodedColumnCacheBytes = decoded;
   }
 
   public static SegmentCacheConfig of(File location, long dropSegmentDelayMillis) {
@@ -70,8 +87,14 @@ public final class SegmentCacheConfig {
     return dropSegmentDelayMillis;
   }
 
+  /** The bound of the decoded-column cache in bytes (0: off). */
+  public long decodedColumnCacheBytes() {
+    return decodedColumnCacheBytes;
+  }
+
   @Override
   public String toString() {
-    return "SegmentCacheConfig{location=" + location + ", dropSegmentDelayMillis=" + dropSegmentDelayMillis + "}";
+    return "SegmentCacheConfig{location=" + location + ", dropSegmentDelayMillis=" + dropSegmentDelayMillis
+        + ", decodedColumnCacheBytes=" + decodedColumnCacheBytes + "}";
   }
 }

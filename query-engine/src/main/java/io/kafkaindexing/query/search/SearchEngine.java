@@ -74,10 +74,16 @@ public final class SearchEngine {
 
   private static void searchIndex(SearchQuerySpec spec, String outputName, DictionaryEncodedValueIndex index,
       ImmutableRoaringBitmap rows, Hits hits, QueryDeadline deadline) {
-    for (int id = 0; id < index.getCardinality() && !hits.full(); id++) {
-      if (id % CHECK_EVERY == 0) {
+    // contains / insensitive_contains of ASCII text: scan the dictionary's bytes for candidates,
+    // then test only those as every value would be tested (same hits, same order).
+    int[] candidates = asciiContains(spec) ? index.containsAsciiCandidates(((ContainsSearchQuerySpec) spec).getValue(),
+        !((ContainsSearchQuerySpec) spec).isCaseSensitive()) : null;
+    int n = candidates == null ? index.getCardinality() : candidates.length;
+    for (int k = 0; k < n && !hits.full(); k++) {
+      if (k % CHECK_EVERY == 0) {
         deadline.check();
       }
+      int id = candidates == null ? k : candidates[k];
       String value = index.getValue(id);
       if (!spec.accept(value)) {
         continue;
@@ -88,6 +94,22 @@ public final class SearchEngine {
         hits.add(outputName, value, count);
       }
     }
+  }
+
+  private static boolean asciiContains(SearchQuerySpec spec) {
+    if (spec.getClass() != ContainsSearchQuerySpec.class && spec.getClass() != InsensitiveContainsSearchQuerySpec.class) {
+      return false;
+    }
+    String value = ((ContainsSearchQuerySpec) spec).getValue();
+    if (value == null) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void searchCursor(SearchQuerySpec spec, List<DimensionSpec> dims, Cursor cursor,

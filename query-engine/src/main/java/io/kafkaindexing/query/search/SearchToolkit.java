@@ -12,6 +12,11 @@ public final class SearchToolkit implements QueryToolkit<SearchQuery, Result<Sea
   private final SearchResultMerger merger = new SearchResultMerger();
 
   @Override
+  public boolean segmentsInParallel() {
+    return true;
+  }
+
+  @Override
   public Class<SearchQuery> queryClass() {
     return SearchQuery.class;
   }

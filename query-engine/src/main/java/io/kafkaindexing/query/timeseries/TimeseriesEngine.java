@@ -4,6 +4,7 @@ import io.kafkaindexing.query.QueryDeadline;
 import io.kafkaindexing.query.QuerySegment;
 import io.kafkaindexing.query.Result;
 import io.kafkaindexing.query.aggregation.Aggregations;
+import io.kafkaindexing.query.engine.ArrayKernels;
 import io.kafkaindexing.query.engine.FilteredCursor;
 import io.kafkaindexing.query.engine.TimeBuckets;
 import io.kafkaindexing.segment.aggregation.Aggregator;
@@ -31,6 +32,10 @@ public final class TimeseriesEngine {
     }
     Aggregations aggs = query.aggregations();
     boolean skipEmpty = query.isSkipEmptyBuckets();
+    ArrayKernels kernels = ArrayKernels.plan(segment, query.getFilter(), query.virtualColumns(), aggs);
+    if (kernels != null) {
+      return runArrays(query, clipped, kernels, deadline);
+    }
     FilteredCursor cursor = new FilteredCursor(segment, query.getFilter(), query.virtualColumns(), deadline);
     List<Result<Map<String, Object>>> out = new ArrayList<>();
     int sinceCheck = 0;
@@ -59,6 +64,39 @@ public final class TimeseriesEngine {
         break;
       }
     }
+    return finish(query, out);
+  }
+
+  /** The same buckets with the aggregates folded over decoded column arrays ({@link ArrayKernels}). */
+  private static List<Result<Map<String, Object>>> runArrays(TimeseriesQuery query, Interval clipped,
+      ArrayKernels kernels, QueryDeadline deadline) {
+    Aggregations aggs = query.aggregations();
+    List<Result<Map<String, Object>>> out = new ArrayList<>();
+    int at = 0;
+    int sinceCheck = 0;
+    for (Interval bucket : query.getGranularity().getIterable(clipped)) {
+      if (++sinceCheck % 1024 == 0) {
+        deadline.check();
+      }
+      int to = kernels.seek(at, bucket.getEndMillis());
+      if (to == at && query.isSkipEmptyBuckets()) {
+        continue;
+      }
+      Object[] aggregated = kernels.aggregate(at, to);
+      at = to;
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (int i = 0; i < aggregated.length; i++) {
+        values.put(aggs.aggregators().get(i).getName(), aggregated[i]);
+      }
+      out.add(new Result<>(bucket.getStartMillis(), values));
+      if (!query.isDescending() && out.size() >= query.getLimit()) {
+        break;
+      }
+    }
+    return finish(query, out);
+  }
+
+  private static List<Result<Map<String, Object>>> finish(TimeseriesQuery query, List<Result<Map<String, Object>>> out) {
     if (query.isDescending()) {
       Collections.reverse(out);
       if (out.size() > query.getLimit()) {

@@ -13,6 +13,11 @@ public final class TimeseriesToolkit implements QueryToolkit<TimeseriesQuery, Li
   private final TimeseriesMerger merger = new TimeseriesMerger();
 
   @Override
+  public boolean segmentsInParallel() {
+    return true;
+  }
+
+  @Override
   public Class<TimeseriesQuery> queryClass() {
     return TimeseriesQuery.class;
   }

@@ -7,6 +7,7 @@ import io.kafkaindexing.query.aggregation.Aggregations;
 import io.kafkaindexing.query.aggregation.PostAggregator;
 import io.kafkaindexing.query.dimension.DimensionReader;
 import io.kafkaindexing.query.dimension.FixedDictionarySelectors;
+import io.kafkaindexing.query.engine.ArrayKernels;
 import io.kafkaindexing.query.engine.FilteredCursor;
 import io.kafkaindexing.query.engine.TimeBuckets;
 import io.kafkaindexing.segment.aggregation.Aggregator;
@@ -42,11 +43,16 @@ public final class TopNEngine {
     Aggregations aggs = query.aggregations();
     List<PostAggregator> pruned = ranker.ranksByDimension() ? List.of()
         : aggs.postAggregatorsFor(query.getMetric().getMetricName(query.getDimension()));
+    int metricIndex = ranker.ranksByDimension() || !pruned.isEmpty() ? -1
+        : aggregatorIndex(query, query.getMetric().getMetricName(query.getDimension()));
+    ArrayKernels kernels = ArrayKernels.plan(segment, query.getFilter(), query.virtualColumns(), aggs);
+    int[] dictionaryIds = kernels == null ? null : kernels.dictionaryIds(query.getDimension());
+    if (dictionaryIds != null) {
+      return runArrays(query, clipped, kernels, dictionaryIds, ranker, metricIndex, pruned, deadline);
+    }
     FilteredCursor cursor = new FilteredCursor(segment, query.getFilter(), query.virtualColumns(), deadline);
     DimensionSelector ids = FixedDictionarySelectors.forGrouping(query.getDimension(), cursor.selectors());
     DimensionReader reader = ids != null ? null : new DimensionReader(query.getDimension(), cursor.selectors());
-    int metricIndex = ranker.ranksByDimension() || !pruned.isEmpty() ? -1
-        : aggregatorIndex(query, query.getMetric().getMetricName(query.getDimension()));
     List<Result<List<Map<String, Object>>>> out = new ArrayList<>();
     for (Interval bucket : query.getGranularity().getIterable(clipped)) {
       deadline.check();
@@ -66,7 +72,49 @@ public final class TopNEngine {
         cursor.advance();
       }
       List<Map<String, Object>> entries = new ArrayList<>(groups.size());
-      groups.forEach((key, aggregators) -> entries.add(entry(query, key.value(), aggregators, pruned)));
+      groups.forEach((key, aggregators) -> entries.add(entry(query, key.value(), values(aggregators), pruned)));
+      out.add(new Result<>(bucket.getStartMillis(), ranker.top(entries, query.mergeThreshold())));
+    }
+    return out;
+  }
+
+  /**
+   * The same buckets and entries with the groups aggregated over decoded column arrays
+   * ({@link ArrayKernels}): one single-value dictionary column, aggregates per dictionary id, entries
+   * built for the best groups only, exactly as {@link #byIds} builds them.
+   */
+  private static List<Result<List<Map<String, Object>>>> runArrays(TopNQuery query, Interval clipped,
+      ArrayKernels kernels, int[] dictionaryIds, TopNRanker ranker, int metricIndex, List<PostAggregator> pruned,
+      QueryDeadline deadline) {
+    List<Result<List<Map<String, Object>>>> out = new ArrayList<>();
+    int cardinality = kernels.cardinality(query.getDimension());
+    int at = 0;
+    for (Interval bucket : query.getGranularity().getIterable(clipped)) {
+      deadline.check();
+      int to = kernels.seek(at, bucket.getEndMillis());
+      ArrayKernels.Groups groups = kernels.aggregateByIds(at, to, dictionaryIds, cardinality);
+      at = to;
+      int[] order = groups.ids();
+      int n = order.length;
+      int[] kept;
+      if (metricIndex >= 0 && n > query.mergeThreshold()) {
+        Object[] metricValues = new Object[n];
+        int[] slots = new int[n];
+        for (int k = 0; k < n; k++) {
+          metricValues[k] = groups.value(metricIndex, order[k]);
+          slots[k] = order[k] + 1;
+        }
+        kept = ranker.best(metricValues, slots, query.mergeThreshold());
+      } else {
+        kept = new int[n];
+        for (int k = 0; k < n; k++) {
+          kept[k] = k;
+        }
+      }
+      List<Map<String, Object>> entries = new ArrayList<>(kept.length);
+      for (int k : kept) {
+        entries.add(entry(query, kernels.lookupName(query.getDimension(), order[k]), groups.values(order[k]), pruned));
+      }
       out.add(new Result<>(bucket.getStartMillis(), ranker.top(entries, query.mergeThreshold())));
     }
     return out;
@@ -121,7 +169,7 @@ public final class TopNEngine {
     }
     List<Map<String, Object>> entries = new ArrayList<>(kept.length);
     for (int k : kept) {
-      entries.add(entry(query, name.apply(k), slots[order[k]], pruned));
+      entries.add(entry(query, name.apply(k), values(slots[order[k]]), pruned));
     }
     return entries;
   }
@@ -140,18 +188,26 @@ public final class TopNEngine {
     return found;
   }
 
-  private static Map<String, Object> entry(TopNQuery query, Object dimValue, Aggregator[] aggregators,
+  private static Object[] values(Aggregator[] aggregators) {
+    Object[] values = new Object[aggregators.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = aggregators[i].get();
+    }
+    return values;
+  }
+
+  private static Map<String, Object> entry(TopNQuery query, Object dimValue, Object[] aggregated,
       List<PostAggregator> pruned) {
-    int n = aggregators.length;
+    int n = aggregated.length;
     Map<String, Object> values = new HashMap<>(guavaCapacity(n + pruned.size() + 1));
     values.put(query.getDimension().getOutputName(), dimValue);
     // Druid unrolls this loop by eight: the first n % 8 aggregators are put last to first.
     int extra = n % 8;
     for (int i = extra - 1; i >= 0; i--) {
-      values.put(query.getAggregatorSpecs().get(i).getName(), aggregators[i].get());
+      values.put(query.getAggregatorSpecs().get(i).getName(), aggregated[i]);
     }
     for (int i = extra; i < n; i++) {
-      values.put(query.getAggregatorSpecs().get(i).getName(), aggregators[i].get());
+      values.put(query.getAggregatorSpecs().get(i).getName(), aggregated[i]);
     }
     for (PostAggregator p : pruned) {
       values.put(p.getName(), p.compute(values));

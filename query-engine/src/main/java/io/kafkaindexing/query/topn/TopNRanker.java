@@ -1,11 +1,15 @@
 package io.kafkaindexing.query.topn;
 
+import io.kafkaindexing.segment.aggregation.AggregatorFactory;
+import io.kafkaindexing.segment.aggregation.CountAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.SimpleNumericAggregatorFactory;
+import io.kafkaindexing.segment.column.ValueType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.function.IntBinaryOperator;
 
 /**
  * Picks and orders the top entries of one topN result as Druid's result builders do. Ranking by a
@@ -22,6 +26,7 @@ final class TopNRanker {
   private final boolean byDimension;
   private final Comparator<Object> comparator;
   private final String previousStop;
+  private final int numericKeys;
 
   TopNRanker(TopNQuery query) {
     this.dimension = query.getDimension().getOutputName();
@@ -29,6 +34,114 @@ final class TopNRanker {
     this.byDimension = query.getMetric().ranksByDimension();
     this.comparator = query.getMetric().comparator(query.aggregations());
     this.previousStop = query.getMetric().previousStop();
+    this.numericKeys = numericKeys(query);
+  }
+
+  /**
+   * How metric values compare when the metric is an aggregator with a known comparator: 1 for
+   * {@code Long.compare} of long values ({@code count}, {@code long*}), 2 for {@code Double.compare}
+   * of double values ({@code double*}, {@code float*}), nulls first in both; 0 otherwise.
+   */
+  private static int numericKeys(TopNQuery query) {
+    if (query.getMetric().getClass() != NumericTopNMetricSpec.class) {
+      return 0;
+    }
+    AggregatorFactory a = query.aggregations().aggregator(query.getMetric().getMetricName(query.getDimension()));
+    if (a != null && a.getClass() == CountAggregatorFactory.class) {
+      return 1;
+    }
+    if (a instanceof SimpleNumericAggregatorFactory s) {
+      return s.kind().type() == ValueType.LONG ? 1 : 2;
+    }
+    return 0;
+  }
+
+  /**
+   * The metric order of indexes {@code x}, {@code y} into {@code values} (best first: descending,
+   * nulls last) with primitive comparisons, or null when the values are not all of the expected type
+   * (then the comparator is used).
+   */
+  private IntBinaryOperator primitiveOrder(Object[] values) {
+    int n = values.length;
+    boolean[] nulls = new boolean[n];
+    if (numericKeys == 1) {
+      long[] keys = new long[n];
+      for (int i = 0; i < n; i++) {
+        Object v = values[i];
+        if (v == null) {
+          nulls[i] = true;
+        } else if (v instanceof Long l) {
+          keys[i] = l;
+        } else {
+          return null;
+        }
+      }
+      return (x, y) -> nulls[x] || nulls[y] ? Boolean.compare(nulls[x], nulls[y]) : Long.compare(keys[y], keys[x]);
+    }
+    if (numericKeys == 2) {
+      double[] keys = new double[n];
+      for (int i = 0; i < n; i++) {
+        Object v = values[i];
+        if (v == null) {
+          nulls[i] = true;
+        } else if (v instanceof Number d) {
+          keys[i] = d.doubleValue();
+        } else {
+          return null;
+        }
+      }
+      return (x, y) -> nulls[x] || nulls[y] ? Boolean.compare(nulls[x], nulls[y]) : Double.compare(keys[y], keys[x]);
+    }
+    return null;
+  }
+
+  /**
+   * The indexes {@code 0..n-1} best under {@code order} (a total order), at most {@code threshold}
+   * of them, in no particular order: a bounded binary heap whose head is the worst kept.
+   */
+  private static int[] select(int n, IntBinaryOperator order, int threshold) {
+    if (n <= threshold) {
+      int[] all = new int[n];
+      for (int i = 0; i < n; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    int[] heap = new int[threshold];
+    int size = 0;
+    for (int i = 0; i < n; i++) {
+      if (size < threshold) {
+        // sift up: parents are worse than (or as bad as) children
+        int at = size++;
+        while (at > 0) {
+          int parent = (at - 1) >>> 1;
+          if (order.applyAsInt(heap[parent], i) >= 0) {
+            break;
+          }
+          heap[at] = heap[parent];
+          at = parent;
+        }
+        heap[at] = i;
+      } else if (threshold > 0 && order.applyAsInt(i, heap[0]) < 0) {
+        int at = 0;
+        while (true) {
+          int child = 2 * at + 1;
+          if (child >= size) {
+            break;
+          }
+          if (child + 1 < size && order.applyAsInt(heap[child + 1], heap[child]) > 0) {
+            child++;
+          }
+          if (order.applyAsInt(heap[child], i) <= 0) {
+            break;
+          }
+          heap[at] = heap[child];
+          at = child;
+        }
+        heap[at] = i;
+      }
+    }
+    return java.util.Arrays.copyOf(heap, size);
   }
 
   boolean ranksByDimension() {
@@ -58,33 +171,20 @@ final class TopNRanker {
       dimValues[i] = e.get(dimension);
     }
     // Rank order of candidate indexes: the ranking key, then the dimension value, then input order.
-    Comparator<Integer> order = (x, y) -> {
-      int c = byDimension ? comparator.compare(rankKeys[x], rankKeys[y]) : comparator.compare(rankKeys[y], rankKeys[x]);
+    IntBinaryOperator keys = byDimension ? null : primitiveOrder(rankKeys);
+    IntBinaryOperator order = (x, y) -> {
+      int c = keys != null ? keys.applyAsInt(x, y)
+          : byDimension ? comparator.compare(rankKeys[x], rankKeys[y]) : comparator.compare(rankKeys[y], rankKeys[x]);
       if (c == 0) {
         c = DIM_VALUES.compare(dimValues[x], dimValues[y]);
       }
       return c != 0 ? c : Integer.compare(x, y);
     };
-    List<Integer> best;
-    if (n <= threshold) {
-      best = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        best.add(i);
-      }
-    } else {
-      // Head: the worst index kept.
-      PriorityQueue<Integer> kept = new PriorityQueue<>(threshold + 1, order.reversed());
-      for (int i = 0; i < n; i++) {
-        if (kept.size() < threshold) {
-          kept.add(i);
-        } else if (order.compare(i, kept.peek()) < 0) {
-          kept.poll();
-          kept.add(i);
-        }
-      }
-      best = new ArrayList<>(kept);
+    List<Integer> best = new ArrayList<>(Math.min(n, threshold));
+    for (int i : select(n, order, threshold)) {
+      best.add(i);
     }
-    best.sort(order);
+    best.sort(order::applyAsInt);
     List<Map<String, Object>> out = new ArrayList<>(best.size());
     for (int i : best) {
       out.add(candidates.get(i));
@@ -111,24 +211,15 @@ final class TopNRanker {
       }
       return all;
     }
-    Comparator<Integer> order = (x, y) -> {
-      int c = comparator.compare(metricValues[y], metricValues[x]);
+    IntBinaryOperator keys = primitiveOrder(metricValues);
+    IntBinaryOperator order = (x, y) -> {
+      int c = keys != null ? keys.applyAsInt(x, y) : comparator.compare(metricValues[y], metricValues[x]);
       if (c == 0) {
         c = Integer.compare(valueOrder[x], valueOrder[y]);
       }
       return c;
     };
-    // Head: the worst index kept.
-    PriorityQueue<Integer> kept = new PriorityQueue<>(threshold + 1, order.reversed());
-    for (int i = 0; i < n; i++) {
-      if (kept.size() < threshold) {
-        kept.add(i);
-      } else if (order.compare(i, kept.peek()) < 0) {
-        kept.poll();
-        kept.add(i);
-      }
-    }
-    return kept.stream().mapToInt(Integer::intValue).toArray();
+    return select(n, order, threshold);
   }
 
   private String dimString(Map<String, Object> entry) {

@@ -13,6 +13,11 @@ public final class TopNToolkit implements QueryToolkit<TopNQuery, List<Result<Li
   private final TopNMerger merger = new TopNMerger();
 
   @Override
+  public boolean segmentsInParallel() {
+    return true;
+  }
+
+  @Override
   public Class<TopNQuery> queryClass() {
     return TopNQuery.class;
   }

@@ -78,7 +78,7 @@ public final class BruteData {
     }
   }
 
-  private static IncrementalIndexSchema schema(long start) {
+  static IncrementalIndexSchema schema(long start) {
     DimensionsSpec dims = new DimensionsSpec(List.of(DimensionSchema.of("user"), DimensionSchema.of("url"),
         DimensionSchema.of("tags"), new DimensionSchema("n", "long", null, null)), null, null, null);
     return IncrementalIndexSchema.builder().minTimestamp(start).queryGranularity(Granularities.MINUTE)
@@ -89,7 +89,7 @@ public final class BruteData {
         .rollup(true).build();
   }
 
-  private static List<InputRow> randomRows(Random random, int count) {
+  static List<InputRow> randomRows(Random random, int count) {
     String[] users = {"u0", "u1", "u2", "u3", "u10", "U1", "", null, "missing"};
     String[] urls = {"/a", "/b", "/c", "/a/b"};
     String[] tags = {"x", "y", "z", "X"};

@@ -34,6 +34,8 @@ class HistoricalConfigTest {
         "[{\"path\":\"/data/cache\",\"maxSize\":\"300g\"}]")).location());
     assertEquals(new File("/data/cache"), cache(Map.of("druid.segmentCache.locations", "/data/cache")).location());
     assertEquals(0, cache(Map.of("druid.segmentCache.dropSegmentDelayMillis", "0")).dropSegmentDelayMillis());
+    assertEquals(128L << 20, defaults.decodedColumnCacheBytes());
+    assertEquals(0, cache(Map.of("druid.segmentCache.decodedColumnCacheBytes", "0")).decodedColumnCacheBytes());
   }
 
   @Test
@@ -47,6 +49,9 @@ class HistoricalConfigTest {
     IllegalArgumentException negative = assertThrows(IllegalArgumentException.class, () -> cache(Map.of(
         "druid.segmentCache.dropSegmentDelayMillis", "-1")));
     assertTrue(negative.getMessage().contains("dropSegmentDelayMillis"), negative.getMessage());
+    IllegalArgumentException negativeCache = assertThrows(IllegalArgumentException.class, () -> cache(Map.of(
+        "druid.segmentCache.decodedColumnCacheBytes", "-1")));
+    assertTrue(negativeCache.getMessage().contains("decodedColumnCacheBytes"), negativeCache.getMessage());
   }
 
   @Test

@@ -81,6 +81,81 @@ public final class CompressedNumericColumn {
     return new Reader();
   }
 
+  /**
+   * Every value as {@link Reader#getLong} gives it, decompressing each block once (for caches of
+   * decoded columns).
+   */
+  public long[] toLongArray() {
+    long[] out = new long[totalSize];
+    CompressedBlocks.Decoder decoder = blocks.new Decoder(0);
+    int per = 1 << log2SizePer;
+    for (int block = 0, row = 0; row < totalSize; block++) {
+      ByteBuffer b = decoder.block(block);
+      int n = Math.min(per, totalSize - row);
+      switch (kind) {
+        case LONG -> b.asLongBuffer().get(out, row, n);
+        case FLOAT -> {
+          for (int i = 0; i < n; i++) {
+            out[row + i] = (long) b.getFloat(i * 4);
+          }
+        }
+        case DOUBLE -> {
+          for (int i = 0; i < n; i++) {
+            out[row + i] = (long) b.getDouble(i * 8);
+          }
+        }
+      }
+      row += n;
+    }
+    return out;
+  }
+
+  /** Every value as {@link Reader#getDouble} gives it. See {@link #toLongArray()}. */
+  public double[] toDoubleArray() {
+    double[] out = new double[totalSize];
+    CompressedBlocks.Decoder decoder = blocks.new Decoder(0);
+    int per = 1 << log2SizePer;
+    for (int block = 0, row = 0; row < totalSize; block++) {
+      ByteBuffer b = decoder.block(block);
+      int n = Math.min(per, totalSize - row);
+      switch (kind) {
+        case LONG -> {
+          for (int i = 0; i < n; i++) {
+            out[row + i] = b.getLong(i * 8);
+          }
+        }
+        case FLOAT -> {
+          for (int i = 0; i < n; i++) {
+            out[row + i] = b.getFloat(i * 4);
+          }
+        }
+        case DOUBLE -> b.asDoubleBuffer().get(out, row, n);
+      }
+      row += n;
+    }
+    return out;
+  }
+
+  /** Every value as {@link Reader#getFloat} gives it. See {@link #toLongArray()}. */
+  public float[] toFloatArray() {
+    float[] out = new float[totalSize];
+    if (kind != Kind.FLOAT) {
+      double[] d = toDoubleArray();
+      for (int i = 0; i < totalSize; i++) {
+        out[i] = (float) d[i];
+      }
+      return out;
+    }
+    CompressedBlocks.Decoder decoder = blocks.new Decoder(0);
+    int per = 1 << log2SizePer;
+    for (int block = 0, row = 0; row < totalSize; block++) {
+      int n = Math.min(per, totalSize - row);
+      decoder.block(block).asFloatBuffer().get(out, row, n);
+      row += n;
+    }
+    return out;
+  }
+
   /** Reads values by row, decompressing one block at a time. Not thread-safe. */
   public final class Reader {
     private final CompressedBlocks.Decoder decoder = blocks.new Decoder(0);

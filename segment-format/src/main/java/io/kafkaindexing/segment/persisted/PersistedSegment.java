@@ -190,6 +190,11 @@ public final class PersistedSegment implements Segment, Closeable {
   @Override
   public void close() {
     closed = true;
+    DecodedColumnCache.get().invalidate(this);
+  }
+
+  boolean isClosed() {
+    return closed;
   }
 
   @Override

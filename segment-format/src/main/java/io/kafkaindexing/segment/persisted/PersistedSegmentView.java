@@ -146,6 +146,12 @@ final class PersistedSegmentView implements SegmentView {
     return new PersistedCursor(segment, range[0], range[1], rows);
   }
 
+  @Override
+  public io.kafkaindexing.segment.read.ColumnArrays columnArrays() {
+    checkOpen();
+    return DecodedColumnCache.get().capacityBytes() > 0 ? new PersistedColumnArrays(segment, this) : null;
+  }
+
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("Segment view is closed");
@@ -188,6 +194,11 @@ final class PersistedSegmentView implements SegmentView {
     @Override
     public boolean isSorted() {
       return true;
+    }
+
+    @Override
+    public int[] containsAsciiCandidates(String needle, boolean ignoreCase) {
+      return column.part().dictionary().containsAsciiCandidates(needle, ignoreCase);
     }
   }
 

@@ -23,4 +23,13 @@ public interface DictionaryEncodedValueIndex {
 
   /** True when ids are in lexicographic value order (null first), as in persisted segments. */
   boolean isSorted();
+
+  /**
+   * The ids, ascending, of values that may contain the ASCII {@code needle} (case-sensitively or
+   * ignoring ASCII case), a superset of those that do, found without decoding every value; null
+   * when this index cannot tell (the default: test every value).
+   */
+  default int[] containsAsciiCandidates(String needle, boolean ignoreCase) {
+    return null;
+  }
 }

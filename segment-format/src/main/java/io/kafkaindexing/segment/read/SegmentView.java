@@ -80,6 +80,15 @@ public interface SegmentView extends AutoCloseable {
     return getMaxTime();
   }
 
+  /**
+   * Whole columns as primitive arrays for vectorized kernels, or null when this view does not offer
+   * them (in-memory indexes, whose rows change; or the decoded-column cache is disabled). The
+   * default is null.
+   */
+  default ColumnArrays columnArrays() {
+    return null;
+  }
+
   /** Releases what the view pins. Idempotent. */
   @Override
   void close();

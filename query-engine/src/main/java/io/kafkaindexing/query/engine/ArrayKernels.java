@@ -1,0 +1,265 @@
+package io.kafkaindexing.query.engine;
+
+import io.kafkaindexing.query.QuerySegment;
+import io.kafkaindexing.query.aggregation.Aggregations;
+import io.kafkaindexing.query.dimension.DefaultDimensionSpec;
+import io.kafkaindexing.query.dimension.DimensionSpec;
+import io.kafkaindexing.query.filter.ColumnIndexes;
+import io.kafkaindexing.query.filter.DimFilter;
+import io.kafkaindexing.query.virtual.VirtualColumns;
+import io.kafkaindexing.segment.aggregation.AggregatorFactory;
+import io.kafkaindexing.segment.aggregation.CountAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.DoubleMaxAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.DoubleMinAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.DoubleSumAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.FloatMaxAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.FloatMinAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.FloatSumAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.LongMaxAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.LongMinAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.LongSumAggregatorFactory;
+import io.kafkaindexing.segment.aggregation.SimpleNumericAggregatorFactory;
+import io.kafkaindexing.segment.column.ValueType;
+import io.kafkaindexing.segment.read.ColumnArrays;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.roaringbitmap.PeekableIntIterator;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+
+/**
+ * Vectorized per-segment kernels for the common query shapes, over whole columns decoded into
+ * arrays ({@link ColumnArrays}, offered by persisted segments): no filter or a filter the indexes
+ * answer whole, no virtual columns, and only {@code count} and the simple numeric aggregators
+ * ({@code longSum}, {@code doubleMin}... with a {@code fieldName} of a numeric column). Rows are
+ * selected as the row-at-a-time cursor selects them (the query interval's row range, then the
+ * filter's row ids) and folded in the same order with the same arithmetic, so the answers are the
+ * same bit for bit; {@link #plan} gives null for every other shape and the engines then take the
+ * general path. Rows are addressed by position: the {@code p}-th selected row. Not thread-safe.
+ */
+public final class ArrayKernels {
+  private static final Set<Class<?>> SIMPLE = Set.of(LongSumAggregatorFactory.class, LongMinAggregatorFactory.class,
+      LongMaxAggregatorFactory.class, DoubleSumAggregatorFactory.class, DoubleMinAggregatorFactory.class,
+      DoubleMaxAggregatorFactory.class, FloatSumAggregatorFactory.class, FloatMinAggregatorFactory.class,
+      FloatMaxAggregatorFactory.class);
+
+  private final ColumnArrays arrays;
+  private final List<AggregatorFactory> factories;
+  private final int start;
+  /** Selected row ids (ascending), or null when every row of {@code [start, start + count)} is. */
+  private final int[] rows;
+  private final int count;
+  private long[] times;
+
+  private ArrayKernels(ColumnArrays arrays, List<AggregatorFactory> factories, int start, int[] rows, int count) {
+    this.arrays = arrays;
+    this.factories = factories;
+    this.start = start;
+    this.rows = rows;
+    this.count = count;
+  }
+
+  /**
+   * Kernels for {@code aggs} over the rows of {@code segment} in its interval that match
+   * {@code filter}, or null when this shape is not supported (the caller takes the general path).
+   */
+  public static ArrayKernels plan(QuerySegment segment, DimFilter filter, VirtualColumns virtualColumns,
+      Aggregations aggs) {
+    if (virtualColumns != null && !virtualColumns.isEmpty()) {
+      return null;
+    }
+    ColumnArrays arrays = segment.view().columnArrays();
+    if (arrays == null || !supported(arrays, aggs.aggregators())) {
+      return null;
+    }
+    ImmutableRoaringBitmap bitmap = null;
+    if (filter != null) {
+      IndexedFilter plan = IndexedFilter.plan(filter, new ColumnIndexes(segment.view(), VirtualColumns.EMPTY));
+      if (plan.residual() != null) {
+        return null;
+      }
+      bitmap = plan.rows();
+    }
+    int[] range = arrays.rowRange(segment.interval());
+    if (bitmap == null) {
+      return new ArrayKernels(arrays, aggs.aggregators(), range[0], null, Math.max(0, range[1] - range[0]));
+    }
+    int[] ids = new int[16];
+    int n = 0;
+    PeekableIntIterator it = bitmap.getIntIterator();
+    it.advanceIfNeeded(range[0]);
+    while (it.hasNext()) {
+      int r = it.next();
+      if (r >= range[1]) {
+        break;
+      }
+      if (n == ids.length) {
+        ids = Arrays.copyOf(ids, n * 2);
+      }
+      ids[n++] = r;
+    }
+    return new ArrayKernels(arrays, aggs.aggregators(), range[0], ids, n);
+  }
+
+  private static boolean supported(ColumnArrays arrays, List<AggregatorFactory> factories) {
+    for (AggregatorFactory f : factories) {
+      if (f.getClass() == CountAggregatorFactory.class) {
+        continue;
+      }
+      if (!SIMPLE.contains(f.getClass())) {
+        return false;
+      }
+      SimpleNumericAggregatorFactory s = (SimpleNumericAggregatorFactory) f;
+      if (s.getExpression() != null || s.getFieldName() == null || !arrays.isNumeric(s.getFieldName())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The dictionary ids of {@code dimension} when it is a plain (no extraction, string output)
+   * dimension over a single-value dictionary-encoded column, else null.
+   */
+  public int[] dictionaryIds(DimensionSpec dimension) {
+    if (!(dimension instanceof DefaultDimensionSpec) || dimension.getExtractionFn() != null
+        || dimension.getOutputType() != ValueType.STRING) {
+      return null;
+    }
+    return arrays.dictionaryIds(dimension.getDimension());
+  }
+
+  public int cardinality(DimensionSpec dimension) {
+    return arrays.cardinality(dimension.getDimension());
+  }
+
+  public String lookupName(DimensionSpec dimension, int id) {
+    return arrays.lookupName(dimension.getDimension(), id);
+  }
+
+  /** Selected rows. */
+  public int count() {
+    return count;
+  }
+
+  private int row(int p) {
+    return rows == null ? start + p : rows[p];
+  }
+
+  /** The first position at or after {@code from} whose row's time is at or after {@code end}. */
+  public int seek(int from, long end) {
+    if (times == null) {
+      times = arrays.times();
+    }
+    int lo = from;
+    int hi = count;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (times[row(mid)] < end) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private ArrayAccumulators.Acc[] accumulators() {
+    ArrayAccumulators.Acc[] accs = new ArrayAccumulators.Acc[factories.size()];
+    for (int i = 0; i < accs.length; i++) {
+      AggregatorFactory f = factories.get(i);
+      if (f instanceof SimpleNumericAggregatorFactory s) {
+        String c = s.getFieldName();
+        long[] nulls = arrays.nullRows(c);
+        accs[i] = switch (s.kind()) {
+          case LONG_SUM -> new ArrayAccumulators.LongSum(arrays.longs(c), nulls);
+          case LONG_MIN -> new ArrayAccumulators.LongMin(arrays.longs(c), nulls);
+          case LONG_MAX -> new ArrayAccumulators.LongMax(arrays.longs(c), nulls);
+          case DOUBLE_SUM -> new ArrayAccumulators.DoubleSum(arrays.doubles(c), nulls);
+          case DOUBLE_MIN -> new ArrayAccumulators.DoubleMin(arrays.doubles(c), nulls);
+          case DOUBLE_MAX -> new ArrayAccumulators.DoubleMax(arrays.doubles(c), nulls);
+          case FLOAT_SUM -> new ArrayAccumulators.FloatSum(arrays.floats(c), nulls);
+          case FLOAT_MIN -> new ArrayAccumulators.FloatMin(arrays.floats(c), nulls);
+          case FLOAT_MAX -> new ArrayAccumulators.FloatMax(arrays.floats(c), nulls);
+        };
+      } else {
+        accs[i] = new ArrayAccumulators.Count();
+      }
+    }
+    return accs;
+  }
+
+  /** The aggregators' values (as their {@code get()}) over positions {@code [from, to)}. */
+  public Object[] aggregate(int from, int to) {
+    ArrayAccumulators.Acc[] accs = accumulators();
+    Object[] out = new Object[accs.length];
+    for (int i = 0; i < accs.length; i++) {
+      if (rows == null) {
+        accs[i].range(start + from, start + to);
+      } else {
+        accs[i].rows(rows, from, to);
+      }
+      out[i] = accs[i].value();
+    }
+    return out;
+  }
+
+  /**
+   * Positions {@code [from, to)} grouped by {@code ids} (one dictionary id per row, as
+   * {@link #dictionaryIds} gives), groups in the order of their first row.
+   */
+  public Groups aggregateByIds(int from, int to, int[] ids, int cardinality) {
+    ArrayAccumulators.Acc[] accs = accumulators();
+    boolean[] touched = new boolean[cardinality];
+    int[] order = new int[Math.min(cardinality, Math.max(0, to - from))];
+    int groups = 0;
+    for (int p = from; p < to && groups < order.length; p++) {
+      int id = ids[row(p)];
+      if (!touched[id]) {
+        touched[id] = true;
+        order[groups++] = id;
+      }
+    }
+    for (ArrayAccumulators.Acc acc : accs) {
+      acc.groups(cardinality);
+      if (rows == null) {
+        acc.groupedRange(start + from, start + to, ids);
+      } else {
+        acc.groupedRows(rows, from, to, ids);
+      }
+    }
+    return new Groups(accs, touched, Arrays.copyOf(order, groups));
+  }
+
+  /** Aggregates per dictionary id. */
+  public static final class Groups {
+    private final ArrayAccumulators.Acc[] accs;
+    private final boolean[] touched;
+    private final int[] order;
+
+    Groups(ArrayAccumulators.Acc[] accs, boolean[] touched, int[] order) {
+      this.accs = accs;
+      this.touched = touched;
+      this.order = order;
+    }
+
+    /** The ids with rows, in the order of their first row. */
+    public int[] ids() {
+      return order;
+    }
+
+    /** Aggregator {@code agg}'s value for dictionary id {@code id}. */
+    public Object value(int agg, int id) {
+      return accs[agg].value(id, touched[id]);
+    }
+
+    /** Every aggregator's value for {@code id}. */
+    public Object[] values(int id) {
+      Object[] out = new Object[accs.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = value(i, id);
+      }
+      return out;
+    }
+  }
+}

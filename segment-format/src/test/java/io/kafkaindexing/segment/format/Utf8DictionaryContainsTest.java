@@ -1,0 +1,86 @@
+package io.kafkaindexing.segment.format;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** {@link Utf8Dictionary#containsAsciiCandidates}: the byte scan never drops a value that contains the needle. */
+class Utf8DictionaryContainsTest {
+  private static Utf8Dictionary dictionary(List<String> sorted) {
+    ByteBuffer bytes = ByteBuffer.wrap(Utf8Dictionary.write(sorted));
+    return Utf8Dictionary.read(new ByteCursor(bytes, "test", 0), null);
+  }
+
+  private static boolean containsIgnoreCase(String haystack, String needle) {
+    for (int i = 0; i + needle.length() <= haystack.length(); i++) {
+      if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void asciiValuesAreMatchedExactlyAndNonAsciiOnesAreLeftToTheCaller() {
+    List<String> values = new ArrayList<>(Arrays.asList(null, "", "User42", "abc", "user4", "xuSER42y", "\u212Aey",
+        "k\u00e9y", "USER\u00e942"));
+    values.sort(Utf8Dictionary.order());
+    Utf8Dictionary d = dictionary(values);
+    // insensitive: ASCII matches, plus every value holding a non-ASCII byte (Kelvin sign folds to k)
+    assertArrayEquals(sorted(new int[] {values.indexOf("User42"), values.indexOf("xuSER42y"), values.indexOf("USER\u00e942"),
+        values.indexOf("\u212Aey"), values.indexOf("k\u00e9y")}), sorted(d.containsAsciiCandidates("user42", true)));
+    assertArrayEquals(sorted(new int[] {values.indexOf("USER\u00e942"), values.indexOf("\u212Aey"), values.indexOf("k\u00e9y")}),
+        sorted(d.containsAsciiCandidates("user42", false)));
+    // the empty needle: every non-null value
+    assertArrayEquals(new int[] {1, 2, 3, 4, 5, 6, 7, 8}, d.containsAsciiCandidates("", true));
+    assertThrows(IllegalArgumentException.class, () -> d.containsAsciiCandidates("\u00e9", true));
+  }
+
+  @Test
+  void randomValuesNeverLoseAMatch() {
+    Random random = new Random(7);
+    String alphabet = "aAbBkK1\u212A\u00e9\u0130i";
+    TreeSet<String> set = new TreeSet<>();
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int n = random.nextInt(7); n > 0; n--) {
+        b.append(alphabet.charAt(random.nextInt(random.nextInt(4) == 0 ? alphabet.length() : 7)));
+      }
+      set.add(b.toString());
+    }
+    List<String> values = new ArrayList<>(set);
+    Utf8Dictionary d = dictionary(values);
+    for (String needle : List.of("a", "ab", "K1", "bk", "i", "AAb", "1")) {
+      for (boolean ignoreCase : new boolean[] {true, false}) {
+        TreeSet<Integer> candidates = new TreeSet<>();
+        for (int id : d.containsAsciiCandidates(needle, ignoreCase)) {
+          candidates.add(id);
+        }
+        for (int id = 0; id < values.size(); id++) {
+          String v = values.get(id);
+          boolean matches = ignoreCase ? containsIgnoreCase(v, needle) : v.contains(needle);
+          if (matches) {
+            assertTrue(candidates.contains(id), v + " contains " + needle + " (ignoreCase " + ignoreCase + ")");
+          } else if (v.chars().allMatch(c -> c < 0x80)) {
+            assertTrue(!candidates.contains(id), v + " is no candidate for " + needle.toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+    }
+  }
+
+  private static int[] sorted(int[] a) {
+    int[] c = a.clone();
+    Arrays.sort(c);
+    return c;
+  }
+}
