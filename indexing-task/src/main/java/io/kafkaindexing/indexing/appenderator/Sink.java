@@ -1,6 +1,7 @@
 package io.kafkaindexing.indexing.appenderator;
 
 import io.kafkaindexing.segment.SegmentId;
+import io.kafkaindexing.segment.format.BlockCompression;
 import io.kafkaindexing.segment.incremental.IncrementalIndex;
 import io.kafkaindexing.segment.incremental.IncrementalIndexAddResult;
 import io.kafkaindexing.segment.incremental.IncrementalIndexSchema;
@@ -70,7 +71,8 @@ final class Sink implements Segment, SegmentParts {
 
   /**
    * Writes the in-memory rows as a new persisted part and starts an empty index; nothing happens
-   * if there are no rows in memory.
+   * if there are no rows in memory. Parts are compressed with the fast LZ4 matcher: they stay on
+   * the task's disk and are merged (and compressed at high ratio) before the push.
    */
   void persist() throws IOException {
     State s = state;
@@ -78,7 +80,7 @@ final class Sink implements Segment, SegmentParts {
       return;
     }
     File dir = new File(persistDir, Integer.toString(s.persisted().size()));
-    SegmentWriter.persist(s.current(), id.interval(), dir);
+    SegmentWriter.persist(s.current(), id.interval(), dir, BlockCompression.LZ4_FAST);
     PersistedSegment loaded = PersistedSegment.load(dir);
     List<PersistedSegment> persisted = new ArrayList<>(s.persisted());
     persisted.add(loaded);

@@ -115,7 +115,7 @@ public final class DictionaryEncodedColumnPart {
    * none.
    */
   public static byte[] write(List<String> sortedValues, int[][] rows, int numRows, boolean multiValue,
-      List<? extends ImmutableRoaringBitmap> bitmaps, Compression compression) {
+      List<? extends ImmutableRoaringBitmap> bitmaps, BlockCompression compression) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int flags = (multiValue ? MULTI_VALUE_V3 : 0) | (bitmaps == null ? NO_BITMAP_INDEX : 0);
     out.write(VERSION_COMPRESSED);

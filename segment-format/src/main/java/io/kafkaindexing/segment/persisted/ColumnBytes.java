@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaindexing.segment.column.ValueType;
 import io.kafkaindexing.segment.format.ColumnDescriptor;
 import io.kafkaindexing.segment.format.ComplexColumnPart;
-import io.kafkaindexing.segment.format.Compression;
+import io.kafkaindexing.segment.format.BlockCompression;
 import io.kafkaindexing.segment.format.CompressedNumericColumn;
 import io.kafkaindexing.segment.format.DictionaryEncodedColumnPart;
 import io.kafkaindexing.segment.format.NumericColumnPart;
@@ -25,12 +25,10 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * {@code IndexMergerV9} writes it. Stateless.
  */
 final class ColumnBytes {
-  private static final Compression COMPRESSION = Compression.LZ4;
-
   private ColumnBytes() {}
 
   /** The entry of a numeric column; {@code values.get(r)} is a Number or null. */
-  static byte[][] numeric(ValueType type, List<?> values) {
+  static byte[][] numeric(ValueType type, List<?> values, BlockCompression compression) {
     CompressedNumericColumn.Kind kind = CompressedNumericColumn.Kind.valueOf(type.name());
     int n = values.size();
     ByteBuffer raw = ByteBuffer.allocate(n * kind.width()).order(ByteOrder.LITTLE_ENDIAN);
@@ -48,7 +46,7 @@ final class ColumnBytes {
     }
     String partType = type.jsonName() + "V2";
     ColumnDescriptor d = new ColumnDescriptor(type.name(), false, List.of(ColumnDescriptor.numericPart(partType)));
-    return new byte[][] {d.toBytes(), NumericColumnPart.write(kind, raw.array(), n, nulls, COMPRESSION)};
+    return new byte[][] {d.toBytes(), NumericColumnPart.write(kind, raw.array(), n, nulls, compression)};
   }
 
   /** True when no row of a string column holds a non-null value. */
@@ -69,7 +67,7 @@ final class ColumnBytes {
   }
 
   /** The entry of a string column; a value is a String, a String[] or null. */
-  static byte[][] strings(List<Object> values, boolean multiValueDeclared) {
+  static byte[][] strings(List<Object> values, boolean multiValueDeclared, BlockCompression compression) {
     TreeSet<String> distinct = new TreeSet<>(Utf8Dictionary.order());
     boolean multi = multiValueDeclared;
     boolean hasNull = false;
@@ -120,7 +118,7 @@ final class ColumnBytes {
     }
     ColumnDescriptor d = new ColumnDescriptor("STRING", multi, List.of(ColumnDescriptor.stringDictionaryPart()));
     return new byte[][] {d.toBytes(), DictionaryEncodedColumnPart.write(dictionary, rows, n, multi, bitmaps,
-        COMPRESSION)};
+        compression)};
   }
 
   /** The entry of a complex column; a value is the object's stored bytes or null. */
