@@ -79,14 +79,12 @@ public final class SegmentWriter {
     SegmentSchema schema = table.schema();
     int n = table.size();
     try (SmooshWriter smoosh = new SmooshWriter(dir)) {
-      smoosh.add(ColumnNames.TIME, ColumnBytes.numeric(ValueType.LONG, table.times(), compression));
+      smoosh.add(ColumnNames.TIME, ColumnBytes.numeric(ValueType.LONG, table.timeNumbers(), compression));
       List<String> columns = new ArrayList<>();
       for (int m = 0; m < schema.metrics().size(); m++) {
         SegmentSchema.Column c = schema.metrics().get(m);
-        List<Object> values = table.metric(m);
-        smoosh.add(c.name(), c.type() == ValueType.COMPLEX ? ColumnBytes.complex(c.complexTypeName(), values)
-            
-            : ColumnBytes.numeric(c.type(), values, compression));
+        smoosh.add(c.name(), c.type() == ValueType.COMPLEX ? ColumnBytes.complex(c.complexTypeName(), table.metric(m))
+            : ColumnBytes.numeric(c.type(), table.metricNumbers(m), compression));
         columns.add(c.name());
       }
       List<String> withData = new ArrayList<>(columns);
@@ -103,7 +101,7 @@ public final class SegmentWriter {
           continue;
         }
         smoosh.add(c.name(), c.type() == ValueType.STRING ? ColumnBytes.strings(values, c.multiValue(), compression)
-            : ColumnBytes.numeric(c.type(), values, compression));
+            : ColumnBytes.numeric(c.type(), table.dimensionNumbers(d), compression));
         withData.add(c.name());
         dimsWithData.add(c.name());
         allColumns.add(null);
