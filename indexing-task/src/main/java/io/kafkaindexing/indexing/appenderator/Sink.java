@@ -1,6 +1,7 @@
 package io.kafkaindexing.indexing.appenderator;
 
 import io.kafkaindexing.segment.SegmentId;
+import io.kafkaindexing.segment.format.BlockCompression;
 import io.kafkaindexing.segment.incremental.IncrementalIndex;
 import io.kafkaindexing.segment.incremental.IncrementalIndexAddResult;
 import io.kafkaindexing.segment.incremental.IncrementalIndexSchema;
@@ -18,28 +19,37 @@ import org.joda.time.Interval;
 
 /**
  * The rows a task holds for one segment: the parts persisted so far (memory-mapped, in Druid's
- * format, under {@code persistDir/0}, {@code /1}...) and the in-memory index taking new rows. It is
- * announced once and queried through its parts ({@link SegmentParts}); a persist swaps the parts
- * in one step, so a query sees each row exactly once.
+ * format, under {@code persistDir/0}, {@code /1}...), the frozen in-memory indexes waiting to be
+ * persisted, and the in-memory index taking new rows. It is announced once and queried through
+ * its parts ({@link SegmentParts}); freezing and finishing a persist each swap the parts in one
+ * step, so a query sees each row exactly once.
  *
- * <p>Threading: {@link #add} and {@link #persist} run on the task thread only; {@link #parts()}
- * may be called from any thread.
+ * <p>Threading: {@link #add} and {@link #freeze} run on the task thread only; {@link #persist}
+ * of a frozen index may run on another thread (one at a time per sink, in freeze order);
+ * {@link #parts()} may be called from any thread. State changes are serialised by the sink's
+ * monitor; readers take the volatile {@code state} without it.
  */
 final class Sink implements Segment, SegmentParts {
   /** The parts at one moment; replaced as a whole. */
-  private record State(List<PersistedSegment> persisted, IncrementalIndex current) {
+  private record State(List<PersistedSegment> persisted, List<IncrementalIndex> frozen, IncrementalIndex current) {
+  }
+
+  /** An index that takes no more rows, and the directory it is to be persisted in. */
+  record Frozen(Sink sink, IncrementalIndex index, File dir) {
   }
 
   private final SegmentId id;
   private final IncrementalIndexSchema schema;
   private final File persistDir;
+  /** Guarded by this; the next part's directory number (task thread only, under the monitor). */
+  private int nextPart;
   private volatile State state;
 
   Sink(SegmentId id, IncrementalIndexSchema schema, File persistDir) {
     this.id = id;
     this.schema = schema;
     this.persistDir = persistDir;
-    this.state = new State(List.of(), new IncrementalIndex(schema));
+    this.state = new State(List.of(), List.of(), new IncrementalIndex(schema));
   }
 
   SegmentId id() {
@@ -50,6 +60,7 @@ final class Sink implements Segment, SegmentParts {
     return state.current().add(row);
   }
 
+  /** Rows of the index taking new rows (frozen indexes not counted). */
   int rowsInMemory() {
     return state.current().numRows();
   }
@@ -58,10 +69,13 @@ final class Sink implements Segment, SegmentParts {
     return state.current().estimatedBytesInMemory();
   }
 
-  /** Rows in memory plus persisted rows. */
+  /** Rows in memory (taking rows or frozen) plus persisted rows. */
   long numRows() {
     State s = state;
     long rows = s.current().numRows();
+    for (IncrementalIndex f : s.frozen()) {
+      rows += f.numRows();
+    }
     for (PersistedSegment p : s.persisted()) {
       rows += p.getNumRows();
     }
@@ -69,20 +83,45 @@ final class Sink implements Segment, SegmentParts {
   }
 
   /**
-   * Writes the in-memory rows as a new persisted part and starts an empty index; nothing happens
-   * if there are no rows in memory.
+   * Freezes the in-memory rows (they stay queryable) and starts an empty index; returns what
+   * {@link #persist(Frozen)} must write, or null if there are no rows in memory. Task thread only.
    */
-  void persist() throws IOException {
+  synchronized Frozen freeze() {
     State s = state;
     if (s.current().isEmpty()) {
-      return;
+      return null;
     }
-    File dir = new File(persistDir, Integer.toString(s.persisted().size()));
-    SegmentWriter.persist(s.current(), id.interval(), dir);
-    PersistedSegment loaded = PersistedSegment.load(dir);
-    List<PersistedSegment> persisted = new ArrayList<>(s.persisted());
-    persisted.add(loaded);
-    state = new State(List.copyOf(persisted), new IncrementalIndex(schema));
+    Frozen f = new Frozen(this, s.current(), new File(persistDir, Integer.toString(nextPart++)));
+    List<IncrementalIndex> frozen = new ArrayList<>(s.frozen());
+    frozen.add(s.current());
+    state = new State(s.persisted(), List.copyOf(frozen), new IncrementalIndex(schema));
+    return f;
+  }
+
+  /**
+   * Writes a frozen index as a new persisted part and swaps it in for the index. Parts are
+   * compressed with the fast LZ4 matcher: they stay on the task's disk and are merged (and
+   * compressed at high ratio) before the push. On failure the index stays queryable in memory.
+   */
+  void persist(Frozen f) throws IOException {
+    SegmentWriter.persist(f.index(), id.interval(), f.dir(), BlockCompression.LZ4_FAST);
+    PersistedSegment loaded = PersistedSegment.load(f.dir());
+    synchronized (this) {
+      State s = state;
+      List<PersistedSegment> persisted = new ArrayList<>(s.persisted());
+      persisted.add(loaded);
+      List<IncrementalIndex> frozen = new ArrayList<>(s.frozen());
+      frozen.remove(f.index());
+      state = new State(List.copyOf(persisted), List.copyOf(frozen), s.current());
+    }
+  }
+
+  /** Freezes and persists on the calling thread. Task thread only. */
+  void persist() throws IOException {
+    Frozen f = freeze();
+    if (f != null) {
+      persist(f);
+    }
   }
 
   /** The persisted parts, in persist order. */
@@ -100,8 +139,9 @@ final class Sink implements Segment, SegmentParts {
   @Override
   public List<Segment> parts() {
     State s = state;
-    List<Segment> parts = new ArrayList<>(s.persisted().size() + 1);
+    List<Segment> parts = new ArrayList<>(s.persisted().size() + s.frozen().size() + 1);
     parts.addAll(s.persisted());
+    parts.addAll(s.frozen());
     parts.add(s.current());
     return parts;
   }

@@ -21,6 +21,10 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.joda.time.Interval;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +33,17 @@ import org.slf4j.LoggerFactory;
  * Routes a task's rows into one {@link Sink} per segment interval ({@code segmentGranularity}
  * bucket), creating the sink on the first row of an interval with an id from the
  * {@link SegmentAllocator} and announcing it so the rows are queryable as soon as they are added.
- * Not thread-safe: used by the task thread only (queries read the announced indexes, which are).
+ *
+ * <p>Persists triggered by {@code maxRowsInMemory}, {@code maxBytesInMemory} or the persist period
+ * run in the background, as in Druid: the task thread freezes every sink's in-memory rows (they
+ * stay queryable) and hands them to one persist thread, then keeps adding rows to fresh indexes.
+ * At most one persist is in flight (Druid's default {@code maxPendingPersists} of 0): a task that
+ * needs the next persist first waits for the previous one, so at most twice the in-memory limit
+ * is held. A failed background persist is thrown from the task thread's next call ({@link #add},
+ * {@link #persistIfDue}, {@link #persistAll}, {@link #mergeAndPush}) and the task fails.
+ * {@link #persistAll} and {@link #mergeAndPush} wait for the persist in flight.
+ * Not thread-safe: used by the task thread only (queries read the announced sinks, which are; the
+ * persist thread only touches the sinks' frozen indexes).
  */
 public final class StreamAppenderator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StreamAppenderator.class);
@@ -41,6 +55,10 @@ public final class StreamAppenderator implements AutoCloseable {
   private final PersistConfig persistConfig;
   private final Map<Long, Sink> sinks = new TreeMap<>();
   private long lastPersistMillis = System.currentTimeMillis();
+  /** The persist thread, started on the first background persist. */
+  private ExecutorService persistThread;
+  /** The background persist in flight or finished but not yet checked; null if none. */
+  private Future<Void> pendingPersist;
 
   /** An appenderator that keeps every row in memory (no persisting). */
   public StreamAppenderator(DataSchema schema, String sequenceName, SegmentAllocator allocator,
@@ -62,6 +80,9 @@ public final class StreamAppenderator implements AutoCloseable {
    * as null), which makes the row "processed with error" in Druid's counters.
    */
   public IncrementalIndexAddResult add(InputRow row) {
+    if (pendingPersist != null && pendingPersist.isDone()) {
+      awaitPersist();
+    }
     long bucketStart = schema.getGranularitySpec().getSegmentGranularity().bucketStart(row.getTimestampFromEpoch());
     Sink sink = sinks.get(bucketStart);
     if (sink == null) {
@@ -71,41 +92,115 @@ public final class StreamAppenderator implements AutoCloseable {
     IncrementalIndexAddResult result = sink.add(row);
     if (persistConfig.persists() && (rowsInMemory() >= persistConfig.maxRowsInMemory()
         || bytesInMemory() >= persistConfig.maxBytesInMemory())) {
-      persistAll();
+      persistInBackground();
     }
     return result;
   }
 
-  /** Persists if {@code intermediatePersistPeriod} passed since the last persist; called between polls. */
+  /** Persists (in the background) if {@code intermediatePersistPeriod} passed since the last persist; called between polls. */
   public void persistIfDue() {
+    if (pendingPersist != null && pendingPersist.isDone()) {
+      awaitPersist();
+    }
     if (persistConfig.persists()
         && System.currentTimeMillis() - lastPersistMillis >= persistConfig.persistPeriodMillis()) {
-      persistAll();
+      persistInBackground();
     }
   }
 
   /**
-   * Writes every sink's in-memory rows to disk as a queryable part, freeing the memory.
+   * Writes every sink's in-memory rows to disk as a queryable part, freeing the memory, and
+   * returns when they are written (after the background persist in flight, if any).
    *
    * @throws UncheckedIOException if a persist fails (e.g. disk full); the task must then fail
    *     without publishing
    */
   public void persistAll() {
-    long rows = rowsInMemory();
-    if (!persistConfig.persists() || rows == 0) {
+    awaitPersist();
+    if (!persistConfig.persists()) {
       lastPersistMillis = System.currentTimeMillis();
       return;
     }
-    long start = System.nanoTime();
+    List<Sink.Frozen> frozen = freezeAll();
+    if (!frozen.isEmpty()) {
+      persist(frozen);
+    }
+  }
+
+  /**
+   * Freezes every sink's in-memory rows and persists them on the persist thread; first waits for
+   * the persist in flight, if any.
+   */
+  private void persistInBackground() {
+    awaitPersist();
+    List<Sink.Frozen> frozen = freezeAll();
+    if (frozen.isEmpty()) {
+      return;
+    }
+    if (persistThread == null) {
+      String name = "appenderator-persist[" + sequenceName + "]";
+      persistThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    pendingPersist = persistThread.submit(() -> {
+      persist(frozen);
+      return null;
+    });
+  }
+
+  private List<Sink.Frozen> freezeAll() {
+    lastPersistMillis = System.currentTimeMillis();
+    List<Sink.Frozen> frozen = new ArrayList<>();
     for (Sink sink : sinks.values()) {
-      try {
-        sink.persist();
-      } catch (IOException e) {
-        throw new UncheckedIOException("Persisting segment[" + sink.id() + "] failed: " + e.getMessage(), e);
+      Sink.Frozen f = sink.freeze();
+      if (f != null) {
+        frozen.add(f);
       }
     }
-    lastPersistMillis = System.currentTimeMillis();
-    log.info("Persisted {} rows of {} segment(s) in {} ms", rows, sinks.size(), (System.nanoTime() - start) / 1_000_000);
+    return frozen;
+  }
+
+  /** Writes frozen indexes, in order; runs on the persist thread or (from persistAll) the task thread. */
+  private static void persist(List<Sink.Frozen> frozen) {
+    long start = System.nanoTime();
+    long rows = 0;
+    for (Sink.Frozen f : frozen) {
+      rows += f.index().numRows();
+      try {
+        f.sink().persist(f);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Persisting segment[" + f.sink().id() + "] failed: " + e.getMessage(), e);
+      }
+    }
+    log.info("Persisted {} rows of {} segment(s) in {} ms", rows, frozen.size(), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Waits for the background persist in flight, if any, and throws its failure on the task thread. */
+  private void awaitPersist() {
+    Future<Void> pending = pendingPersist;
+    if (pending == null) {
+      return;
+    }
+    pendingPersist = null;
+    try {
+      pending.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pendingPersist = pending;
+      throw new IllegalStateException("Interrupted while waiting for a persist", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new UncheckedIOException("Persisting failed: " + cause, new IOException(cause));
+    }
   }
 
   private Sink newSink(Interval interval) {
@@ -130,6 +225,7 @@ public final class StreamAppenderator implements AutoCloseable {
    * {@link #persistAll()}, with no rows in memory. Sinks without rows publish nothing.
    */
   public Set<DataSegment> mergeAndPush(SegmentPusher pusher, File mergeRoot) throws IOException {
+    awaitPersist();
     if (rowsInMemory() > 0) {
       throw new IllegalStateException("Rows in memory must be persisted before merging");
     }
@@ -214,9 +310,21 @@ public final class StreamAppenderator implements AutoCloseable {
     return ids;
   }
 
-  /** Unannounces every sink: its rows stop being queryable from this task. */
+  /**
+   * Waits for the background persist in flight (its failure is only logged here), stops the
+   * persist thread and unannounces every sink: its rows stop being queryable from this task.
+   */
   @Override
   public void close() {
+    if (persistThread != null) {
+      try {
+        awaitPersist();
+      } catch (RuntimeException e) {
+        log.warn("A background persist failed before close: {}", e.getMessage());
+      } finally {
+        persistThread.shutdown();
+      }
+    }
     for (Sink sink : sinks.values()) {
       registry.unannounce(sink.id(), sink);
       sink.close();

@@ -89,7 +89,7 @@ final class CompressedBlocks {
   }
 
   /** The GenericIndexed bytes of {@code raw} cut into blocks of {@code blockBytes} and compressed. */
-  static byte[] write(byte[] raw, int length, int blockBytes, Compression compression) {
+  static byte[] write(byte[] raw, int length, int blockBytes, BlockCompression compression) {
     List<byte[]> blocks = new ArrayList<>();
     byte[] chunk = new byte[blockBytes];
     for (int off = 0; off < length; off += blockBytes) {

@@ -67,14 +67,14 @@ public final class CompressedInts {
     }
   }
 
-  public static byte[] write(int[] values, int count, Compression compression) {
+  public static byte[] write(int[] values, int count, BlockCompression compression) {
     ByteBuffer raw = ByteBuffer.allocate(count * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < count; i++) {
       raw.putInt(values[i]);
     }
     byte[] body = CompressedBlocks.write(raw.array(), count * 4, SIZE_PER * 4, compression);
     ByteBuffer out = ByteBuffer.allocate(1 + 4 + 4 + 1 + body.length);
-    out.put(VERSION).putInt(count).putInt(SIZE_PER).put(compression.id()).put(body);
+    out.put(VERSION).putInt(count).putInt(SIZE_PER).put(compression.stored().id()).put(body);
     return out.array();
   }
 }

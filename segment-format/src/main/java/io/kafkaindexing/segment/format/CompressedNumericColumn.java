@@ -197,11 +197,11 @@ public final class CompressedNumericColumn {
    * The bytes of a column of {@code count} values given as little-endian bytes ({@code count *
    * kind.width()} of them).
    */
-  public static byte[] write(Kind kind, byte[] littleEndianValues, int count, Compression compression) {
+  public static byte[] write(Kind kind, byte[] littleEndianValues, int count, BlockCompression compression) {
     byte[] body = CompressedBlocks.write(littleEndianValues, count * kind.width, kind.sizePer() * kind.width,
         compression);
     ByteBuffer out = ByteBuffer.allocate(1 + 4 + 4 + 1 + body.length);
-    out.put(VERSION).putInt(count).putInt(kind.sizePer()).put(compression.id()).put(body);
+    out.put(VERSION).putInt(count).putInt(kind.sizePer()).put(compression.stored().id()).put(body);
     return out.array();
   }
 }

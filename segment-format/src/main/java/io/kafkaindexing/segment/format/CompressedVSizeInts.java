@@ -100,7 +100,7 @@ public final class CompressedVSizeInts {
   }
 
   /** The bytes of {@code values[0, count)}, each in [0, maxValue]. */
-  public static byte[] write(int[] values, int count, int maxValue, Compression compression) {
+  public static byte[] write(int[] values, int count, int maxValue, BlockCompression compression) {
     int numBytes = bytesFor(Math.max(0, maxValue));
     int sizePer = sizePer(numBytes);
     byte[] raw = new byte[count * numBytes];
@@ -112,7 +112,7 @@ public final class CompressedVSizeInts {
     }
     byte[] body = CompressedBlocks.write(raw, raw.length, sizePer * numBytes, compression);
     ByteBuffer out = ByteBuffer.allocate(1 + 1 + 4 + 4 + 1 + body.length);
-    out.put(VERSION).put((byte) numBytes).putInt(count).putInt(sizePer).put(compression.id()).put(body);
+    out.put(VERSION).put((byte) numBytes).putInt(count).putInt(sizePer).put(compression.stored().id()).put(body);
     return out.array();
   }
 }

@@ -39,12 +39,4 @@ public enum Compression {
     }
     throw new CorruptSegmentException(in.file(), at, "unknown compression id[" + (id & 0xFF) + "]");
   }
-
-  /** The stored form of one block of raw bytes. */
-  byte[] compress(byte[] raw, int length) {
-    if (this == UNCOMPRESSED) {
-      return java.util.Arrays.copyOf(raw, length);
-    }
-    return Lz4Block.compress(raw, 0, length);
-  }
 }

@@ -115,7 +115,7 @@ public final class DictionaryEncodedColumnPart {
    * none.
    */
   public static byte[] write(List<String> sortedValues, int[][] rows, int numRows, boolean multiValue,
-      List<? extends ImmutableRoaringBitmap> bitmaps, Compression compression) {
+      List<? extends ImmutableRoaringBitmap> bitmaps, BlockCompression compression) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int flags = (multiValue ? MULTI_VALUE_V3 : 0) | (bitmaps == null ? NO_BITMAP_INDEX : 0);
     out.write(VERSION_COMPRESSED);
@@ -131,11 +131,27 @@ public final class DictionaryEncodedColumnPart {
       }
       out.writeBytes(CompressedVSizeInts.write(ids, numRows, maxId, compression));
     }
+    writeBitmaps(bitmaps, out);
+    return out.toByteArray();
+  }
+
+  /** The bytes of a single-valued compressed string column: {@code ids[r]} is row r's dictionary id. */
+  public static byte[] write(List<String> sortedValues, int[] ids, int numRows,
+      List<? extends ImmutableRoaringBitmap> bitmaps, BlockCompression compression) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(VERSION_COMPRESSED);
+    out.writeBytes(ByteBuffer.allocate(4).putInt(bitmaps == null ? NO_BITMAP_INDEX : 0).array());
+    out.writeBytes(Utf8Dictionary.write(sortedValues));
+    out.writeBytes(CompressedVSizeInts.write(ids, numRows, Math.max(0, sortedValues.size() - 1), compression));
+    writeBitmaps(bitmaps, out);
+    return out.toByteArray();
+  }
+
+  private static void writeBitmaps(List<? extends ImmutableRoaringBitmap> bitmaps, ByteArrayOutputStream out) {
     if (bitmaps != null) {
       List<byte[]> serialized = new ArrayList<>(bitmaps.size());
       bitmaps.forEach(b -> serialized.add(RoaringBitmaps.write(b)));
       out.writeBytes(GenericIndexed.write(serialized, false));
     }
-    return out.toByteArray();
   }
 }

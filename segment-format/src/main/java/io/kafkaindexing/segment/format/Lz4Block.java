@@ -1,5 +1,8 @@
 package io.kafkaindexing.segment.format;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -13,10 +16,12 @@ import java.util.Arrays;
  *   [length+]     extra match-length bytes, each added, while the byte is 255     } last sequence
  * </pre>
  * The last sequence carries only literals; a match never starts in the last 12 bytes and never
- * covers the last 5. The compressor
- * (a best-of-{@value #MAX_ATTEMPTS} hash-chain matcher with one lazy step, close to LZ4's high
- * compression mode that Druid uses); the decompressor checks every bound and fails on malformed input instead of reading past it.
- * Stateless and thread-safe.
+ * covers the last 5. Two compressors write it: {@link #compress} (high ratio: a best-of-{@value
+ * #MAX_ATTEMPTS} hash-chain matcher with one lazy step, close to LZ4's high compression mode that
+ * Druid uses, for segments that are pushed) and {@link #compressFast} (greedy, one candidate per
+ * position, like LZ4's default mode, several times faster, for intermediate persists that never
+ * leave the task). The decompressor checks every bound and fails on malformed input instead of
+ * reading past it. Stateless and thread-safe (the compressors reuse per-thread tables).
  */
 public final class Lz4Block {
   private static final int MIN_MATCH = 4;
@@ -24,7 +29,14 @@ public final class Lz4Block {
   private static final int MF_LIMIT = 12;
   private static final int MAX_DISTANCE = 65535;
   private static final int HASH_LOG = 15;
+  private static final int FAST_HASH_LOG = 13;
   private static final int MAX_ATTEMPTS = 256;
+  /** Largest block the per-thread chain table covers without growing (Druid's block size). */
+  private static final int TABLE_BLOCK = 1 << 16;
+  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final ThreadLocal<Matcher> MATCHERS = ThreadLocal.withInitial(Matcher::new);
+  private static final ThreadLocal<int[]> FAST_TABLES = ThreadLocal.withInitial(() -> new int[1 << FAST_HASH_LOG]);
 
   private Lz4Block() {}
 
@@ -33,20 +45,28 @@ public final class Lz4Block {
     return length + length / 255 + 16;
   }
 
-  /** Compresses {@code src[srcOff, srcOff+length)}; returns a new array holding exactly the block. */
+  /** Compresses {@code src[srcOff, srcOff+length)} at high ratio; returns a new array holding exactly the block. */
   public static byte[] compress(byte[] src, int srcOff, int length) {
     byte[] dst = new byte[maxCompressedLength(length)];
     int n = compress(src, srcOff, length, dst);
     return Arrays.copyOf(dst, n);
   }
 
-  /** Compresses into {@code dst} (at least {@link #maxCompressedLength} long); returns the block size. */
+  /** Compresses fast (lower ratio); returns a new array holding exactly the block. */
+  public static byte[] compressFast(byte[] src, int srcOff, int length) {
+    byte[] dst = new byte[maxCompressedLength(length)];
+    int n = compressFast(src, srcOff, length, dst);
+    return Arrays.copyOf(dst, n);
+  }
+
+  /** Compresses at high ratio into {@code dst} (at least {@link #maxCompressedLength} long); returns the block size. */
   public static int compress(byte[] src, int srcOff, int length, byte[] dst) {
     int end = srcOff + length;
     int anchor = srcOff;
     int op = 0;
     if (length >= MF_LIMIT + 1) {
-      Matcher m = new Matcher(src, srcOff, length);
+      Matcher m = MATCHERS.get();
+      m.reset(src, srcOff, length);
       int mfLimit = end - MF_LIMIT;
       int ip = srcOff;
       while (ip < mfLimit) {
@@ -72,30 +92,100 @@ public final class Lz4Block {
         ip += len;
         anchor = ip;
       }
+      m.release();
     }
     return writeLastLiterals(src, anchor, end - anchor, dst, op);
   }
 
   /**
+   * Compresses greedily into {@code dst} (at least {@link #maxCompressedLength} long): one hash
+   * candidate per position, the first match taken and extended backwards over pending literals,
+   * the step between probes growing through long runs of literals; returns the block size.
+   */
+  public static int compressFast(byte[] src, int srcOff, int length, byte[] dst) {
+    int end = srcOff + length;
+    int anchor = srcOff;
+    int op = 0;
+    if (length >= MF_LIMIT + 1) {
+      int[] table = FAST_TABLES.get();
+      Arrays.fill(table, -1);
+      int mfLimit = end - MF_LIMIT;
+      int matchLimit = end - LAST_LITERALS;
+      int ip = srcOff;
+      while (ip < mfLimit) {
+        int seq = readInt(src, ip);
+        int h = fastHash(seq);
+        int ref = table[h];
+        table[h] = ip;
+        if (ref < 0 || ip - ref > MAX_DISTANCE || readInt(src, ref) != seq) {
+          ip += 1 + ((ip - anchor) >>> 6);
+          continue;
+        }
+        while (ip > anchor && ref > srcOff && src[ip - 1] == src[ref - 1]) {
+          ip--;
+          ref--;
+        }
+        int len = MIN_MATCH + matchLength(src, ip + MIN_MATCH, ref + MIN_MATCH, matchLimit);
+        op = writeSequence(src, anchor, ip - anchor, dst, op, ip - ref, len);
+        ip += len;
+        anchor = ip;
+        if (ip < mfLimit) {
+          table[fastHash(readInt(src, ip - 2))] = ip - 2;
+        }
+      }
+    }
+    return writeLastLiterals(src, anchor, end - anchor, dst, op);
+  }
+
+  private static int fastHash(int seq) {
+    return (seq * -1640531535) >>> (32 - FAST_HASH_LOG);
+  }
+
+  /** How many bytes from {@code a} and {@code b} (b before a) are equal, not reaching {@code limit} from a. */
+  private static int matchLength(byte[] src, int a, int b, int limit) {
+    int start = a;
+    while (a + 8 <= limit) {
+      long diff = (long) LONG_LE.get(src, a) ^ (long) LONG_LE.get(src, b);
+      if (diff != 0) {
+        return a - start + (Long.numberOfTrailingZeros(diff) >>> 3);
+      }
+      a += 8;
+      b += 8;
+    }
+    while (a < limit && src[a] == src[b]) {
+      a++;
+      b++;
+    }
+    return a - start;
+  }
+
+  /**
    * Longest-match search over hash chains of 4-byte sequences (like LZ4's high-compression mode,
-   * which Druid uses), bounded to {@link #MAX_ATTEMPTS} candidates per position.
+   * which Druid uses), bounded to {@link #MAX_ATTEMPTS} candidates per position. One per thread,
+   * its tables reused from block to block.
    */
   private static final class Matcher {
-    private final byte[] src;
-    private final int base;
-    private final int matchLimit;
     private final int[] head = new int[1 << HASH_LOG];
-    private final int[] previous;
+    private int[] previous = new int[TABLE_BLOCK];
+    private byte[] src;
+    private int base;
+    private int matchLimit;
     private int inserted;
     int ref;
 
-    Matcher(byte[] src, int base, int length) {
+    void reset(byte[] src, int base, int length) {
       this.src = src;
       this.base = base;
       this.matchLimit = base + length - LAST_LITERALS;
-      this.previous = new int[length];
+      if (previous.length < length) {
+        previous = new int[length];
+      }
       this.inserted = base;
       Arrays.fill(head, -1);
+    }
+
+    void release() {
+      src = null;
     }
 
     private static int hash(int seq) {
@@ -105,7 +195,7 @@ public final class Lz4Block {
     /** Adds every position before {@code ip} to the chains. */
     void insertUpTo(int ip) {
       for (; inserted < ip; inserted++) {
-        int h = hash(readIntLe(src, inserted));
+        int h = hash(readInt(src, inserted));
         previous[inserted - base] = head[h];
         head[h] = inserted;
       }
@@ -113,17 +203,17 @@ public final class Lz4Block {
 
     /** The length of the longest earlier match at {@code ip} (0 if under 4), its start in {@link #ref}. */
     int longest(int ip) {
-      int seq = readIntLe(src, ip);
+      byte[] s = src;
+      int seq = readInt(s, ip);
       int best = 0;
       int maxLen = matchLimit - ip;
       int candidate = head[hash(seq)];
       for (int attempts = MAX_ATTEMPTS; candidate >= 0 && attempts > 0 && ip - candidate <= MAX_DISTANCE;
           attempts--) {
-        if ((best == 0 || src[candidate + best] == src[ip + best]) && readIntLe(src, candidate) == seq) {
-          int len = MIN_MATCH;
-          while (len < maxLen && src[candidate + len] == src[ip + len]) {
-            len++;
-          }
+        // a candidate can only beat best if its 4 bytes ending at offset best match too
+        if ((best < MIN_MATCH ? readInt(s, candidate) == seq
+            : readInt(s, candidate + best - 3) == readInt(s, ip + best - 3) && readInt(s, candidate) == seq)) {
+          int len = MIN_MATCH + matchLength(s, ip + MIN_MATCH, candidate + MIN_MATCH, matchLimit);
           if (len > best) {
             best = len;
             ref = candidate;
@@ -173,8 +263,8 @@ public final class Lz4Block {
     return op;
   }
 
-  private static int readIntLe(byte[] b, int i) {
-    return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | (b[i + 3] & 0xFF) << 24;
+  private static int readInt(byte[] b, int i) {
+    return (int) INT_LE.get(b, i);
   }
 
   /**

@@ -71,7 +71,7 @@ public final class MultiValueInts {
   }
 
   /** The bytes of rows given as id arrays, ids in [0, maxValue]. */
-  public static byte[] write(int[][] rows, int numRows, int maxValue, Compression compression) {
+  public static byte[] write(int[][] rows, int numRows, int maxValue, BlockCompression compression) {
     int[] offsets = new int[numRows + 1];
     int total = 0;
     for (int r = 0; r < numRows; r++) {

@@ -52,7 +52,7 @@ public record NumericColumnPart(CompressedNumericColumn values, ImmutableRoaring
 
   /** The V2 bytes of {@code count} little-endian values and their null rows. */
   public static byte[] write(CompressedNumericColumn.Kind kind, byte[] littleEndianValues, int count,
-      ImmutableRoaringBitmap nulls, Compression compression) {
+      ImmutableRoaringBitmap nulls, BlockCompression compression) {
     byte[] values = CompressedNumericColumn.write(kind, littleEndianValues, count, compression);
     byte[] bitmap = nulls.isEmpty() ? new byte[0] : RoaringBitmaps.write(nulls);
     ByteBuffer out = ByteBuffer.allocate(4 + values.length + (bitmap.length == 0 ? 0 : 4 + bitmap.length));

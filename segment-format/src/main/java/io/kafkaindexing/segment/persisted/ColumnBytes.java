@@ -5,19 +5,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaindexing.segment.column.ValueType;
 import io.kafkaindexing.segment.format.ColumnDescriptor;
 import io.kafkaindexing.segment.format.ComplexColumnPart;
-import io.kafkaindexing.segment.format.Compression;
+import io.kafkaindexing.segment.format.BlockCompression;
 import io.kafkaindexing.segment.format.CompressedNumericColumn;
 import io.kafkaindexing.segment.format.DictionaryEncodedColumnPart;
 import io.kafkaindexing.segment.format.NumericColumnPart;
 import io.kafkaindexing.segment.format.Utf8Dictionary;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
 /**
@@ -25,30 +26,29 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * {@code IndexMergerV9} writes it. Stateless.
  */
 final class ColumnBytes {
-  private static final Compression COMPRESSION = Compression.LZ4;
+  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private ColumnBytes() {}
 
-  /** The entry of a numeric column; {@code values.get(r)} is a Number or null. */
-  static byte[][] numeric(ValueType type, List<?> values) {
+  /** The entry of a numeric column given as raw values (see {@link MergedColumns.Numbers}). */
+  static byte[][] numeric(ValueType type, MergedColumns.Numbers values, BlockCompression compression) {
     CompressedNumericColumn.Kind kind = CompressedNumericColumn.Kind.valueOf(type.name());
     int n = values.size();
-    ByteBuffer raw = ByteBuffer.allocate(n * kind.width()).order(ByteOrder.LITTLE_ENDIAN);
-    MutableRoaringBitmap nulls = new MutableRoaringBitmap();
-    for (int r = 0; r < n; r++) {
-      Number v = (Number) values.get(r);
-      if (v == null) {
-        nulls.add(r);
+    long[] bits = values.bits();
+    byte[] raw = new byte[n * kind.width()];
+    if (kind == CompressedNumericColumn.Kind.FLOAT) {
+      for (int r = 0; r < n; r++) {
+        INT_LE.set(raw, r * 4, (int) bits[r]);
       }
-      switch (kind) {
-        case LONG -> raw.putLong(v == null ? 0L : v.longValue());
-        case FLOAT -> raw.putFloat(v == null ? 0f : v.floatValue());
-        case DOUBLE -> raw.putDouble(v == null ? 0d : v.doubleValue());
+    } else {
+      for (int r = 0; r < n; r++) {
+        LONG_LE.set(raw, r * 8, bits[r]);
       }
     }
     String partType = type.jsonName() + "V2";
     ColumnDescriptor d = new ColumnDescriptor(type.name(), false, List.of(ColumnDescriptor.numericPart(partType)));
-    return new byte[][] {d.toBytes(), NumericColumnPart.write(kind, raw.array(), n, nulls, COMPRESSION)};
+    return new byte[][] {d.toBytes(), NumericColumnPart.write(kind, raw, n, values.nulls(), compression)};
   }
 
   /** True when no row of a string column holds a non-null value. */
@@ -68,31 +68,60 @@ final class ColumnBytes {
     return new byte[][] {new ColumnDescriptor(type.name(), false, List.of(part)).toBytes()};
   }
 
-  /** The entry of a string column; a value is a String, a String[] or null. */
-  static byte[][] strings(List<Object> values, boolean multiValueDeclared) {
-    TreeSet<String> distinct = new TreeSet<>(Utf8Dictionary.order());
+  /**
+   * The entry of a string column; a value is a String, a String[] or null. Values are numbered by
+   * a hash map in order of appearance (most are shared instances), and only the distinct values
+   * are sorted; single-valued rows get their bitmaps from a counting sort of the ids.
+   */
+  static byte[][] strings(List<Object> values, boolean multiValueDeclared, BlockCompression compression) {
+    int n = values.size();
+    Map<String, Integer> seen = new HashMap<>();
+    List<String> distinct = new ArrayList<>();
+    int[] firstIds = new int[n];
     boolean multi = multiValueDeclared;
     boolean hasNull = false;
-    for (Object v : values) {
+    for (int r = 0; r < n; r++) {
+      Object v = values.get(r);
       if (v instanceof String[] arr) {
         multi = true;
         for (String s : arr) {
           hasNull |= s == null;
           if (s != null) {
-            distinct.add(s);
+            number(s, seen, distinct);
           }
         }
       } else if (v == null) {
         hasNull = true;
+        firstIds[r] = -1;
       } else {
-        distinct.add((String) v);
+        firstIds[r] = number((String) v, seen, distinct);
       }
     }
-    List<String> dictionary = new ArrayList<>(distinct.size() + 1);
+    Integer[] order = new Integer[distinct.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Comparator<String> valueOrder = Utf8Dictionary.order();
+    Arrays.sort(order, (a, b) -> valueOrder.compare(distinct.get(a), distinct.get(b)));
+    int shift = hasNull ? 1 : 0;
+    List<String> dictionary = new ArrayList<>(distinct.size() + shift);
     if (hasNull) {
       dictionary.add(null);
     }
-    dictionary.addAll(distinct);
+    int[] finalIds = new int[order.length];
+    for (int i = 0; i < order.length; i++) {
+      dictionary.add(distinct.get(order[i]));
+      finalIds[order[i]] = i + shift;
+    }
+    ColumnDescriptor d = new ColumnDescriptor("STRING", multi, List.of(ColumnDescriptor.stringDictionaryPart()));
+    if (!multi) {
+      int[] ids = new int[n];
+      for (int r = 0; r < n; r++) {
+        ids[r] = firstIds[r] < 0 ? 0 : finalIds[firstIds[r]];
+      }
+      return new byte[][] {d.toBytes(), DictionaryEncodedColumnPart.write(dictionary, ids, n,
+          singleValueBitmaps(ids, n, dictionary.size()), compression)};
+    }
     Map<String, Integer> ids = new HashMap<>(dictionary.size() * 2);
     for (int i = 0; i < dictionary.size(); i++) {
       ids.put(dictionary.get(i), i);
@@ -101,7 +130,6 @@ final class ColumnBytes {
     for (int i = 0; i < dictionary.size(); i++) {
       bitmaps.add(new MutableRoaringBitmap());
     }
-    int n = values.size();
     int[][] rows = new int[n][];
     for (int r = 0; r < n; r++) {
       Object v = values.get(r);
@@ -118,9 +146,41 @@ final class ColumnBytes {
         rows[r] = new int[] {id};
       }
     }
-    ColumnDescriptor d = new ColumnDescriptor("STRING", multi, List.of(ColumnDescriptor.stringDictionaryPart()));
     return new byte[][] {d.toBytes(), DictionaryEncodedColumnPart.write(dictionary, rows, n, multi, bitmaps,
-        COMPRESSION)};
+        compression)};
+  }
+
+  private static int number(String value, Map<String, Integer> seen, List<String> distinct) {
+    Integer id = seen.get(value);
+    if (id == null) {
+      id = distinct.size();
+      seen.put(value, id);
+      distinct.add(value);
+    }
+    return id;
+  }
+
+  /** One bitmap per id of the rows holding it: the rows grouped by id (counting sort), added in order. */
+  private static List<MutableRoaringBitmap> singleValueBitmaps(int[] ids, int n, int cardinality) {
+    int[] start = new int[cardinality + 1];
+    for (int r = 0; r < n; r++) {
+      start[ids[r] + 1]++;
+    }
+    for (int i = 0; i < cardinality; i++) {
+      start[i + 1] += start[i];
+    }
+    int[] next = Arrays.copyOf(start, cardinality);
+    int[] rowsById = new int[n];
+    for (int r = 0; r < n; r++) {
+      rowsById[next[ids[r]]++] = r;
+    }
+    List<MutableRoaringBitmap> bitmaps = new ArrayList<>(cardinality);
+    for (int i = 0; i < cardinality; i++) {
+      MutableRoaringBitmap b = new MutableRoaringBitmap();
+      b.addN(rowsById, start[i], start[i + 1] - start[i]);
+      bitmaps.add(b);
+    }
+    return bitmaps;
   }
 
   /** The entry of a complex column; a value is the object's stored bytes or null. */

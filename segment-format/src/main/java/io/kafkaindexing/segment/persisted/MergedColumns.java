@@ -4,6 +4,7 @@ import io.kafkaindexing.segment.column.ValueType;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
 /**
@@ -90,6 +91,26 @@ final class MergedColumns {
         return size;
       }
     };
+  }
+
+  /**
+   * A numeric column's raw values: {@code bits[r]} is the long, the float's int bits or the
+   * double's long bits of row r (0 where {@code nulls} holds r). Shares the arrays: valid until the
+   * next append.
+   */
+  record Numbers(long[] bits, int size, ImmutableRoaringBitmap nulls) {}
+
+  Numbers timeNumbers() {
+    return new Numbers(times, size, new MutableRoaringBitmap());
+  }
+
+  /** Numeric dimension {@code d} as raw values. */
+  Numbers dimensionNumbers(int d) {
+    return new Numbers(numbers[d], size, nulls[d]);
+  }
+
+  Numbers metricNumbers(int m) {
+    return new Numbers(numbers[numDims + m], size, nulls[numDims + m]);
   }
 
   List<Object> dimension(int d) {

@@ -1,6 +1,7 @@
 package io.kafkaindexing.segment.persisted;
 
 import io.kafkaindexing.segment.aggregation.AggregatorFactory;
+import io.kafkaindexing.segment.format.BlockCompression;
 import io.kafkaindexing.segment.read.Segment;
 import io.kafkaindexing.segment.read.SegmentMetadata;
 import io.kafkaindexing.segment.read.SegmentView;
@@ -38,6 +39,12 @@ public final class SegmentMerger {
    */
   public static File merge(List<? extends Segment> segments, Interval interval, File dir, SegmentMetadata metadata)
       throws IOException {
+    return merge(segments, interval, dir, metadata, BlockCompression.LZ4_HIGH);
+  }
+
+  /** As {@link #merge(List, Interval, File, SegmentMetadata)}, compressing with {@code compression}. */
+  public static File merge(List<? extends Segment> segments, Interval interval, File dir, SegmentMetadata metadata,
+      BlockCompression compression) throws IOException {
     if (segments.isEmpty()) {
       throw new IllegalArgumentException("Nothing to merge into " + dir);
     }
@@ -70,7 +77,7 @@ public final class SegmentMerger {
       for (int i = 0; i < views.size(); i++) {
         sources.add(source(segments.get(i), views.get(i), schema, interval, rollup));
       }
-      return SegmentWriter.write(kWayMerge(sources, schema, rollup), interval, meta, dir);
+      return SegmentWriter.write(kWayMerge(sources, schema, rollup), interval, meta, dir, compression);
     } finally {
       for (SegmentView v : views) {
         v.close();

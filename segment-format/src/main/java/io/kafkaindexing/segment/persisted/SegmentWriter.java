@@ -2,6 +2,7 @@ package io.kafkaindexing.segment.persisted;
 
 import io.kafkaindexing.segment.aggregation.AggregatorFactory;
 import io.kafkaindexing.segment.column.ValueType;
+import io.kafkaindexing.segment.format.BlockCompression;
 import io.kafkaindexing.segment.format.IndexDrd;
 import io.kafkaindexing.segment.format.MetadataDrd;
 import io.kafkaindexing.segment.format.SmooshWriter;
@@ -40,20 +41,30 @@ public final class SegmentWriter {
    * @return {@code dir}
    */
   public static File persist(IncrementalIndex index, Interval interval, File dir) throws IOException {
-    return SegmentMerger.merge(List.of(index), interval, dir, index.getMetadata());
+    return persist(index, interval, dir, BlockCompression.LZ4_HIGH);
+  }
+
+  /**
+   * As {@link #persist(IncrementalIndex, Interval, File)}, compressing the columns' blocks with
+   * {@code compression} (e.g. {@link BlockCompression#LZ4_FAST} for intermediate persists).
+   */
+  public static File persist(IncrementalIndex index, Interval interval, File dir, BlockCompression compression)
+      throws IOException {
+    return SegmentMerger.merge(List.of(index), interval, dir, index.getMetadata(), compression);
   }
 
   /**
    * Writes sorted (and rolled-up) rows with their metadata. On failure (e.g. a full disk) the
    * files written so far are deleted, so {@code dir} never holds a partial segment.
    */
-  static File write(MergedColumns table, Interval interval, SegmentMetadata metadata, File dir) throws IOException {
+  static File write(MergedColumns table, Interval interval, SegmentMetadata metadata, File dir,
+      BlockCompression compression) throws IOException {
     Files.createDirectories(dir.toPath());
     if (new File(dir, PersistedSegment.VERSION_FILE).exists() || new File(dir, SmooshedFiles.META_FILE).exists()) {
       throw new IOException("Directory[" + dir + "] already holds a segment");
     }
     try {
-      return writeFiles(table, interval, metadata, dir);
+      return writeFiles(table, interval, metadata, dir, compression);
     } catch (IOException | RuntimeException | Error e) {
       for (String name : new String[] {PersistedSegment.VERSION_FILE, FACTORY_FILE, SmooshedFiles.META_FILE,
           SmooshedFiles.chunkName(0)}) {
@@ -63,18 +74,17 @@ public final class SegmentWriter {
     }
   }
 
-  private static File writeFiles(MergedColumns table, Interval interval, SegmentMetadata metadata, File dir)
-      throws IOException {
+  private static File writeFiles(MergedColumns table, Interval interval, SegmentMetadata metadata, File dir,
+      BlockCompression compression) throws IOException {
     SegmentSchema schema = table.schema();
     int n = table.size();
     try (SmooshWriter smoosh = new SmooshWriter(dir)) {
-      smoosh.add(ColumnNames.TIME, ColumnBytes.numeric(ValueType.LONG, table.times()));
+      smoosh.add(ColumnNames.TIME, ColumnBytes.numeric(ValueType.LONG, table.timeNumbers(), compression));
       List<String> columns = new ArrayList<>();
       for (int m = 0; m < schema.metrics().size(); m++) {
         SegmentSchema.Column c = schema.metrics().get(m);
-        List<Object> values = table.metric(m);
-        smoosh.add(c.name(), c.type() == ValueType.COMPLEX ? ColumnBytes.complex(c.complexTypeName(), values)
-            : ColumnBytes.numeric(c.type(), values));
+        smoosh.add(c.name(), c.type() == ValueType.COMPLEX ? ColumnBytes.complex(c.complexTypeName(), table.metric(m))
+            : ColumnBytes.numeric(c.type(), table.metricNumbers(m), compression));
         columns.add(c.name());
       }
       List<String> withData = new ArrayList<>(columns);
@@ -90,8 +100,8 @@ public final class SegmentWriter {
           allDims.add(c.name());
           continue;
         }
-        smoosh.add(c.name(), c.type() == ValueType.STRING ? ColumnBytes.strings(values, c.multiValue())
-            : ColumnBytes.numeric(c.type(), values));
+        smoosh.add(c.name(), c.type() == ValueType.STRING ? ColumnBytes.strings(values, c.multiValue(), compression)
+            : ColumnBytes.numeric(c.type(), table.dimensionNumbers(d), compression));
         withData.add(c.name());
         dimsWithData.add(c.name());
         allColumns.add(null);

@@ -15,6 +15,7 @@ import io.kafkaindexing.segment.column.ColumnSelectorFactory;
 import io.kafkaindexing.segment.column.ColumnValueSelector;
 import io.kafkaindexing.segment.column.DimensionSelector;
 import io.kafkaindexing.segment.column.ValueType;
+import io.kafkaindexing.segment.format.BlockCompression;
 import io.kafkaindexing.segment.granularity.Granularities;
 import io.kafkaindexing.segment.incremental.IncrementalIndex;
 import io.kafkaindexing.segment.incremental.IncrementalIndexSchema;
@@ -48,8 +49,8 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
  * The read API answers the same for an incremental index and its persisted form (rows, values,
- * nulls, multi-values, bitmaps, time index), and merging partial indexes (in memory and persisted)
- * equals persisting all rows at once, with and without rollup.
+ * nulls, multi-values, bitmaps, time index), and merging partial indexes (in memory and persisted,
+ * with each block compression) equals persisting all rows at once, with and without rollup.
  */
 class PersistAndMergeTest {
   private static final Interval HOUR = Interval.parse("2018-03-06T10:00:00Z/2018-03-06T11:00:00Z");
@@ -169,7 +170,10 @@ class PersistAndMergeTest {
       for (int p = 0; p < 3; p++) {
         IncrementalIndex part = index(all.subList(p * all.size() / 3, (p + 1) * all.size() / 3), rollup);
         if (p < 2) {
-          parts.add(PersistedSegment.load(SegmentWriter.persist(part, HOUR, tmp.resolve("part" + p + rollup).toFile())));
+          // intermediate parts as the appenderator writes them (fast LZ4) and uncompressed
+          BlockCompression compression = p == 0 ? BlockCompression.LZ4_FAST : BlockCompression.UNCOMPRESSED;
+          parts.add(PersistedSegment.load(SegmentWriter.persist(part, HOUR, tmp.resolve("part" + p + rollup).toFile(),
+              compression)));
         } else {
           parts.add(part);
         }
