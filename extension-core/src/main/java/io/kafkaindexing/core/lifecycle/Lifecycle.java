@@ -84,21 +84,24 @@ public final class Lifecycle {
             await(started.getKey(), started.getValue());
           }
         }
+        // Background starts of this stage first, so they overlap with all of its in-line starts.
         for (Managed service : services) {
-          if (service.stage() != stage) {
+          if (service.stage() == stage && service.neededBy() != stage) {
+            checkNotStopped();
+            background.put(service, startInBackground(service, prepared.get(service)));
+          }
+        }
+        for (Managed service : services) {
+          if (service.stage() != stage || service.neededBy() != stage) {
             continue;
           }
           CompletableFuture<Void> preparation = prepared.get(service);
-          if (service.neededBy() != stage) {
-            background.put(service, startInBackground(service, preparation));
-          } else {
-            if (preparation != null) {
-              await(service, preparation);
-            }
-            checkNotStopped();
-            checkBackground(background);
-            start(service);
+          if (preparation != null) {
+            await(service, preparation);
           }
+          checkNotStopped();
+          checkBackground(background);
+          start(service);
         }
       }
     } catch (Exception e) {

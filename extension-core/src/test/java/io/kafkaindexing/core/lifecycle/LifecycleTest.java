@@ -136,7 +136,17 @@ class LifecycleTest {
     CountDownLatch normalStarted = new CountDownLatch(1);
     BackgroundService kafka = new BackgroundService("kafka", Managed.Stage.INIT, Managed.Stage.MANAGERS, journal,
         normalStarted);
-    Service db = new Service("db", Managed.Stage.INIT, journal);
+    Service db = new Service("db", Managed.Stage.INIT, journal) {
+      @Override
+      public void start() throws Exception {
+        // Wait (boundedly) for kafka's thread to begin: it is launched before the in-line starts.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!journal.contains("begin kafka on lifecycle-start-BackgroundService") && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        super.start();
+      }
+    };
     Service normal = new Service("normal", Managed.Stage.NORMAL, journal) {
       @Override
       public void start() throws Exception {
@@ -150,6 +160,8 @@ class LifecycleTest {
     // kafka's start waited for normal's: had it run in line, start() would have failed after 30 s.
     assertTrue(journal.contains("begin kafka on lifecycle-start-BackgroundService"), journal.toString());
     assertTrue(journal.indexOf("start normal") < journal.indexOf("start kafka"), journal.toString());
+    assertTrue(journal.indexOf("begin kafka on lifecycle-start-BackgroundService") < journal.indexOf("start db"),
+        "registered after db in the same stage, kafka still begins first, so it overlaps db's start: " + journal);
     assertEquals("start managers", journal.get(journal.size() - 1), "managers start after kafka runs: " + journal);
     journal.clear();
     lifecycle.stop();
