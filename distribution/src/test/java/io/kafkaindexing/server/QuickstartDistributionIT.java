@@ -98,7 +98,7 @@ class QuickstartDistributionIT {
     // The first stop also writes the class-data-sharing archive (seconds; longer on a loaded machine).
     assertTrue(server.waitFor(120, TimeUnit.SECONDS), "server stops on SIGTERM");
     try (var archives = Files.list(cds)) {
-      assertTrue(archives.anyMatch(f -> f.getFileName().toString().matches("classes-\\d+\\.jsa")
+      assertTrue(archives.anyMatch(f -> f.getFileName().toString().matches("classes-Main-\\d+\\.jsa")
           && f.toFile().length() > 1_000_000), "the first stop recorded the class archive in " + cds);
     }
     assertTrue(log().stream().anyMatch(l -> l.contains("Stopped")), "clean stop logged: " + tail());
