@@ -172,10 +172,17 @@ class LifecycleTest {
   @Test
   void failedBackgroundStartStopsTheOthersAndIsRethrown() {
     List<String> journal = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch dbStarted = new CountDownLatch(1);
     BackgroundService kafka = new BackgroundService("kafka", Managed.Stage.INIT, Managed.Stage.MANAGERS, journal,
-        null);
+        dbStarted);
     kafka.failStart = true;
-    Service db = new Service("db", Managed.Stage.INIT, journal);
+    Service db = new Service("db", Managed.Stage.INIT, journal) {
+      @Override
+      public void start() throws Exception {
+        super.start();
+        dbStarted.countDown(); // kafka fails only once db runs, so db has to be stopped again
+      }
+    };
     Service managers = new Service("managers", Managed.Stage.MANAGERS, journal);
     Lifecycle lifecycle = lifecycle(db, kafka, managers);
     IllegalStateException e = assertThrows(IllegalStateException.class, lifecycle::start);
@@ -203,7 +210,17 @@ class LifecycleTest {
   void preparedButNeverStartedServiceIsStoppedWhenTheStartUpFails() {
     List<String> journal = Collections.synchronizedList(new ArrayList<>());
     PreparedService http = new PreparedService("http", Managed.Stage.SERVER, journal);
-    Service broken = new Service("broken", Managed.Stage.NORMAL, journal);
+    Service broken = new Service("broken", Managed.Stage.NORMAL, journal) {
+      @Override
+      public void start() throws Exception {
+        // Fail only once http is prepared (its prepare runs on another thread).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!journal.contains("prepare http on lifecycle-prepare") && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        super.start();
+      }
+    };
     broken.failStart = true;
     Lifecycle lifecycle = lifecycle(http, broken);
     assertThrows(IllegalStateException.class, lifecycle::start);
