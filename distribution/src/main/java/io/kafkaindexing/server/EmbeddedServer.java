@@ -33,13 +33,29 @@ public final class EmbeddedServer implements AutoCloseable {
 
   /** Builds and starts the server; on failure everything started so far is stopped again. */
   public static EmbeddedServer start(RuntimeProperties properties) throws Exception {
+    EmbeddedServer server = create(properties);
+    server.start();
+    return server;
+  }
+
+  /**
+   * Builds the server (extensions loaded, objects wired) without starting anything, so a caller can
+   * install a shutdown hook calling {@link #close()} before the start-up begins.
+   */
+  public static EmbeddedServer create(RuntimeProperties properties) {
     // Task log files are written by the logging configuration, which reads this system property.
     System.setProperty(TASK_LOGS_PROPERTY, properties.get(TASK_LOGS_PROPERTY, DEFAULT_TASK_LOGS));
     Injector injector = Initialization.makeInjector(properties,
         List.of(new QueryModule(), new HistoricalModule(), new EmbeddedKafkaModule(properties)));
-    EmbeddedServer server = new EmbeddedServer(injector);
-    server.lifecycle.start();
-    return server;
+    return new EmbeddedServer(injector);
+  }
+
+  /**
+   * Starts every service; on failure everything started so far is stopped again. A {@link #close()}
+   * from another thread (a shutdown hook) during the start-up ends it and stops what was started.
+   */
+  public void start() throws Exception {
+    lifecycle.start();
   }
 
   public int port(NodeRole role) {

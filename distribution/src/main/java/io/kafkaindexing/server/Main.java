@@ -45,12 +45,14 @@ public final class Main {
         }
         properties = properties.with(args[i].substring(0, eq), args[i].substring(eq + 1));
       }
-      server = EmbeddedServer.start(properties);
+      server = EmbeddedServer.create(properties);
     } catch (Exception e) {
       log.error("Start-up failed: {}", e.getMessage(), e);
       System.exit(1);
       return;
     }
+    // Installed before the start-up, so Ctrl-C or SIGTERM during it still stops what has started
+    // (the embedded Kafka broker, Derby) cleanly.
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("Stopping");
@@ -58,6 +60,13 @@ public final class Main {
       log.info("Stopped");
       stopped.countDown();
     }, "shutdown"));
+    try {
+      server.start();
+    } catch (Exception e) {
+      log.error("Start-up failed: {}", e.getMessage(), e);
+      System.exit(1);
+      return;
+    }
     log.info("Ready in {} ms: Overlord API at {} , Broker API at {}", (System.nanoTime() - startNanos) / 1_000_000,
         server.url(NodeRole.OVERLORD), server.url(NodeRole.BROKER));
     stopped.await();

@@ -57,6 +57,8 @@ class QuickstartDistributionIT {
     logFile = tmp.resolve("quickstart.log");
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
     pb.environment().put("JAVA_HEAP_OPTS", "-Xmx512m");
+    Path cds = tmp.resolve("cds");
+    pb.environment().put("CDS_DIR", cds.toString());
     server = pb.start();
 
     Matcher ready = awaitLog(READY, Duration.ofSeconds(90));
@@ -93,7 +95,12 @@ class QuickstartDistributionIT {
 
     // SIGTERM, as Ctrl-C or a service manager sends it (the script exec's the JVM: same pid).
     assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(server.pid())).start().waitFor());
-    assertTrue(server.waitFor(60, TimeUnit.SECONDS), "server stops on SIGTERM");
+    // The first stop also writes the class-data-sharing archive (seconds; longer on a loaded machine).
+    assertTrue(server.waitFor(120, TimeUnit.SECONDS), "server stops on SIGTERM");
+    try (var archives = Files.list(cds)) {
+      assertTrue(archives.anyMatch(f -> f.getFileName().toString().matches("classes-Main-\\d+\\.jsa")
+          && f.toFile().length() > 1_000_000), "the first stop recorded the class archive in " + cds);
+    }
     assertTrue(log().stream().anyMatch(l -> l.contains("Stopped")), "clean stop logged: " + tail());
     assertTrue(log().stream().noneMatch(l -> l.contains(" ERROR ") || l.contains("WARNING")),
         "no errors logged: " + tail());

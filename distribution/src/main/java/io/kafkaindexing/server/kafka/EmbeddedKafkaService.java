@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Runs the process's embedded Kafka broker as a {@link Managed} service in stage
- * {@link Managed.Stage#INIT}, so the broker is up before supervisors and tasks connect to it and
- * stops after they do. When the configuration does not enable the broker, start and stop do
+ * {@link Managed.Stage#INIT}, on its own thread and needed by {@link Managed.Stage#MANAGERS}, so the
+ * broker is up before supervisors and tasks connect to it and stops after they do. When the configuration does not enable the broker, start and stop do
  * nothing. Thread-safe (delegates to {@link EmbeddedKafkaBroker}).
  */
 public final class EmbeddedKafkaService implements Managed {
@@ -22,6 +22,15 @@ public final class EmbeddedKafkaService implements Managed {
   @Override
   public Stage stage() {
     return Stage.INIT;
+  }
+
+  /**
+   * Formatting and starting the broker takes seconds; only supervisors (and the tasks they create)
+   * talk to it, so the metadata store, the task runner and the Historical start meanwhile.
+   */
+  @Override
+  public Stage neededBy() {
+    return Stage.MANAGERS;
   }
 
   @Override

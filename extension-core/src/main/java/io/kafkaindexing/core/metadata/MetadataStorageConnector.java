@@ -127,23 +127,44 @@ public final class MetadataStorageConnector implements Managed {
     }
   }
 
-  /** Creates table {@code fullName} with the given DDL statements unless it exists. */
+  /**
+   * Creates table {@code fullName} with the given DDL statements (in one transaction where the
+   * database allows DDL in transactions, so an embedded Derby syncs its log once) unless it exists.
+   */
   public void createTableIfMissing(String fullName, List<String> ddl) throws SQLException {
     try (Connection c = connect()) {
-      if (tableExists(c, fullName)) {
+      if (canSelectFrom(c, fullName)) {
         return;
       }
+      c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         for (String sql : ddl) {
           s.execute(sql);
         }
+        c.commit();
       } catch (SQLException e) {
+        c.rollback();
+        c.setAutoCommit(true);
         if (tableExists(c, fullName)) {
           return; // created concurrently by another process
         }
         throw e;
       }
       log.info("Created table[{}]", fullName);
+    }
+  }
+
+  /**
+   * Whether a query on table {@code name} compiles: the table exists, spelled as the DDL spells it.
+   * Much cheaper than {@link DatabaseMetaData#getTables} on Derby, whose first call compiles a large
+   * catalog query (about a third of a second at start-up).
+   */
+  private static boolean canSelectFrom(Connection c, String name) {
+    try (Statement s = c.createStatement()) {
+      s.executeQuery("SELECT 1 FROM " + name + " WHERE 1 = 0").close();
+      return true;
+    } catch (SQLException e) {
+      return false;
     }
   }
 

@@ -39,11 +39,12 @@ import org.slf4j.LoggerFactory;
  * 8290, Broker on 8282 by default; certificate from {@link TlsServerConfig}); Druid's
  * {@code druid.enablePlaintextPort=false} leaves only the TLS ones. Each connector routes to its own
  * Jersey application holding the resources bound for that role plus {@code /status}, behind the
- * authentication filter of {@link ServerSecurity}. Resource instances come from Guice. Started last
- * (stage SERVER) so nothing is served before the services behind it are up. Thread-safe after start.
+ * authentication filter of {@link ServerSecurity}. Resource instances come from Guice. Prepared
+ * (Jersey initialized, no port open) while the other services start; its ports open last (stage
+ * SERVER) so nothing is served before the services behind it are up. Thread-safe.
  */
 @Singleton
-public final class HttpServer implements Managed {
+public final class HttpServer implements Managed.Preparable {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
   /** Druid's switch of the plain HTTP ports (default true). */
   public static final String ENABLE_PLAINTEXT_PORT = "druid.enablePlaintextPort";
@@ -75,7 +76,11 @@ public final class HttpServer implements Managed {
   private final TlsServerConfig tls;
   private final Map<NodeRole, Integer> boundPorts = new EnumMap<>(NodeRole.class);
   private final Map<NodeRole, Integer> boundTlsPorts = new EnumMap<>(NodeRole.class);
+  /** Built and started (handlers only) by prepare; null when stopped. */
   private Server server;
+  /** Which connectors start opens; decided by prepare. */
+  private boolean plaintext;
+  private boolean secure;
 
   @Inject
   public HttpServer(ServerConfig config, Set<ResourceBinding> bindings, Injector injector, ObjectMapper mapper,
@@ -94,10 +99,18 @@ public final class HttpServer implements Managed {
     return Stage.SERVER;
   }
 
+  /**
+   * Builds the Jetty server and initializes the Jersey applications (the slow part: class loading,
+   * resource model) without opening any port, so the lifecycle can do it while the services behind
+   * the resources start; {@link #start()} opens the ports.
+   */
   @Override
-  public synchronized void start() throws Exception {
-    boolean plaintext = properties.getBoolean(ENABLE_PLAINTEXT_PORT, true);
-    boolean secure = properties.getBoolean(ENABLE_TLS_PORT, false);
+  public synchronized void prepare() throws Exception {
+    if (server != null) {
+      return;
+    }
+    plaintext = properties.getBoolean(ENABLE_PLAINTEXT_PORT, true);
+    secure = properties.getBoolean(ENABLE_TLS_PORT, false);
     if (!plaintext && !secure) {
       throw new IllegalArgumentException("Properties[" + ENABLE_PLAINTEXT_PORT + ", " + ENABLE_TLS_PORT
           + "] are both false: no port would serve the APIs");
@@ -107,25 +120,45 @@ public final class HttpServer implements Managed {
     }
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
     threads.setName("http");
-    server = new Server(threads);
+    Server candidate = new Server(threads);
     ContextHandlerCollection contexts = new ContextHandlerCollection();
-    Map<NodeRole, ServerConnector> connectors = new EnumMap<>(NodeRole.class);
-    Map<NodeRole, ServerConnector> tlsConnectors = new EnumMap<>(NodeRole.class);
     for (NodeRole role : NodeRole.values()) {
-      if (plaintext) {
-        connectors.put(role, connector(new ServerConnector(server), connectorName(role),
-            role == NodeRole.OVERLORD ? config.getOverlordPort() : config.getBrokerPort()));
-      }
-      if (secure) {
-        tlsConnectors.put(role, connector(new ServerConnector(server, sslContextFactory()),
-            connectorName(role) + "-tls", role == NodeRole.OVERLORD ? config.getOverlordTlsPort()
-                : config.getBrokerTlsPort()));
-      }
       contexts.addHandler(contextFor(role));
     }
-    server.setHandler(contexts);
-    server.setStopAtShutdown(false);
-    server.start();
+    candidate.setHandler(contexts);
+    candidate.setStopAtShutdown(false);
+    try {
+      candidate.start();
+    } catch (Exception e) {
+      stopQuietly(candidate, e);
+      throw e;
+    }
+    server = candidate;
+  }
+
+  /** Opens the ports (preparing first if {@link #prepare()} was not called); stops everything if one fails. */
+  @Override
+  public synchronized void start() throws Exception {
+    prepare();
+    Map<NodeRole, ServerConnector> connectors = new EnumMap<>(NodeRole.class);
+    Map<NodeRole, ServerConnector> tlsConnectors = new EnumMap<>(NodeRole.class);
+    try {
+      for (NodeRole role : NodeRole.values()) {
+        if (plaintext) {
+          connectors.put(role, connector(new ServerConnector(server), connectorName(role),
+              role == NodeRole.OVERLORD ? config.getOverlordPort() : config.getBrokerPort()));
+        }
+        if (secure) {
+          tlsConnectors.put(role, connector(new ServerConnector(server, sslContextFactory()),
+              connectorName(role) + "-tls", role == NodeRole.OVERLORD ? config.getOverlordTlsPort()
+                  : config.getBrokerTlsPort()));
+        }
+      }
+    } catch (Exception e) {
+      stopQuietly(server, e);
+      server = null;
+      throw e;
+    }
     connectors.forEach((role, c) -> boundPorts.put(role, c.getLocalPort()));
     tlsConnectors.forEach((role, c) -> boundTlsPorts.put(role, c.getLocalPort()));
     log.info("HTTP server listening on {}: Overlord on {} (TLS {}), Broker on {} (TLS {})", config.getBindAddress(),
@@ -133,11 +166,23 @@ public final class HttpServer implements Managed {
         portText(boundPorts, NodeRole.BROKER), portText(boundTlsPorts, NodeRole.BROKER));
   }
 
-  private ServerConnector connector(ServerConnector connector, String name, int port) {
+  private static void stopQuietly(Server server, Exception cause) {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** Adds and opens a connector on the running server (the virtual hosts route by its name). */
+  private ServerConnector connector(ServerConnector connector, String name, int port) throws Exception {
     connector.setName(name);
     connector.setHost(config.getBindAddress());
     connector.setPort(port);
     server.addConnector(connector);
+    if (!connector.isStarted()) {
+      connector.start();
+    }
     return connector;
   }
 
@@ -173,11 +218,14 @@ public final class HttpServer implements Managed {
       }
     }
     ServletContextHandler context = new ServletContextHandler();
+    ServletHolder jersey = new ServletHolder(new ServletContainer(rc));
+    // Initialize Jersey when the server starts (in prepare), not on the first request.
+    jersey.setInitOrder(0);
     context.setContextPath("/");
     context.setVirtualHosts(List.of("@" + connectorName(role), "@" + connectorName(role) + "-tls"));
     context.addFilter(new FilterHolder(new AuthenticationFilter(security, mapper)), "/*",
         EnumSet.of(DispatcherType.REQUEST));
-    context.addServlet(new ServletHolder(new ServletContainer(rc)), "/*");
+    context.addServlet(jersey, "/*");
     return context;
   }
 
@@ -201,7 +249,7 @@ public final class HttpServer implements Managed {
   }
 
   private int bound(Map<NodeRole, Integer> ports, NodeRole role, String switchName) {
-    if (server == null) {
+    if (server == null || (boundPorts.isEmpty() && boundTlsPorts.isEmpty())) {
       throw new IllegalStateException("HTTP server is not started");
     }
     Integer port = ports.get(role);

@@ -1,15 +1,21 @@
 package io.kafkaindexing.core.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LifecycleTest {
@@ -49,6 +55,44 @@ class LifecycleTest {
     }
   }
 
+  /** A service started on its own thread (needed by a later stage), optionally blocking on a latch. */
+  static final class BackgroundService extends Service {
+    final Stage neededBy;
+    final CountDownLatch proceed;
+
+    BackgroundService(String name, Stage stage, Stage neededBy, List<String> journal, CountDownLatch proceed) {
+      super(name, stage, journal);
+      this.neededBy = neededBy;
+      this.proceed = proceed;
+    }
+
+    @Override
+    public Stage neededBy() {
+      return neededBy;
+    }
+
+    @Override
+    public void start() throws Exception {
+      journal.add("begin " + name + " on " + Thread.currentThread().getName());
+      if (proceed != null && !proceed.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException(name + " was never allowed to proceed");
+      }
+      super.start();
+    }
+  }
+
+  /** A preparable service; records the thread its prepare ran on. */
+  static final class PreparedService extends Service implements Managed.Preparable {
+    PreparedService(String name, Stage stage, List<String> journal) {
+      super(name, stage, journal);
+    }
+
+    @Override
+    public void prepare() {
+      journal.add("prepare " + name + " on " + Thread.currentThread().getName());
+    }
+  }
+
   private static Lifecycle lifecycle(Service... services) {
     return new Lifecycle(new LinkedHashSet<>(List.of(services)));
   }
@@ -84,6 +128,145 @@ class LifecycleTest {
     assertEquals("broken cannot start", e.getMessage());
     assertEquals(List.of("start init", "start normal", "start broken", "stop normal", "stop init"), journal,
         "the failed service is not stopped, later ones are never started");
+  }
+
+  @Test
+  void backgroundServiceStartsAlongsideLaterStagesAndRunsBeforeTheStageThatNeedsIt() throws Exception {
+    List<String> journal = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch normalStarted = new CountDownLatch(1);
+    BackgroundService kafka = new BackgroundService("kafka", Managed.Stage.INIT, Managed.Stage.MANAGERS, journal,
+        normalStarted);
+    Service db = new Service("db", Managed.Stage.INIT, journal) {
+      @Override
+      public void start() throws Exception {
+        // Wait (boundedly) for kafka's thread to begin: it is launched before the in-line starts.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!journal.contains("begin kafka on lifecycle-start-BackgroundService") && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        super.start();
+      }
+    };
+    Service normal = new Service("normal", Managed.Stage.NORMAL, journal) {
+      @Override
+      public void start() throws Exception {
+        super.start();
+        normalStarted.countDown();
+      }
+    };
+    Service managers = new Service("managers", Managed.Stage.MANAGERS, journal);
+    Lifecycle lifecycle = lifecycle(managers, normal, db, kafka);
+    lifecycle.start();
+    // kafka's start waited for normal's: had it run in line, start() would have failed after 30 s.
+    assertTrue(journal.contains("begin kafka on lifecycle-start-BackgroundService"), journal.toString());
+    assertTrue(journal.indexOf("start normal") < journal.indexOf("start kafka"), journal.toString());
+    assertTrue(journal.indexOf("begin kafka on lifecycle-start-BackgroundService") < journal.indexOf("start db"),
+        "registered after db in the same stage, kafka still begins first, so it overlaps db's start: " + journal);
+    assertEquals("start managers", journal.get(journal.size() - 1), "managers start after kafka runs: " + journal);
+    journal.clear();
+    lifecycle.stop();
+    assertEquals(List.of("stop managers", "stop normal", "stop kafka", "stop db"), journal,
+        "stopped in reverse registration-by-stage order");
+  }
+
+  @Test
+  void failedBackgroundStartStopsTheOthersAndIsRethrown() {
+    List<String> journal = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch dbStarted = new CountDownLatch(1);
+    BackgroundService kafka = new BackgroundService("kafka", Managed.Stage.INIT, Managed.Stage.MANAGERS, journal,
+        dbStarted);
+    kafka.failStart = true;
+    Service db = new Service("db", Managed.Stage.INIT, journal) {
+      @Override
+      public void start() throws Exception {
+        super.start();
+        dbStarted.countDown(); // kafka fails only once db runs, so db has to be stopped again
+      }
+    };
+    Service managers = new Service("managers", Managed.Stage.MANAGERS, journal);
+    Lifecycle lifecycle = lifecycle(db, kafka, managers);
+    IllegalStateException e = assertThrows(IllegalStateException.class, lifecycle::start);
+    assertEquals("kafka cannot start", e.getMessage());
+    assertTrue(journal.contains("stop db"), journal.toString());
+    assertFalse(journal.contains("start managers"), journal.toString());
+    assertFalse(journal.contains("stop kafka"), "a failed start is not stopped: " + journal);
+  }
+
+  @Test
+  void preparableIsPreparedOnABackgroundThreadBeforeItsStart() throws Exception {
+    List<String> journal = Collections.synchronizedList(new ArrayList<>());
+    PreparedService http = new PreparedService("http", Managed.Stage.SERVER, journal);
+    Service db = new Service("db", Managed.Stage.INIT, journal);
+    Lifecycle lifecycle = lifecycle(http, db);
+    lifecycle.start();
+    assertTrue(journal.contains("prepare http on lifecycle-prepare"), journal.toString());
+    assertTrue(journal.indexOf("prepare http on lifecycle-prepare") < journal.indexOf("start http"),
+        journal.toString());
+    lifecycle.stop();
+    assertEquals("stop db", journal.get(journal.size() - 1));
+  }
+
+  @Test
+  void preparedButNeverStartedServiceIsStoppedWhenTheStartUpFails() {
+    List<String> journal = Collections.synchronizedList(new ArrayList<>());
+    PreparedService http = new PreparedService("http", Managed.Stage.SERVER, journal);
+    Service broken = new Service("broken", Managed.Stage.NORMAL, journal) {
+      @Override
+      public void start() throws Exception {
+        // Fail only once http is prepared (its prepare runs on another thread).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!journal.contains("prepare http on lifecycle-prepare") && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        super.start();
+      }
+    };
+    broken.failStart = true;
+    Lifecycle lifecycle = lifecycle(http, broken);
+    assertThrows(IllegalStateException.class, lifecycle::start);
+    assertTrue(journal.contains("prepare http on lifecycle-prepare"), journal.toString());
+    assertTrue(journal.contains("stop http"), "what prepare built is released: " + journal);
+    assertFalse(journal.contains("start http"), journal.toString());
+  }
+
+  @Test
+  void stopDuringTheStartUpEndsItAndStopsWhatStarted() throws Exception {
+    List<String> journal = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch release = new CountDownLatch(1);
+    BackgroundService kafka = new BackgroundService("kafka", Managed.Stage.INIT, Managed.Stage.MANAGERS, journal,
+        release);
+    Service db = new Service("db", Managed.Stage.INIT, journal);
+    Service managers = new Service("managers", Managed.Stage.MANAGERS, journal);
+    Lifecycle lifecycle = lifecycle(db, kafka, managers);
+    CompletableFuture<Void> starting = CompletableFuture.runAsync(() -> {
+      try {
+        lifecycle.start();
+      } catch (Exception e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!journal.contains("start db") && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    CompletableFuture<Void> stopping = CompletableFuture.runAsync(lifecycle::stop);
+    Thread.sleep(200); // the start-up sees the request while it waits for kafka
+    release.countDown();
+    java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+        () -> starting.get(30, TimeUnit.SECONDS));
+    assertEquals("Stopped during start-up", e.getCause().getMessage());
+    stopping.get(30, TimeUnit.SECONDS);
+    assertFalse(journal.contains("start managers"), journal.toString());
+    assertTrue(journal.contains("stop kafka") && journal.contains("stop db"), journal.toString());
+    assertTrue(journal.indexOf("stop kafka") < journal.indexOf("stop db"), journal.toString());
+  }
+
+  @Test
+  void neededByBeforeItsOwnStageIsRejected() {
+    BackgroundService odd = new BackgroundService("odd", Managed.Stage.MANAGERS, Managed.Stage.INIT,
+        new ArrayList<>(), null);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> lifecycle(odd));
+    assertTrue(e.getMessage().contains("before its own stage[MANAGERS]"), e.getMessage());
   }
 
   @Test
