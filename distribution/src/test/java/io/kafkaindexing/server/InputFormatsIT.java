@@ -211,7 +211,8 @@ class InputFormatsIT {
         + "\"timestampSpec\":{\"column\":\"t\"}}," + TUNING + ",";
     Map<String, String> cases = Map.of(
         "{\"type\":\"json\",\"flattenSpec\":{\"fields\":[{\"type\":\"path\",\"name\":\"deep\","
-            + "\"expr\":\"$..x\"}]}}", "field[ioConfig.inputFormat.flattenSpec.fields[0]]: Unsupported JSONPath expression[$..x]",
+            + "\"expr\":\"$['a','b']\"}]}}",
+        "field[ioConfig.inputFormat.flattenSpec.fields[0]]: Unsupported JSONPath expression[$['a','b']]",
         "{\"type\":\"csv\"}", "Either [columns] or [findColumnsFromHeader] must be set",
         "{\"type\":\"regex\",\"pattern\":\"(x\"}", "inputFormat.pattern[(x] is not a valid regular expression",
         "{\"type\":\"kafka\",\"valueFormat\":{\"type\":\"json\"},\"headerFormat\":{\"type\":\"string\","
