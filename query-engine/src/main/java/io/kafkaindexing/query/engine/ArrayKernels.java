@@ -253,6 +253,11 @@ public final class ArrayKernels {
       return accs[agg].value(id, touched[id]);
     }
 
+    /** Every aggregator's values of the ids {@code ids[0..n)}, in that order, as primitive columns. */
+    public GroupColumns columns(int[] ids, int n) {
+      return GroupColumns.of(accs, ids, n, touched);
+    }
+
     /** Every aggregator's value for {@code id}. */
     public Object[] values(int id) {
       Object[] out = new Object[accs.length];
