@@ -123,8 +123,11 @@ public final class GroupByEngine {
   private static List<GroupRow> byArrays(GroupByQuery query, ArrayKernels kernels, int[] ids) {
     Aggregations aggs = query.aggregations();
     DimensionSpec dimension = query.getDimensions().get(0);
-    ArrayKernels.Groups groups = kernels.aggregateByIds(0, kernels.count(), ids, kernels.cardinality(dimension));
-    if (CombiningColumns.supports(aggs.aggregators())) {
+    boolean compact = CombiningColumns.supports(aggs.aggregators());
+    // Compact rows are merged by value, so the order of the groups does not matter to them.
+    ArrayKernels.Groups groups = kernels.aggregateByIds(0, kernels.count(), ids, kernels.cardinality(dimension),
+        !compact);
+    if (compact) {
       int[] order = groups.ids();
       String[] names = new String[order.length];
       for (int k = 0; k < order.length; k++) {

@@ -11,7 +11,7 @@ import java.util.RandomAccess;
 
 /**
  * One segment's topN entries of one time bucket (its best {@link TopNQuery#mergeThreshold()}, in
- * rank order) kept compact: dimension values and the aggregates as primitive columns. As a list it
+ * rank order when read as a list) kept compact: dimension values and the aggregates as primitive columns. As a list it
  * shows the entries {@link TopNEngine} builds (a new map per {@link #get}, the same map the map
  * path gives), so any consumer reads it as before; {@link TopNArrayMerge} merges these without
  * building maps but for the final rows. Made only when the metric is {@code count} or a simple
@@ -19,13 +19,27 @@ import java.util.RandomAccess;
  */
 final class CompactTopN extends AbstractList<Map<String, Object>> implements RandomAccess {
   private final TopNQuery query;
-  final String[] names;
-  final GroupColumns columns;
+  private final int metricIndex;
+  /** The dimension values and their aggregates, row by row; in rank order once {@link #sorted}. */
+  private String[] names;
+  private GroupColumns columns;
+  private boolean sorted;
 
-  private CompactTopN(TopNQuery query, String[] names, GroupColumns columns) {
+  private CompactTopN(TopNQuery query, String[] names, GroupColumns columns, int metricIndex) {
     this.query = query;
     this.names = names;
     this.columns = columns;
+    this.metricIndex = metricIndex;
+  }
+
+  /** The dimension values, in no particular order before the list is first read. */
+  synchronized String[] names() {
+    return names;
+  }
+
+  /** The aggregates of the rows of {@link #names()}. */
+  synchronized GroupColumns columns() {
+    return columns;
   }
 
   /**
@@ -47,9 +61,9 @@ final class CompactTopN extends AbstractList<Map<String, Object>> implements Ran
   }
 
   /**
-   * The best {@link TopNQuery#mergeThreshold()} groups of {@code groups} in rank order: chosen by
-   * metric then dictionary id (as {@link TopNRanker#best}), values looked up for those only, then
-   * ordered by metric and value (as {@link TopNRanker#top}).
+   * The best {@link TopNQuery#mergeThreshold()} groups of {@code groups}: chosen by metric then
+   * dictionary id (as {@link TopNRanker#best}), values looked up for those only; put in rank order
+   * when first read as a list.
    */
   static CompactTopN of(TopNQuery query, ArrayKernels kernels, ArrayKernels.Groups groups, int metricIndex) {
     int[] ids = groups.ids();
@@ -65,34 +79,50 @@ final class CompactTopN extends AbstractList<Map<String, Object>> implements Ran
     }
     int kept = Math.min(n, query.mergeThreshold());
     new RankOrder(keys, nulls, null, ids).select(rows, n, kept);
-    // Re-rank the kept ones on their values, as candidates 0..kept-1.
     String[] names = new String[kept];
-    long[] keptKeys = new long[kept];
-    boolean[] keptNulls = new boolean[kept];
-    int[] order = new int[kept];
     for (int k = 0; k < kept; k++) {
       names[k] = kernels.lookupName(query.getDimension(), ids[rows[k]]);
-      keptKeys[k] = keys[rows[k]];
-      keptNulls[k] = nulls[rows[k]];
+    }
+    return new CompactTopN(query, names, all.select(rows, kept), metricIndex);
+  }
+
+  /**
+   * Puts the entries in rank order (metric, then value: as {@link TopNRanker#top}) when first read
+   * as a list; the merge on primitives needs the set only.
+   */
+  private synchronized void sortOnce() {
+    if (sorted) {
+      return;
+    }
+    int n = names.length;
+    long[] keys = new long[n];
+    boolean[] nulls = new boolean[n];
+    int[] order = new int[n];
+    for (int k = 0; k < n; k++) {
+      nulls[k] = columns.isNull(metricIndex, k);
+      keys[k] = nulls[k] ? 0 : columns.rankKey(metricIndex, k);
       order[k] = k;
     }
-    new RankOrder(keptKeys, keptNulls, names, null).sort(order, kept);
-    String[] sortedNames = new String[kept];
-    int[] sortedRows = new int[kept];
-    for (int k = 0; k < kept; k++) {
+    new RankOrder(keys, nulls, names, null).sort(order, n);
+    String[] sortedNames = new String[n];
+    for (int k = 0; k < n; k++) {
       sortedNames[k] = names[order[k]];
-      sortedRows[k] = rows[order[k]];
     }
-    return new CompactTopN(query, sortedNames, all.select(sortedRows, kept));
+    names = sortedNames;
+    columns = columns.select(order, n);
+    sorted = true;
   }
 
   @Override
   public Map<String, Object> get(int index) {
-    return TopNEngine.entry(query, names[index], columns.values(index), List.of());
+    sortOnce();
+    synchronized (this) {
+      return TopNEngine.entry(query, names[index], columns.values(index), List.of());
+    }
   }
 
   @Override
-  public int size() {
+  public synchronized int size() {
     return names.length;
   }
 }

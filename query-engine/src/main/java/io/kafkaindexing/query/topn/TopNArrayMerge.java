@@ -3,6 +3,7 @@ package io.kafkaindexing.query.topn;
 import io.kafkaindexing.query.QueryContexts;
 import io.kafkaindexing.query.Result;
 import io.kafkaindexing.query.engine.CombiningColumns;
+import io.kafkaindexing.query.engine.GroupColumns;
 import io.kafkaindexing.query.engine.NameTable;
 import io.kafkaindexing.segment.aggregation.AggregatorFactory;
 import io.kafkaindexing.segment.granularity.AllGranularity;
@@ -113,8 +114,10 @@ final class TopNArrayMerge {
         alive = new boolean[expected];
         running = new int[expected];
         if (first != null) {
-          for (int i = 0; i < first.size(); i++) {
-            add(first, i);
+          String[] firstNames = first.names();
+          GroupColumns firstColumns = first.columns();
+          for (int i = 0; i < firstNames.length; i++) {
+            add(firstNames[i], firstColumns, i);
           }
         }
         first = null;
@@ -122,18 +125,20 @@ final class TopNArrayMerge {
       if (next == null) {
         return;
       }
-      if (!values.accepts(next.columns)) {
+      String[] nextNames = next.names();
+      GroupColumns nextColumns = next.columns();
+      if (!values.accepts(nextColumns)) {
         throw new IllegalStateException("TopN partials of different column types");
       }
-      for (int j = 0; j < next.size(); j++) {
-        int slot = table.get(next.names[j]);
+      for (int j = 0; j < nextNames.length; j++) {
+        int slot = table.get(nextNames[j]);
         if (slot < 0) {
-          add(next, j);
+          add(nextNames[j], nextColumns, j);
         } else if (alive[slot]) {
-          values.combine(slot, next.columns, j);
+          values.combine(slot, nextColumns, j);
           combined[slot] = true;
         } else {
-          values.set(slot, next.columns, j);
+          values.set(slot, nextColumns, j);
           combined[slot] = false;
           alive[slot] = true;
           push(slot);
@@ -153,16 +158,16 @@ final class TopNArrayMerge {
       }
     }
 
-    private void add(CompactTopN from, int row) {
-      int slot = values.add(from.columns, row);
+    private void add(String name, GroupColumns from, int row) {
+      int slot = values.add(from, row);
       if (slot == names.length) {
         int capacity = names.length * 2;
         names = Arrays.copyOf(names, capacity);
         combined = Arrays.copyOf(combined, capacity);
         alive = Arrays.copyOf(alive, capacity);
       }
-      names[slot] = from.names[row];
-      table.put(from.names[row], slot);
+      names[slot] = name;
+      table.put(name, slot);
       combined[slot] = false;
       alive[slot] = true;
       push(slot);

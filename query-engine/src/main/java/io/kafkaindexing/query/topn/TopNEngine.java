@@ -93,7 +93,7 @@ public final class TopNEngine {
     for (Interval bucket : query.getGranularity().getIterable(clipped)) {
       deadline.check();
       int to = kernels.seek(at, bucket.getEndMillis());
-      ArrayKernels.Groups groups = kernels.aggregateByIds(at, to, dictionaryIds, cardinality);
+      ArrayKernels.Groups groups = kernels.aggregateByIds(at, to, dictionaryIds, cardinality, !compact);
       at = to;
       if (compact) {
         out.add(new Result<>(bucket.getStartMillis(), CompactTopN.of(query, kernels, groups, metricIndex)));
