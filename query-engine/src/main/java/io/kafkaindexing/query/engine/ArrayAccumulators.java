@@ -47,6 +47,9 @@ final class ArrayAccumulators {
     /** Slot {@code s}'s value; {@code touched} says whether some row fell in it. */
     abstract Object value(int s, boolean touched);
 
+    /** The per-slot values ({@code long[]}, {@code double[]} or {@code float[]}) after {@link #groups}. */
+    abstract Object slots();
+
     final boolean hasSlot(int s, boolean touched) {
       return nulls == null ? touched : hasSlot[s];
     }
@@ -95,6 +98,11 @@ final class ArrayAccumulators {
     @Override
     Object value() {
       return count;
+    }
+
+    @Override
+    Object slots() {
+      return g;
     }
 
     @Override
@@ -198,6 +206,11 @@ final class ArrayAccumulators {
     }
 
     @Override
+    Object slots() {
+      return g;
+    }
+
+    @Override
     Object value(int s, boolean touched) {
       return hasSlot(s, touched) ? (Long) g[s] : null;
     }
@@ -295,6 +308,11 @@ final class ArrayAccumulators {
     @Override
     Object value() {
       return has ? (Long) acc : null;
+    }
+
+    @Override
+    Object slots() {
+      return g;
     }
 
     @Override
@@ -398,6 +416,11 @@ final class ArrayAccumulators {
     }
 
     @Override
+    Object slots() {
+      return g;
+    }
+
+    @Override
     Object value(int s, boolean touched) {
       return hasSlot(s, touched) ? (Long) g[s] : null;
     }
@@ -495,6 +518,11 @@ final class ArrayAccumulators {
     @Override
     Object value() {
       return has ? (Double) acc : null;
+    }
+
+    @Override
+    Object slots() {
+      return g;
     }
 
     @Override
@@ -598,6 +626,11 @@ final class ArrayAccumulators {
     }
 
     @Override
+    Object slots() {
+      return g;
+    }
+
+    @Override
     Object value(int s, boolean touched) {
       return hasSlot(s, touched) ? (Double) g[s] : null;
     }
@@ -695,6 +728,11 @@ final class ArrayAccumulators {
     @Override
     Object value() {
       return has ? (Double) acc : null;
+    }
+
+    @Override
+    Object slots() {
+      return g;
     }
 
     @Override
@@ -798,6 +836,11 @@ final class ArrayAccumulators {
     }
 
     @Override
+    Object slots() {
+      return g;
+    }
+
+    @Override
     Object value(int s, boolean touched) {
       return hasSlot(s, touched) ? (Float) g[s] : null;
     }
@@ -898,6 +941,11 @@ final class ArrayAccumulators {
     }
 
     @Override
+    Object slots() {
+      return g;
+    }
+
+    @Override
     Object value(int s, boolean touched) {
       return hasSlot(s, touched) ? (Float) g[s] : null;
     }
@@ -995,6 +1043,11 @@ final class ArrayAccumulators {
     @Override
     Object value() {
       return has ? (Float) acc : null;
+    }
+
+    @Override
+    Object slots() {
+      return g;
     }
 
     @Override

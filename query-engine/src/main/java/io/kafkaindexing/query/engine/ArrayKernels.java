@@ -209,15 +209,41 @@ public final class ArrayKernels {
    * {@link #dictionaryIds} gives), groups in the order of their first row.
    */
   public Groups aggregateByIds(int from, int to, int[] ids, int cardinality) {
+    return aggregateByIds(from, to, ids, cardinality, true);
+  }
+
+  /**
+   * As {@link #aggregateByIds(int, int, int[], int)}, the groups in the order of their first row
+   * when {@code firstRowOrder}, else in id order (cheaper: one store per row, no branch), for
+   * callers to whom the order of groups does not matter.
+   */
+  public Groups aggregateByIds(int from, int to, int[] ids, int cardinality, boolean firstRowOrder) {
     ArrayAccumulators.Acc[] accs = accumulators();
     boolean[] touched = new boolean[cardinality];
     int[] order = new int[Math.min(cardinality, Math.max(0, to - from))];
     int groups = 0;
-    for (int p = from; p < to && groups < order.length; p++) {
-      int id = ids[row(p)];
-      if (!touched[id]) {
-        touched[id] = true;
-        order[groups++] = id;
+    if (firstRowOrder) {
+      for (int p = from; p < to && groups < order.length; p++) {
+        int id = ids[row(p)];
+        if (!touched[id]) {
+          touched[id] = true;
+          order[groups++] = id;
+        }
+      }
+    } else {
+      if (rows == null) {
+        for (int r = start + from, end = start + to; r < end; r++) {
+          touched[ids[r]] = true;
+        }
+      } else {
+        for (int p = from; p < to; p++) {
+          touched[ids[rows[p]]] = true;
+        }
+      }
+      for (int id = 0; id < cardinality && groups < order.length; id++) {
+        if (touched[id]) {
+          order[groups++] = id;
+        }
       }
     }
     for (ArrayAccumulators.Acc acc : accs) {
@@ -251,6 +277,11 @@ public final class ArrayKernels {
     /** Aggregator {@code agg}'s value for dictionary id {@code id}. */
     public Object value(int agg, int id) {
       return accs[agg].value(id, touched[id]);
+    }
+
+    /** Every aggregator's values of the ids {@code ids[0..n)}, in that order, as primitive columns. */
+    public GroupColumns columns(int[] ids, int n) {
+      return GroupColumns.of(accs, ids, n, touched);
     }
 
     /** Every aggregator's value for {@code id}. */

@@ -9,6 +9,7 @@ import io.kafkaindexing.query.dimension.DimensionReader;
 import io.kafkaindexing.query.dimension.FixedDictionarySelectors;
 import io.kafkaindexing.query.dimension.DimensionSpec;
 import io.kafkaindexing.query.engine.ArrayKernels;
+import io.kafkaindexing.query.engine.CombiningColumns;
 import io.kafkaindexing.query.engine.FilteredCursor;
 import io.kafkaindexing.segment.aggregation.Aggregator;
 import io.kafkaindexing.segment.column.DimensionSelector;
@@ -116,12 +117,27 @@ public final class GroupByEngine {
 
   /**
    * One single-value dictionary column, granularity all, over decoded column arrays
-   * ({@link ArrayKernels}): the groups {@link #byIds} gives, in the same order.
+   * ({@link ArrayKernels}): the groups {@link #byIds} gives, in the same order, kept compact
+   * ({@link CompactGroupRows}) for the merge.
    */
   private static List<GroupRow> byArrays(GroupByQuery query, ArrayKernels kernels, int[] ids) {
     Aggregations aggs = query.aggregations();
     DimensionSpec dimension = query.getDimensions().get(0);
-    ArrayKernels.Groups groups = kernels.aggregateByIds(0, kernels.count(), ids, kernels.cardinality(dimension));
+    boolean compact = CombiningColumns.supports(aggs.aggregators());
+    // Compact rows are merged by value, so the order of the groups does not matter to them.
+    ArrayKernels.Groups groups = kernels.aggregateByIds(0, kernels.count(), ids, kernels.cardinality(dimension),
+        !compact);
+    if (compact) {
+      int[] order = groups.ids();
+      String[] names = new String[order.length];
+      for (int k = 0; k < order.length; k++) {
+        names[k] = kernels.lookupName(dimension, order[k]);
+      }
+      List<String> aggregatorNames = new ArrayList<>(aggs.aggregators().size());
+      aggs.aggregators().forEach(a -> aggregatorNames.add(a.getName()));
+      return new CompactGroupRows(query.universalTimestamp(), names, groups.columns(order, order.length),
+          aggregatorNames);
+    }
     List<GroupRow> out = new ArrayList<>(groups.ids().length);
     for (int id : groups.ids()) {
       Map<String, Object> v = new LinkedHashMap<>();

@@ -28,16 +28,23 @@ final class GroupByLimiter {
       sorted = new ArrayList<>(rows);
       sorted.sort(ordering(query));
     }
-    long end = Math.min((long) spec.getOffset() + spec.limit(), sorted.size());
-    int from = Math.min(spec.getOffset(), sorted.size());
-    return new ArrayList<>(sorted.subList(from, (int) Math.max(from, end)));
+    int[] window = window(query, sorted.size());
+    return new ArrayList<>(sorted.subList(window[0], window[1]));
+  }
+
+  /** The rows {@code [from, to)} of {@code size} sorted ones that the offset and limit keep. */
+  static int[] window(GroupByQuery query, int size) {
+    LimitSpec spec = query.getLimitSpec();
+    long end = Math.min((long) spec.getOffset() + spec.limit(), size);
+    int from = Math.min(spec.getOffset(), size);
+    return new int[] {from, (int) Math.max(from, end)};
   }
 
   private static boolean sortByDimsFirst(GroupByQuery query) {
     return io.kafkaindexing.query.QueryContexts.getBoolean(query.getContext(), "sortByDimsFirst", false);
   }
 
-  private static boolean sortingNeeded(GroupByQuery query) {
+  static boolean sortingNeeded(GroupByQuery query) {
     List<OrderByColumnSpec> columns = query.getLimitSpec().getColumns();
     List<DimensionSpec> dims = query.getDimensions();
     if (dims.size() < columns.size()) {

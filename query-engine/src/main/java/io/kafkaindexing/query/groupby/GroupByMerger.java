@@ -1,7 +1,5 @@
 package io.kafkaindexing.query.groupby;
 
-import java.util.Arrays;
-
 import io.kafkaindexing.query.QueryContexts;
 import io.kafkaindexing.query.aggregation.Aggregations;
 import io.kafkaindexing.query.aggregation.GroupingAggregatorFactory;
@@ -29,7 +27,9 @@ import java.util.TreeMap;
  * grouping set a row belongs to; a summary row of empty aggregates stands
  * in for no groups when there are no dimensions and granularity is {@code all}; then
  * {@code having} and {@code limitSpec} (see {@link GroupByLimiter}) apply, and last the aggregates
- * are finalized. Stateless.
+ * are finalized. Compact per-segment rows ({@link CompactGroupRows}) are grouped on primitives
+ * ({@link GroupByArrayMerge}), and when nothing but the limit reads the groups, rows are built for
+ * the limit's window only. Stateless.
  */
 public final class GroupByMerger {
   /** Natural order of grouping values: nulls first, numbers numerically, strings lexicographically. */
@@ -43,11 +43,25 @@ public final class GroupByMerger {
 
   public List<GroupByResultRow> merge(GroupByQuery query, List<List<GroupRow>> partials) {
     Aggregations aggs = query.aggregations();
-    List<GroupRow> rows = new ArrayList<>();
-    for (List<GroupRow> p : partials) {
-      rows.addAll(p);
+    boolean finalize = QueryContexts.isFinalize(query.getContext());
+    List<String> dimNames = dimensionNames(query);
+    List<GroupRow> merged;
+    GroupByArrayMerge arrays = GroupByArrayMerge.of(query, partials);
+    if (arrays != null) {
+      if (query.getSubtotalsSpec() == null && aggs.postAggregators().isEmpty() && query.getHaving() == null
+          && !GroupByLimiter.sortingNeeded(query)) {
+        // Nothing reads the rows outside the limit's window: build those only.
+        int[] window = GroupByLimiter.window(query, arrays.size());
+        return finish(arrays.rows(window[0], window[1]), aggs, dimNames, finalize);
+      }
+      merged = arrays.rows(0, arrays.size());
+    } else {
+      List<GroupRow> rows = new ArrayList<>();
+      for (List<GroupRow> p : partials) {
+        rows.addAll(p);
+      }
+      merged = group(query, rows, null);
     }
-    List<GroupRow> merged = group(query, rows, null);
     if (query.getSubtotalsSpec() != null) {
       List<GroupRow> all = new ArrayList<>();
       for (List<String> subtotal : query.getSubtotalsSpec()) {
@@ -59,17 +73,20 @@ public final class GroupByMerger {
     if (merged.isEmpty() && needsSummaryRow(query)) {
       merged.add(summaryRow(query));
     }
-    List<String> dimNames = dimensionNames(query);
     if (query.getHaving() != null) {
       Map<String, AggregatorFactory> byName = new HashMap<>();
       aggs.aggregators().forEach(a -> byName.put(a.getName(), a));
       Map<String, ValueType> signature = signature(query);
       merged.removeIf(r -> !query.getHaving().eval(new HavingRow(r.timestamp, r.event(dimNames), byName, signature)));
     }
-    merged = GroupByLimiter.apply(query, merged);
-    List<GroupByResultRow> out = new ArrayList<>(merged.size());
-    boolean finalize = QueryContexts.isFinalize(query.getContext());
-    for (GroupRow r : merged) {
+    return finish(GroupByLimiter.apply(query, merged), aggs, dimNames, finalize);
+  }
+
+  /** The result rows: aggregates finalized (unless not to), dimensions then values as the event. */
+  private static List<GroupByResultRow> finish(List<GroupRow> rows, Aggregations aggs, List<String> dimNames,
+      boolean finalize) {
+    List<GroupByResultRow> out = new ArrayList<>(rows.size());
+    for (GroupRow r : rows) {
       if (finalize) {
         aggs.finalizeAggregators(r.values);
       }

@@ -88,12 +88,17 @@ public final class TopNEngine {
       QueryDeadline deadline) {
     List<Result<List<Map<String, Object>>>> out = new ArrayList<>();
     int cardinality = kernels.cardinality(query.getDimension());
+    boolean compact = metricIndex >= 0 && CompactTopN.applies(query, ranker);
     int at = 0;
     for (Interval bucket : query.getGranularity().getIterable(clipped)) {
       deadline.check();
       int to = kernels.seek(at, bucket.getEndMillis());
-      ArrayKernels.Groups groups = kernels.aggregateByIds(at, to, dictionaryIds, cardinality);
+      ArrayKernels.Groups groups = kernels.aggregateByIds(at, to, dictionaryIds, cardinality, !compact);
       at = to;
+      if (compact) {
+        out.add(new Result<>(bucket.getStartMillis(), CompactTopN.of(query, kernels, groups, metricIndex)));
+        continue;
+      }
       int[] order = groups.ids();
       int n = order.length;
       int[] kept;
@@ -175,7 +180,7 @@ public final class TopNEngine {
   }
 
   /** The index of the only aggregator named {@code name}, or -1 (a post-aggregator, an unknown or a repeated name). */
-  private static int aggregatorIndex(TopNQuery query, String name) {
+  static int aggregatorIndex(TopNQuery query, String name) {
     int found = -1;
     for (int i = 0; i < query.getAggregatorSpecs().size(); i++) {
       if (query.getAggregatorSpecs().get(i).getName().equals(name)) {
@@ -196,7 +201,7 @@ public final class TopNEngine {
     return values;
   }
 
-  private static Map<String, Object> entry(TopNQuery query, Object dimValue, Object[] aggregated,
+  static Map<String, Object> entry(TopNQuery query, Object dimValue, Object[] aggregated,
       List<PostAggregator> pruned) {
     int n = aggregated.length;
     Map<String, Object> values = new HashMap<>(guavaCapacity(n + pruned.size() + 1));

@@ -18,11 +18,16 @@ import java.util.TreeMap;
  * (all of them with {@code all}, keeping the first one's timestamp) fold pairwise: a value present
  * in both sides gets its aggregates combined (and the ranking post-aggregators recomputed), then the
  * top {@link TopNQuery#mergeThreshold()} are kept. Finally each bucket is cut at the threshold, every
- * post-aggregator is computed from the raw aggregates and the aggregates are finalized. Stateless.
+ * post-aggregator is computed from the raw aggregates and the aggregates are finalized. Compact
+ * per-segment entries ({@link CompactTopN}) merge the same way on primitives ({@link TopNArrayMerge}).
+ * Stateless.
  */
 public final class TopNMerger {
   public List<Result<List<Map<String, Object>>>> merge(TopNQuery query,
       List<List<Result<List<Map<String, Object>>>>> partials) {
+    if (TopNArrayMerge.applies(partials)) {
+      return TopNArrayMerge.merge(query, partials);
+    }
     Granularity granularity = query.getGranularity();
     boolean all = granularity instanceof AllGranularity;
     TopNRanker ranker = new TopNRanker(query);
@@ -85,7 +90,7 @@ public final class TopNMerger {
   }
 
   /** Post-aggregates from the raw values, then finalizes the aggregates (unless not to); key order kept. */
-  private static Map<String, Object> finish(Aggregations aggs, Map<String, Object> entry, boolean finalize) {
+  static Map<String, Object> finish(Aggregations aggs, Map<String, Object> entry, boolean finalize) {
     Map<String, Object> values = new LinkedHashMap<>(entry);
     aggs.computePostAggregators(values);
     if (finalize) {

@@ -149,6 +149,14 @@ final class TopNRanker {
   }
 
   /**
+   * True when the metric is {@code count} or a simple numeric aggregator ranked by a plain numeric
+   * spec: then {@link RankOrder} over its values ranks as {@link #top} and {@link #best} do.
+   */
+  boolean ranksByPrimitiveMetric() {
+    return numericKeys != 0;
+  }
+
+  /**
    * The first {@code threshold} of {@code entries} in rank order; entries that rank equal keep their
    * input order (as a stable sort would). The ranking keys are read from each entry once, and when
    * there are more entries than {@code threshold} the best are kept in a bounded heap rather than
