@@ -47,7 +47,7 @@ public final class InvertedTopNMetricSpec implements TopNMetricSpec {
   @Override
   public Comparator<Object> comparator(Aggregations aggregations) {
     Comparator<Object> inner = delegate.comparator(aggregations);
-    Comparator<Object> nullsLast = (a, b) -> a == null ? 1 : b == null ? -1 : inner.compare(a, b);
+    Comparator<Object> nullsLast = (a, b) -> a == null ? (b == null ? 0 : 1) : b == null ? -1 : inner.compare(a, b);
     return (a, b) -> nullsLast.compare(b, a);
   }
 
