@@ -11,11 +11,11 @@ import io.kafkaindexing.query.dimension.DimensionSpec;
 import io.kafkaindexing.query.engine.ArrayKernels;
 import io.kafkaindexing.query.engine.CombiningColumns;
 import io.kafkaindexing.query.engine.FilteredCursor;
+import io.kafkaindexing.query.engine.IdSlotAggregators;
 import io.kafkaindexing.segment.aggregation.Aggregator;
 import io.kafkaindexing.segment.column.DimensionSelector;
 import io.kafkaindexing.segment.column.IndexedInts;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,36 +81,19 @@ public final class GroupByEngine {
    */
   private static List<GroupRow> byIds(GroupByQuery query, FilteredCursor cursor, DimensionSelector ids, boolean unnest) {
     Aggregations aggs = query.aggregations();
-    Aggregator[][] slots = new Aggregator[ids.getValueCardinality() + 1][];
-    int[] seen = new int[16];
-    int groups = 0;
+    IdSlotAggregators slots = new IdSlotAggregators(aggs, ids.getValueCardinality());
     for (; !cursor.isDone(); cursor.advance()) {
       IndexedInts row = ids.getRow();
-      int n = row.size();
-      if (!unnest && n > 1) {
+      if (!unnest && row.size() > 1) {
         throw multiValueRefused(query.getDimensions().get(0).getDimension());
       }
-      for (int i = 0; i < n; i++) {
-        int slot = row.get(i) + 1;
-        Aggregator[] aggregators = slots[slot];
-        if (aggregators == null) {
-          aggregators = aggs.factorize(cursor.selectors());
-          slots[slot] = aggregators;
-          if (groups == seen.length) {
-            seen = Arrays.copyOf(seen, groups * 2);
-          }
-          seen[groups++] = slot;
-        }
-        for (Aggregator a : aggregators) {
-          a.aggregate();
-        }
-      }
+      slots.aggregate(row, cursor.selectors());
     }
-    List<GroupRow> out = new ArrayList<>(groups);
-    for (int k = 0; k < groups; k++) {
-      int slot = seen[k];
+    List<GroupRow> out = new ArrayList<>(slots.groups());
+    for (int k = 0; k < slots.groups(); k++) {
+      int slot = slots.order()[k];
       Object value = slot == 0 ? null : ids.lookupName(slot - 1);
-      out.add(new GroupRow(query.universalTimestamp(), new Object[] {value}, values(aggs, slots[slot])));
+      out.add(new GroupRow(query.universalTimestamp(), new Object[] {value}, values(aggs, slots.aggregators(slot))));
     }
     return out;
   }

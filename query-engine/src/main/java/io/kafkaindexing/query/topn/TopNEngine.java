@@ -9,10 +9,10 @@ import io.kafkaindexing.query.dimension.DimensionReader;
 import io.kafkaindexing.query.dimension.FixedDictionarySelectors;
 import io.kafkaindexing.query.engine.ArrayKernels;
 import io.kafkaindexing.query.engine.FilteredCursor;
+import io.kafkaindexing.query.engine.IdSlotAggregators;
 import io.kafkaindexing.query.engine.TimeBuckets;
 import io.kafkaindexing.segment.aggregation.Aggregator;
 import io.kafkaindexing.segment.column.DimensionSelector;
-import io.kafkaindexing.segment.column.IndexedInts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -133,36 +133,19 @@ public final class TopNEngine {
    */
   private static List<Map<String, Object>> byIds(TopNQuery query, FilteredCursor cursor, DimensionSelector ids,
       long end, TopNRanker ranker, int metricIndex, List<PostAggregator> pruned) {
-    Aggregations aggs = query.aggregations();
-    Aggregator[][] slots = new Aggregator[ids.getValueCardinality() + 1][];
-    int[] seen = new int[16];
-    int groups = 0;
+    IdSlotAggregators slots = new IdSlotAggregators(query.aggregations(), ids.getValueCardinality());
     while (!cursor.isDone() && cursor.time() < end) {
-      IndexedInts row = ids.getRow();
-      for (int i = 0, n = row.size(); i < n; i++) {
-        int slot = row.get(i) + 1;
-        Aggregator[] aggregators = slots[slot];
-        if (aggregators == null) {
-          aggregators = aggs.factorize(cursor.selectors());
-          slots[slot] = aggregators;
-          if (groups == seen.length) {
-            seen = Arrays.copyOf(seen, groups * 2);
-          }
-          seen[groups++] = slot;
-        }
-        for (Aggregator a : aggregators) {
-          a.aggregate();
-        }
-      }
+      slots.aggregate(ids.getRow(), cursor.selectors());
       cursor.advance();
     }
-    int[] order = seen;
+    int groups = slots.groups();
+    int[] order = slots.order();
     IntFunction<Object> name = k -> order[k] == 0 ? null : ids.lookupName(order[k] - 1);
     int[] kept;
     if (metricIndex >= 0 && groups > query.mergeThreshold()) {
       Object[] metricValues = new Object[groups];
       for (int k = 0; k < groups; k++) {
-        metricValues[k] = slots[order[k]][metricIndex].get();
+        metricValues[k] = slots.aggregators(order[k])[metricIndex].get();
       }
       // Slots ascend with the values (a fixed dictionary is sorted; slot 0, the -1 of an empty row, is null).
       kept = ranker.best(metricValues, Arrays.copyOf(order, groups), query.mergeThreshold());
@@ -174,7 +157,7 @@ public final class TopNEngine {
     }
     List<Map<String, Object>> entries = new ArrayList<>(kept.length);
     for (int k : kept) {
-      entries.add(entry(query, name.apply(k), values(slots[order[k]]), pruned));
+      entries.add(entry(query, name.apply(k), slots.values(order[k]), pruned));
     }
     return entries;
   }
