@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The fast path of the {@code json} format for its default flattening (field discovery, no
@@ -97,11 +97,7 @@ final class FlatJsonReader {
       return null;
     }
     if (sawNull && !keepNullColumns) {
-      for (Iterator<Object> values = row.values().iterator(); values.hasNext(); ) {
-        if (values.next() == null) {
-          values.remove();
-        }
-      }
+      row.values().removeIf(Objects::isNull);
     }
     return row;
   }
