@@ -227,15 +227,10 @@ public final class JsonPathExpression {
         out.add(node.get(child.name()));
       }
     } else if (step instanceof Index index) {
-      if (node.isArray()) {
-        int i = index.index() < 0 ? node.size() + index.index() : index.index();
-        if (i >= 0 && i < node.size()) {
-          out.add(node.get(i));
-        }
-      }
+      element(node, index.index(), out);
     } else if (step instanceof Indexes indexes) {
       for (int index : indexes.indexes()) {
-        apply(new Index(index), node, document, out);
+        element(node, index, out);
       }
     } else if (step instanceof Slice slice) {
       if (node.isArray()) {
@@ -263,6 +258,16 @@ public final class JsonPathExpression {
       }
     } else if (node.isArray() || node.isObject()) {
       node.forEach(out::add);
+    }
+  }
+
+  /** The element at {@code index} of an array node (negative: from the end), if there is one. */
+  private static void element(JsonNode node, int index, List<JsonNode> out) {
+    if (node.isArray()) {
+      int i = index < 0 ? node.size() + index : index;
+      if (i >= 0 && i < node.size()) {
+        out.add(node.get(i));
+      }
     }
   }
 

@@ -84,15 +84,29 @@ final class JsonPathFilter {
     return switch (compare.op()) {
       case "==" -> same(left, right);
       case "!=" -> !same(left, right);
-      case "<" -> order(left, right) < 0 && order(left, right) != Integer.MIN_VALUE;
-      case "<=" -> order(left, right) <= 0 && order(left, right) != Integer.MIN_VALUE;
-      case ">" -> order(left, right) > 0;
-      case ">=" -> order(left, right) >= 0;
+      case "<", "<=", ">", ">=" -> holds(compare.op(), order(left, right));
       case "=~" -> left instanceof String s && right instanceof Pattern p && p.matcher(s).matches();
-      case "in" -> right instanceof List<?> list && list.stream().anyMatch(v -> same(left, v));
-      case "nin" -> !(right instanceof List<?> list && list.stream().anyMatch(v -> same(left, v)));
+      case "in" -> contains(right, left);
+      case "nin" -> !contains(right, left);
       default -> throw new IllegalStateException("Unexpected operator " + compare.op());
     };
+  }
+
+  /** Whether {@code op} holds for an {@link #order} result; never for operands that are not ordered. */
+  private static boolean holds(String op, int order) {
+    if (order == Integer.MIN_VALUE) {
+      return false;
+    }
+    return switch (op) {
+      case "<" -> order < 0;
+      case "<=" -> order <= 0;
+      case ">" -> order > 0;
+      default -> order >= 0;
+    };
+  }
+
+  private static boolean contains(Object list, Object value) {
+    return list instanceof List<?> values && values.stream().anyMatch(v -> same(value, v));
   }
 
   private static Object value(Object operand, JsonNode element, JsonNode root) {
