@@ -94,17 +94,9 @@ final class IngestionTestKit implements AutoCloseable {
    * or the wait ends.
    */
   List<ConsumerRecord<String, String>> readAll(String topic, int expected) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     List<ConsumerRecord<String, String>> read = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-      TopicPartition tp = new TopicPartition(topic, 0);
-      consumer.assign(List.of(tp));
-      consumer.seekToBeginning(List.of(tp));
+    TopicPartition tp = new TopicPartition(topic, 0);
+    try (KafkaConsumer<String, String> consumer = committedReader(tp)) {
       long deadline = System.nanoTime() + WAIT.toNanos();
       while (read.size() < expected && System.nanoTime() < deadline) {
         consumer.poll(Duration.ofMillis(200)).forEach(read::add);
@@ -115,17 +107,9 @@ final class IngestionTestKit implements AutoCloseable {
 
   /** Reads {@code topic} (one partition) with {@code read_committed} from the beginning up to its last stable offset. */
   List<ConsumerRecord<String, String>> readCommitted(String topic) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     List<ConsumerRecord<String, String>> read = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-      TopicPartition tp = new TopicPartition(topic, 0);
-      consumer.assign(List.of(tp));
-      consumer.seekToBeginning(List.of(tp));
+    TopicPartition tp = new TopicPartition(topic, 0);
+    try (KafkaConsumer<String, String> consumer = committedReader(tp)) {
       long end = consumer.endOffsets(List.of(tp)).get(tp);
       long deadline = System.nanoTime() + WAIT.toNanos();
       while (consumer.position(tp) < end) {
@@ -136,6 +120,20 @@ final class IngestionTestKit implements AutoCloseable {
       }
     }
     return read;
+  }
+
+  /** A {@code read_committed} consumer of {@code tp}, at its beginning. */
+  private KafkaConsumer<String, String> committedReader(TopicPartition tp) {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
+    consumer.assign(List.of(tp));
+    consumer.seekToBeginning(List.of(tp));
+    return consumer;
   }
 
   /** POSTs a supervisor spec ({@code ${bootstrap}} replaced by the broker address) and expects its id back. */
