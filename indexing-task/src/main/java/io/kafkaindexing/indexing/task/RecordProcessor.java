@@ -27,7 +27,8 @@ import java.util.List;
  * </ol>
  * Parse exceptions go through the {@link ParseExceptionHandler}, which may end the task; records of
  * unparseable and thrown-away rows also go to the {@link RejectionSink} (the dead-letter topic).
- * Not thread-safe: used by the task thread only.
+ * {@link #read} is thread-safe (parse workers may read records ahead of the task thread);
+ * {@link #process} and {@link #apply} are used by the task thread only.
  */
 public final class RecordProcessor {
   private static final int INPUT_PREVIEW_CHARS = 1000;
@@ -88,20 +89,23 @@ public final class RecordProcessor {
    * @throws MaxParseExceptionsExceededException when the task has seen too many parse exceptions
    */
   public void process(InputEntity record) {
-    ParseExceptionHandler.Source source = new ParseExceptionHandler.Source(record.topic(), record.partition(),
-        record.offset());
+    apply(read(record));
+  }
+
+  /**
+   * Reads the rows of {@code record} without counting or indexing anything: the part of
+   * {@link #process} that may run off the task thread (parse workers), since the input format and
+   * row parser are immutable and thread-safe. {@link #apply} finishes the record.
+   */
+  public ReadRecord read(InputEntity record) {
     if (record.isTombstone() && !format.readsTombstones()) {
-      meters.incrementThrownAway(ThrownAwayReason.NULL);
-      rejections.reject(record, "thrownAway", ThrownAwayReason.NULL.reason(), "null", "Record has no value");
-      return;
+      return ReadRecord.failed(record, null);
     }
-    meters.addProcessedBytes(record.value() == null ? 0 : record.value().length);
     RawRows rows;
     try {
       rows = format.read(record);
-    } catch (ParseException e) {
-      unparseable(record, e, source);
-      return;
+    } catch (ParseException | RuntimeException e) {
+      return ReadRecord.failed(record, e);
     }
     if (rows.isAllOrNothing()) {
       List<InputRow> parsed = new ArrayList<>(rows.rows().size());
@@ -112,25 +116,63 @@ public final class RecordProcessor {
           }
           parsed.add(parser.parse(raw.fields()));
         }
-      } catch (ParseException e) {
-        unparseable(record, e, source);
-        return;
+      } catch (ParseException | RuntimeException e) {
+        return ReadRecord.failed(record, e);
       }
-      parsed.forEach(row -> index(record, row, source));
-      return;
+      return ReadRecord.rows(record, parsed, null);
     }
-    for (RawRow raw : rows.rows()) {
-      InputRow row;
+    List<InputRow> parsed = new ArrayList<>(rows.rows().size());
+    List<Exception> errors = null;
+    for (int i = 0; i < rows.rows().size(); i++) {
+      RawRow raw = rows.rows().get(i);
       try {
         if (raw.isError()) {
           throw raw.error();
         }
-        row = parser.parse(raw.fields());
-      } catch (ParseException e) {
-        unparseable(record, e, source);
-        continue;
+        parsed.add(parser.parse(raw.fields()));
+      } catch (ParseException | RuntimeException e) {
+        if (errors == null) {
+          errors = new ArrayList<>();
+        }
+        while (errors.size() < i) {
+          errors.add(null);
+        }
+        errors.add(e);
+        parsed.add(null);
       }
-      index(record, row, source);
+    }
+    return ReadRecord.rows(record, parsed, errors);
+  }
+
+  /**
+   * Counts, filters and indexes a record read by {@link #read}, exactly as {@link #process} would
+   * have; task thread only, records of a partition in offset order. A failure other than a parse
+   * error (a bug) is thrown here, at the row where it happened.
+   *
+   * @throws MaxParseExceptionsExceededException when the task has seen too many parse exceptions
+   */
+  public void apply(ReadRecord read) {
+    InputEntity record = read.record();
+    ParseExceptionHandler.Source source = new ParseExceptionHandler.Source(record.topic(), record.partition(),
+        record.offset());
+    if (record.isTombstone() && !format.readsTombstones()) {
+      meters.incrementThrownAway(ThrownAwayReason.NULL);
+      rejections.reject(record, "thrownAway", ThrownAwayReason.NULL.reason(), "null", "Record has no value");
+      return;
+    }
+    meters.addProcessedBytes(record.value() == null ? 0 : record.value().length);
+    if (read.recordError() != null) {
+      unparseable(record, read.recordError(), source);
+      return;
+    }
+    List<InputRow> rows = read.rows();
+    for (int i = 0; i < rows.size(); i++) {
+      Exception error = read.rowError(i);
+      if (error != null) {
+        unparseable(record, error, source);
+      } else {
+        index(record, rows.get(i), source);
+      }
     }
   }
 
@@ -156,7 +198,12 @@ public final class RecordProcessor {
     }
   }
 
-  private void unparseable(InputEntity record, ParseException e, ParseExceptionHandler.Source source) {
+  /** Counts a parse error; rethrows any other failure, as the task thread would have met it. */
+  private void unparseable(InputEntity record, Exception failure, ParseExceptionHandler.Source source) {
+    if (failure instanceof RuntimeException r) {
+      throw r;
+    }
+    ParseException e = (ParseException) failure;
     String input = e.input() != null ? e.input() : record.valuePreview(INPUT_PREVIEW_CHARS);
     rejections.reject(record, "unparseable", null, input, String.valueOf(e.getMessage()));
     handler.handle(input, String.valueOf(e.getMessage()), false, source);

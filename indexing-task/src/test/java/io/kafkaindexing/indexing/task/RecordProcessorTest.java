@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.joda.time.DateTime;
 import org.junit.jupiter.api.Test;
 
@@ -156,5 +158,97 @@ class RecordProcessorTest {
         "0|thrownAway|beforeMinMessageTime|{time=2018-03-05T10:00:00Z, n=3}|Row thrown away: beforeMinMessageTime",
         "1|thrownAway|null|null|Record has no value"), rejected);
     assertEquals(1L, totals().get("processed"));
+  }
+
+  /** One processor with its own counters, indexed rows, rejections and saved parse errors. */
+  private static final class Run {
+    final RowIngestionMeters meters = new RowIngestionMeters();
+    final ParseExceptionHandler handler = new ParseExceptionHandler("task", meters, false, 6, 100, () -> 7L);
+    final List<String> indexed = new ArrayList<>();
+    final List<String> rejected = new ArrayList<>();
+    final RecordProcessor processor;
+
+    Run(InputFormat format) {
+      processor = new RecordProcessor(format,
+          new InputRowParser(new TimestampSpec("time", "iso", null), DimensionsSpec.of(List.of()), Set.of()),
+          row -> row.getTimestampFromEpoch() < MIN ? ThrownAwayReason.BEFORE_MIN_MESSAGE_TIME : null,
+          row -> {
+            indexed.add(row.getTimestampFromEpoch() + " " + row.getDimensions() + " " + row.getRaw("n"));
+            return new IncrementalIndexAddResult(indexed.size(),
+                "bad".equals(row.getRaw("n")) ? List.of("Unable to parse value[bad] for field[n]") : List.of());
+          }, meters, handler,
+          (record, category, reason, input, message) -> rejected.add(record.offset() + "|" + category + "|"
+              + reason + "|" + input + "|" + message));
+    }
+
+    /** Everything a task reports or indexes, to compare two runs. */
+    List<Object> outcome() {
+      return List.of(meters.totals(), indexed, rejected, handler.savedReports());
+    }
+  }
+
+  /**
+   * Read-ahead (all records read on another thread first, then applied in order) counts, indexes,
+   * rejects and fails exactly as processing record by record, for every way a record can go,
+   * including the task failing at the same record on maxParseExceptions.
+   */
+  @Test
+  void readOnAnotherThreadThenApplyMatchesProcess() throws Exception {
+    String ok = "{\"time\":\"2018-03-06T10:00:00Z\",\"n\":1}";
+    List<String> json = new ArrayList<>(List.of(ok, ok + ok, "{\"time\":\"2018-03-06T10:00:00Z\",\"n\":\"bad\"}",
+        "{\"time\":\"later\"}", ok + "{\"time\":\"nope\"}", "{not json", "{\"time\":\"2018-03-05T23:59:59Z\"}",
+        "{\"n\":1}", ok, "{x", "{y", "{z", ok));
+    json.add(2, null);
+    List<String> csv = List.of("2018-03-06T10:00:00Z,1\nbad,2\n2018-03-05T10:00:00Z,3\n2018-03-06T11:00:00Z,bad",
+        "\"open", "2018-03-06T12:00:00Z,4");
+    List<String> failures = new ArrayList<>();
+    for (var input : List.of(Map.entry(format("{'type':'json'}"), json),
+        Map.entry(format("{'type':'csv','columns':['time','n']}"), csv))) {
+      List<InputEntity> records = new ArrayList<>();
+      for (String value : input.getValue()) {
+        records.add(record(value));
+      }
+      Run sequential = new Run(input.getKey());
+      String sequentialFailure = null;
+      for (InputEntity r : records) {
+        try {
+          sequential.processor.process(r);
+        } catch (MaxParseExceptionsExceededException e) {
+          sequentialFailure = e.getMessage();
+          break;
+        }
+      }
+      Run readAhead = new Run(input.getKey());
+      ExecutorService reader = Executors.newSingleThreadExecutor();
+      List<ReadRecord> read;
+      try {
+        read = reader.submit(() -> records.stream().map(readAhead.processor::read).toList()).get();
+      } finally {
+        reader.shutdown();
+      }
+      String readAheadFailure = null;
+      for (ReadRecord r : read) {
+        try {
+          readAhead.processor.apply(r);
+        } catch (MaxParseExceptionsExceededException e) {
+          readAheadFailure = e.getMessage();
+          break;
+        }
+      }
+      assertEquals(sequential.outcome(), readAhead.outcome());
+      assertEquals(sequentialFailure, readAheadFailure);
+      failures.add(String.valueOf(sequentialFailure));
+    }
+    assertTrue(failures.get(0).startsWith("Max parse exceptions[6] exceeded"), failures.get(0));
+    assertEquals("null", failures.get(1), "the CSV records stay below maxParseExceptions");
+  }
+
+  @Test
+  void aFailureOtherThanAParseErrorIsThrownWhenItsRecordIsApplied() {
+    RecordProcessor p = processor(format("{'type':'json'}"), Integer.MAX_VALUE, 0);
+    ReadRecord bug = new ReadRecord(record("{}"), new IllegalStateException("bug"), List.of(), null);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.apply(bug));
+    assertEquals("bug", e.getMessage());
+    assertEquals(2L, totals().get("processedBytes"), "counted as far as the task thread got before");
   }
 }
