@@ -19,11 +19,13 @@ import io.kafkaindexing.indexing.task.TaskToolbox;
 import io.kafkaindexing.indexing.task.ThrownAwayReason;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.errors.WakeupException;
@@ -36,7 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The read loop of one {@link KafkaIndexTask}: assign the task's partitions, seek to the start
  * offsets, poll, hand each record to a {@link RecordProcessor} (which parses, filters, indexes and
- * counts it), and advance the current offset of each partition after its record is processed. A
+ * counts it; parsing may run ahead on the {@link ReadAhead} workers), and advance the current offset
+ * of each partition after its record is processed. A
  * partition is done when it reaches its end offset; the task succeeds when all are done or it is
  * stopped, and fails when {@code maxParseExceptions} is exceeded, saying why. Keeps the row
  * counters, saved parse exceptions and ingestion state for the task's live and completion reports.
@@ -185,35 +188,9 @@ public final class KafkaIndexTaskRunner {
       currentOffsets.forEach(records::seek);
       ingestionState = IngestionState.BUILD_SEGMENTS;
       log.info("Task[{}] reading topic[{}] from offsets {}", task.getId(), io.topic(), currentOffsets);
-      HandoffTrigger handoff = new HandoffTrigger(task.getTuningConfig(), startTime.getMillis());
-      while (!stopRequested && !allFinished(control.endOffsets())) {
-        control.awaitIfPaused();
-        Map<KafkaPartition, Long> end = control.endOffsets();
-        ConsumerRecords<byte[], byte[]> batch;
-        try {
-          batch = records.poll(Duration.ofMillis(io.getPollTimeout()));
-        } catch (WakeupException e) {
-          continue; // stop() woke the poll; the loop condition decides
-        }
-        for (ConsumerRecord<byte[], byte[]> record : batch) {
-          KafkaPartition partition = records.partitionOf(record.topic(), record.partition());
-          long stopAt = end.getOrDefault(partition, PartitionOffsets.UNBOUNDED);
-          if (record.offset() < stopAt) {
-            processor.process(toEntity(record));
-            recordsProcessed.merge(partition, 1L, Long::sum);
-            currentOffsets.put(partition, record.offset() + 1);
-          }
-        }
-        appenderator.persistIfDue();
-        if (handoffReason == null) {
-          handoffReason = handoff.reason(appenderator, System.currentTimeMillis());
-          if (handoffReason == null && deadLetters != null) {
-            handoffReason = deadLetters.handoffReason();
-          }
-          if (handoffReason != null) {
-            log.info("Task[{}] asks to hand off early: {}", task.getId(), handoffReason);
-          }
-        }
+      try (ReadAhead readAhead = new ReadAhead(processor, task.getTuningConfig().effectiveParseThreads(),
+          task.getId())) {
+        readUntilEnd(records, readAhead, processor, appenderator, deadLetters);
       }
       control.close();
       if (stopRequested) {
@@ -245,6 +222,83 @@ public final class KafkaIndexTaskRunner {
       supplier = null;
       control.close();
       finished = true;
+    }
+  }
+
+  /**
+   * Polls and indexes until every partition reaches its end offset or the task is stopped. The
+   * records of a poll are read into rows by the {@link ReadAhead} workers while the rows of the
+   * previous poll are indexed here; before pausing, finishing, or blocking in a poll that may return
+   * nothing, everything read is indexed, so {@link #currentOffsets} covers exactly the rows indexed
+   * whenever the supervisor or the publish looks at it.
+   */
+  private void readUntilEnd(KafkaRecordSupplier records, ReadAhead readAhead, RecordProcessor processor,
+      StreamAppenderator appenderator, DeadLetterProducer deadLetters) throws InterruptedException {
+    KafkaIndexTaskIOConfig io = task.getIoConfig();
+    HandoffTrigger handoff = new HandoffTrigger(task.getTuningConfig(), startTime.getMillis());
+    /* Next offset per partition handed to the read-ahead; ahead of currentOffsets while rows are in flight. */
+    Map<KafkaPartition, Long> polledOffsets = new HashMap<>(currentOffsets);
+    Consumer<List<ReadAhead.Read>> apply = chunk -> apply(chunk, processor);
+    while (!stopRequested) {
+      if (control.pauseRequested()) {
+        readAhead.drain(apply);
+        control.awaitIfPaused();
+        continue;
+      }
+      Map<KafkaPartition, Long> end = control.endOffsets();
+      if (allFinished(polledOffsets, end)) {
+        readAhead.drain(apply);
+        if (allFinished(currentOffsets, end)) {
+          return;
+        }
+      }
+      ConsumerRecords<byte[], byte[]> batch;
+      try {
+        // Rows in flight are never held back by a poll that waits for new records.
+        batch = records.poll(readAhead.isEmpty() ? Duration.ofMillis(io.getPollTimeout()) : Duration.ZERO);
+      } catch (WakeupException e) {
+        continue; // stop() woke the poll; the loop condition decides
+      }
+      List<ReadAhead.Polled> inRange = new ArrayList<>(batch.count());
+      for (ConsumerRecord<byte[], byte[]> record : batch) {
+        KafkaPartition partition = records.partitionOf(record.topic(), record.partition());
+        if (record.offset() < end.getOrDefault(partition, PartitionOffsets.UNBOUNDED)) {
+          inRange.add(new ReadAhead.Polled(partition, record));
+          polledOffsets.put(partition, record.offset() + 1);
+        }
+      }
+      readAhead.submit(inRange);
+      if (batch.isEmpty()) {
+        readAhead.drain(apply);
+      } else {
+        readAhead.applyAllButLatestPoll(apply);
+      }
+      appenderator.persistIfDue();
+      if (handoffReason == null) {
+        handoffReason = handoff.reason(appenderator, System.currentTimeMillis());
+        if (handoffReason == null && deadLetters != null) {
+          handoffReason = deadLetters.handoffReason();
+        }
+        if (handoffReason != null) {
+          log.info("Task[{}] asks to hand off early: {}", task.getId(), handoffReason);
+        }
+      }
+    }
+  }
+
+  /**
+   * Counts and indexes a chunk of read records and advances their partitions' offsets. The end
+   * offsets are read again: a record read ahead beyond an end offset set meanwhile is dropped.
+   */
+  private void apply(List<ReadAhead.Read> chunk, RecordProcessor processor) {
+    Map<KafkaPartition, Long> end = control.endOffsets();
+    for (ReadAhead.Read r : chunk) {
+      long offset = r.read().record().offset();
+      if (offset < end.getOrDefault(r.partition(), PartitionOffsets.UNBOUNDED)) {
+        processor.apply(r.read());
+        recordsProcessed.merge(r.partition(), 1L, Long::sum);
+        currentOffsets.put(r.partition(), offset + 1);
+      }
     }
   }
 
@@ -283,8 +337,8 @@ public final class KafkaIndexTaskRunner {
         record.value(), headers);
   }
 
-  private boolean allFinished(Map<KafkaPartition, Long> end) {
-    for (Map.Entry<KafkaPartition, Long> e : currentOffsets.entrySet()) {
+  private static boolean allFinished(Map<KafkaPartition, Long> offsets, Map<KafkaPartition, Long> end) {
+    for (Map.Entry<KafkaPartition, Long> e : offsets.entrySet()) {
       long stopAt = end.getOrDefault(e.getKey(), PartitionOffsets.UNBOUNDED);
       if (e.getValue() < stopAt) {
         return false;

@@ -25,7 +25,7 @@ import org.joda.time.Period;
     "handoffConditionTimeout", "resetOffsetAutomatically", "segmentWriteOutMediumFactory", "workerThreads",
     "chatRetries", "httpTimeout", "shutdownTimeout", "offsetFetchPeriod", "intermediateHandoffPeriod",
     "logParseExceptions", "maxParseExceptions", "maxSavedParseExceptions", "skipSequenceNumberAvailabilityCheck",
-    "repartitionTransitionDuration"})
+    "repartitionTransitionDuration", "parseThreads"})
 public class KafkaTuningConfig {
   public static final int DEFAULT_MAX_ROWS_IN_MEMORY = 150_000;
   public static final int DEFAULT_MAX_ROWS_PER_SEGMENT = 5_000_000;
@@ -53,6 +53,8 @@ public class KafkaTuningConfig {
   private final Period shutdownTimeout;
   private final Period offsetFetchPeriod;
   private final Period repartitionTransitionDuration;
+  /** Ours, not Druid's: read-ahead workers per task; null means {@link #defaultParseThreads()}. */
+  private final Integer parseThreads;
 
   @JsonCreator
   public KafkaTuningConfig(@JsonProperty("type") String type,
@@ -78,7 +80,8 @@ public class KafkaTuningConfig {
       @JsonProperty("httpTimeout") Period httpTimeout,
       @JsonProperty("shutdownTimeout") Period shutdownTimeout,
       @JsonProperty("offsetFetchPeriod") Period offsetFetchPeriod,
-      @JsonProperty("repartitionTransitionDuration") Period repartitionTransitionDuration) {
+      @JsonProperty("repartitionTransitionDuration") Period repartitionTransitionDuration,
+      @JsonProperty("parseThreads") Integer parseThreads) {
     if (type != null && !type.toLowerCase(Locale.ROOT).equals("kafka")) {
       throw DruidException.invalidInput("tuningConfig.type[%s] is not supported: use \"kafka\"", type);
     }
@@ -111,12 +114,16 @@ public class KafkaTuningConfig {
     this.offsetFetchPeriod = offsetFetchPeriod == null ? Period.seconds(30) : offsetFetchPeriod;
     this.repartitionTransitionDuration = repartitionTransitionDuration == null ? Period.seconds(120)
         : repartitionTransitionDuration;
+    if (parseThreads != null && parseThreads < 0) {
+      throw DruidException.invalidInput("tuningConfig.parseThreads must be 0 or more, got[%d]", parseThreads);
+    }
+    this.parseThreads = parseThreads;
   }
 
   /** The defaults, as a task gets them when the spec has no tuningConfig. */
   public static KafkaTuningConfig defaults() {
     return new KafkaTuningConfig(null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   private static int orZero(Integer v) {
@@ -287,6 +294,26 @@ public class KafkaTuningConfig {
     return repartitionTransitionDuration;
   }
 
+  /** As given in the spec (null when not: not written back, so Druid sees the specs it knows). */
+  @JsonProperty
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public Integer getParseThreads() {
+    return parseThreads;
+  }
+
+  /**
+   * Threads reading records into rows ahead of each task thread (see {@code ReadAhead}): as given,
+   * else {@link #defaultParseThreads()}; 0 reads on the task thread.
+   */
+  public int effectiveParseThreads() {
+    return parseThreads == null ? defaultParseThreads() : parseThreads;
+  }
+
+  /** One core for the task thread (indexing), up to two for reading; none on a single core. */
+  static int defaultParseThreads() {
+    return Math.max(0, Math.min(2, Runtime.getRuntime().availableProcessors() - 1));
+  }
+
   @Override
   public boolean equals(Object o) {
     if (o == null || o.getClass() != getClass()) {
@@ -309,7 +336,8 @@ public class KafkaTuningConfig {
         && Objects.equals(workerThreads, that.workerThreads) && chatRetries == that.chatRetries
         && httpTimeout.equals(that.httpTimeout) && shutdownTimeout.equals(that.shutdownTimeout)
         && offsetFetchPeriod.equals(that.offsetFetchPeriod)
-        && repartitionTransitionDuration.equals(that.repartitionTransitionDuration);
+        && repartitionTransitionDuration.equals(that.repartitionTransitionDuration)
+        && Objects.equals(parseThreads, that.parseThreads);
   }
 
   @Override

@@ -6,7 +6,8 @@ import java.util.TreeMap;
 /**
  * How the supervisor steers a running task's read loop, as Druid's task chat does: pause it at a
  * record boundary (to read stable current offsets), set the end offsets (exclusive) it reads up to,
- * and resume. The loop calls {@link #awaitIfPaused()} between records.
+ * and resume. The loop calls {@link #awaitIfPaused()} between polls, once it has indexed every
+ * record it read.
  *
  * <p>Thread-safe: every field is guarded by {@code this}.
  */
@@ -60,6 +61,11 @@ final class ReadControl {
       wait();
     }
     paused = false;
+  }
+
+  /** Whether a pause waits for the loop: it then finishes what it read ahead before {@link #awaitIfPaused()}. */
+  synchronized boolean pauseRequested() {
+    return pauseRequested && !closed;
   }
 
   synchronized boolean isPaused() {

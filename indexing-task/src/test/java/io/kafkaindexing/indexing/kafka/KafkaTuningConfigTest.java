@@ -127,6 +127,21 @@ class KafkaTuningConfigTest {
   }
 
   @Test
+  void parseThreadsIsOursAndEchoedOnlyWhenGiven() throws Exception {
+    KafkaTuningConfig none = read("{\"parseThreads\": 0}");
+    assertEquals(0, none.effectiveParseThreads());
+    assertEquals(DEFAULTS_ECHO.replace("\"PT120S\"}", "\"PT120S\",\"parseThreads\":0}"),
+        MAPPER.writeValueAsString(none));
+    assertEquals(none, read(MAPPER.writeValueAsString(none)), "round trip");
+    assertNotEquals(KafkaTuningConfig.defaults(), none);
+    assertEquals(3, read("{\"parseThreads\": \"3\"}").effectiveParseThreads());
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertEquals(Math.max(0, Math.min(2, cores - 1)), KafkaTuningConfig.defaults().effectiveParseThreads());
+    DruidException negative = assertThrows(DruidException.class, () -> read("{\"parseThreads\": -1}"));
+    assertEquals("tuningConfig.parseThreads must be 0 or more, got[-1]", negative.getMessage());
+  }
+
+  @Test
   void invalidValuesNameTheField() {
     for (String field : List.of("maxRowsInMemory", "maxRowsPerSegment")) {
       DruidException e = assertThrows(DruidException.class, () -> read("{\"" + field + "\": 0}"));
