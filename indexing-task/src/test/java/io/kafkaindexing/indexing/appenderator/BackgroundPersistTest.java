@@ -69,6 +69,29 @@ class BackgroundPersistTest {
     return rows;
   }
 
+  /** The in-memory counts the persist check reads follow every add across sinks and drop to zero at each persist. */
+  @Test
+  void rowsAndBytesInMemoryFollowAddsAcrossSinksAndPersists() {
+    SegmentRegistry registry = new SegmentRegistry();
+    try (StreamAppenderator appenderator = new StreamAppenderator(schema(), "seq",
+        new StreamAppenderatorTest.MapAllocator(), registry,
+        new PersistConfig(700, Long.MAX_VALUE, Long.MAX_VALUE, tmp.resolve("persist").toFile()))) {
+      long lastBytes = 0; // rows 3,500 to 4,199 are held by the sinks of hours 9 and 10 together
+      for (int i = 0; i < 4_000; i++) {
+        appenderator.add(row(i));
+        int expectedRows = (i + 1) % 700;
+        assertEquals(expectedRows, appenderator.rowsInMemory(), "after row " + i);
+        long bytes = appenderator.bytesInMemory();
+        assertTrue(expectedRows == 0 ? bytes == 0 : bytes > lastBytes, "bytes " + bytes + " after row " + i);
+        lastBytes = bytes;
+      }
+      appenderator.persistAll();
+      assertEquals(0, appenderator.rowsInMemory());
+      assertEquals(0, appenderator.bytesInMemory());
+      assertEquals(4_000, appenderator.totalRows());
+    }
+  }
+
   @Test
   void rowsStayQueryableExactlyOnceWhilePersistsRunInTheBackground() throws Exception {
     SegmentRegistry registry = new SegmentRegistry();
