@@ -31,23 +31,18 @@ final class AsciiFlatJson {
   private static final Object UNHANDLED = new Object();
 
   private final byte[] in;
-  private final RepeatedStrings strings;
   private int pos;
 
-  private AsciiFlatJson(byte[] in, RepeatedStrings strings) {
+  private AsciiFlatJson(byte[] in) {
     this.in = in;
-    this.strings = strings;
   }
 
-  /**
-   * The rows of {@code value}, or null when it is not a record of flat ASCII objects; names and
-   * string values recurring across records are shared through {@code strings}.
-   */
-  static List<Map<String, Object>> read(byte[] value, boolean keepNullColumns, RepeatedStrings strings) {
+  /** The rows of {@code value}, or null when it is not a record of flat ASCII objects. */
+  static List<Map<String, Object>> read(byte[] value, boolean keepNullColumns) {
     if (value.length > MAX_RECORD_BYTES) {
       return null;
     }
-    return new AsciiFlatJson(value, strings).rows(keepNullColumns);
+    return new AsciiFlatJson(value).rows(keepNullColumns);
   }
 
   private List<Map<String, Object>> rows(boolean keepNullColumns) {
@@ -169,24 +164,19 @@ final class AsciiFlatJson {
     return UNHANDLED;
   }
 
-  /**
-   * A string at '"' without escapes, control characters or non-ASCII bytes; else null. Its hash is
-   * {@link String#hashCode}'s, computed on the way (the bytes are the chars).
-   */
+  /** A string at '"' without escapes, control characters or non-ASCII bytes; else null. */
   private String string() {
     int start = ++pos;
-    int hash = 0;
     while (pos < in.length) {
       byte b = in[pos];
       if (b == '"') {
-        String s = strings.of(in, start, pos - start, hash);
+        String s = new String(in, start, pos - start, StandardCharsets.ISO_8859_1);
         pos++;
         return s;
       }
       if (b < 0x20 || b == '\\') { // bytes beyond ASCII are negative
         return null;
       }
-      hash = 31 * hash + b;
       pos++;
     }
     return null;

@@ -20,15 +20,13 @@ import java.util.Objects;
  * a root that is not an object, an empty record, a syntax error) returns null and the caller reads
  * the record through the tree path, which gives the rows, errors and messages of old.
  * Profiled: the tree path took 15% of the task thread's samples in the 2,000,000-row bench
- * (docs/benchmarks.md). Thread-safe (a parser per call; {@link RepeatedStrings} is).
+ * (docs/benchmarks.md). Immutable and thread-safe (a parser per call).
  */
 final class FlatJsonReader {
   private final JsonFactory factory;
   private final boolean keepNullColumns;
   /** Whether to try {@link AsciiFlatJson} first: only without parser features, which it does not know. */
   private final boolean asciiFirst;
-  /** The strings recurring in this format's records, for {@link AsciiFlatJson}. */
-  private final RepeatedStrings strings = new RepeatedStrings();
 
   FlatJsonReader(JsonFactory factory, boolean keepNullColumns, boolean asciiFirst) {
     this.factory = factory;
@@ -39,7 +37,7 @@ final class FlatJsonReader {
   /** The rows of {@code value}, or null when the record must go through the tree path. */
   List<Map<String, Object>> read(byte[] value) {
     if (asciiFirst) {
-      List<Map<String, Object>> rows = AsciiFlatJson.read(value, keepNullColumns, strings);
+      List<Map<String, Object>> rows = AsciiFlatJson.read(value, keepNullColumns);
       if (rows != null) {
         return rows;
       }
