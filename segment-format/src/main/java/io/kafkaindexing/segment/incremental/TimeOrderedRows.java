@@ -72,6 +72,18 @@ final class TimeOrderedRows {
     return bytes;
   }
 
+  /** The ids of the rows at {@code time}, or null when there is none. */
+  IdList idsAt(long time) {
+    if (count == 0 || time > times[count - 1]) {
+      return null;
+    }
+    if (time == times[count - 1]) {
+      return lists[count - 1];
+    }
+    int i = Arrays.binarySearch(times, 0, count, time);
+    return i >= 0 ? lists[i] : late.get(time);
+  }
+
   private IdList append(long time) {
     if (count == times.length) {
       times = Arrays.copyOf(times, count * 2);
