@@ -13,9 +13,9 @@ import java.util.Objects;
  * bench's, where most times hold one row, then need no hash and no table); the rows of a time
  * with more are also kept in an open-addressing table of row ids with their hashes in two int
  * arrays, which a lookup probes without allocating and compares against the stored rows
- * themselves. A table entry per row was a random access into a table as large as the index (two
- * cache misses a row once it outgrew the caches); a {@code HashMap} of keys before it cost two key
- * objects and a map node per row. Not thread-safe: guarded by the index's lock.
+ * themselves. A table entry for every row meant a hash and random accesses into two arrays as
+ * large as the index per row; a {@code HashMap} of keys before it cost two key objects and a map
+ * node per row. Not thread-safe: guarded by the index's lock.
  */
 final class RollupTable {
   /** The most rows of one time compared one by one; the rows of a time with more are in the table. */
