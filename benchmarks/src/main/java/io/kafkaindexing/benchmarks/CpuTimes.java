@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * collector's, the JIT's) is not counted.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.kafkaindexing.benchmarks.CpuTimes
- * [warmupSeconds measureSeconds] case...} with cases {@code parse add persist merge} and
+ * [warmupSeconds measureSeconds] case...} with cases {@code parse add ingest persist merge} and
  * {@code <query>-<segment>} (e.g. {@code topN-persisted}); no case runs them all.
  */
 public final class CpuTimes {
@@ -43,7 +43,7 @@ public final class CpuTimes {
       measure = Double.parseDouble(names.remove(0));
     }
     if (names.isEmpty()) {
-      names.addAll(List.of("parse", "add", "persist", "merge"));
+      names.addAll(List.of("parse", "add", "ingest", "persist", "merge"));
       QUERIES.forEach(q -> SEGMENTS.forEach(s -> names.add(q + "-" + s)));
     }
     System.out.println("| case | ops | CPU ms/op | rows per CPU-second |");
@@ -91,6 +91,11 @@ public final class CpuTimes {
         b.parseRows();
         return new Case(name, IncrementalIndexAddBenchmark.ROWS, b::add, b::emptyIndex, none, none);
       }
+      case "ingest" -> {
+        IngestBenchmark b = new IngestBenchmark();
+        b.setUp();
+        return new Case(name, IngestBenchmark.ROWS, b::ingest, b::emptyIndex, none, none);
+      }
       case "persist" -> {
         PersistBenchmark b = new PersistBenchmark();
         b.buildIndex();
@@ -104,7 +109,7 @@ public final class CpuTimes {
       default -> {
         int dash = name.indexOf('-');
         if (dash < 0 || !QUERIES.contains(name.substring(0, dash)) || !SEGMENTS.contains(name.substring(dash + 1))) {
-          throw new IllegalArgumentException("case[" + name + "] is not parse, add, persist, merge nor one of "
+          throw new IllegalArgumentException("case[" + name + "] is not parse, add, ingest, persist, merge nor one of "
               + QUERIES + "-" + SEGMENTS);
         }
         QueryKernelBenchmark b = new QueryKernelBenchmark();

@@ -111,6 +111,15 @@ class SeedAndKernelsTest {
     assertTrue(Seed.HOUR.contains(last.getTimestampFromEpoch()));
   }
 
+  @Test
+  void ingestBenchmarkIndexesEveryRecord() {
+    IngestBenchmark benchmark = new IngestBenchmark();
+    benchmark.setUp();
+    benchmark.emptyIndex();
+    // the rows are 36 ms apart: rollup merges none
+    assertEquals(IngestBenchmark.ROWS, benchmark.ingest().numRows());
+  }
+
   /** The kernel's partial, merged by its engine and written as the Broker writes answers. */
   private static JsonNode answer(ObjectMapper mapper, String name, Segment segment) {
     Query query = SegmentKernels.query(mapper, name);

@@ -34,7 +34,7 @@ public final class InputEntity {
     this.timestamp = timestamp;
     this.key = key;
     this.value = value;
-    this.headers = headers == null ? List.of() : List.copyOf(headers);
+    this.headers = headers == null || headers.isEmpty() ? List.of() : List.copyOf(headers);
   }
 
   /** An entity holding only a payload, e.g. a record key handed to a key format. */

@@ -15,7 +15,12 @@ public final class RawRows {
   private final boolean allOrNothing;
 
   public RawRows(List<RawRow> rows, boolean allOrNothing) {
-    this.rows = List.copyOf(rows);
+    this(allOrNothing, List.copyOf(rows));
+  }
+
+  /** Takes {@code rows} as they are: an unmodifiable list without nulls. */
+  private RawRows(boolean allOrNothing, List<RawRow> rows) {
+    this.rows = rows;
     this.allOrNothing = allOrNothing;
   }
 
@@ -26,9 +31,14 @@ public final class RawRows {
 
   /** Rows of fields, parsed as one unit. */
   public static RawRows allOrNothing(List<Map<String, Object>> rows) {
-    List<RawRow> list = new ArrayList<>(rows.size());
-    rows.forEach(r -> list.add(RawRow.of(r)));
-    return new RawRows(list, true);
+    if (rows.size() == 1) { // most records: one list, not a list and its copy
+      return new RawRows(true, List.of(RawRow.of(rows.get(0))));
+    }
+    RawRow[] list = new RawRow[rows.size()];
+    for (int i = 0; i < list.length; i++) {
+      list[i] = RawRow.of(rows.get(i));
+    }
+    return new RawRows(true, List.of(list));
   }
 
   public List<RawRow> rows() {

@@ -22,30 +22,40 @@ public final class MovingAverage {
   private final double[] rates = new double[3];
   private boolean initialized;
   private long lastTick;
+  /**
+   * {@code lastTick + TICK_NANOS}, readable without the lock: {@link #mark} (once per row and
+   * counter on the task thread) takes the lock only when a tick is due. It only grows, so a stale
+   * read merely sends a mark into the lock to find nothing to do.
+   */
+  private volatile long nextTick;
 
   public MovingAverage(LongSupplier nanoClock) {
     this.nanoClock = nanoClock;
     this.lastTick = nanoClock.getAsLong();
+    this.nextTick = lastTick + TICK_NANOS;
   }
 
   public void mark(long n) {
-    tickIfNecessary();
+    long now = nanoClock.getAsLong();
+    if (now - nextTick >= 0) {
+      tickIfNecessary(now);
+    }
     uncounted.addAndGet(n);
   }
 
   /** The 1-minute, 5-minute and 15-minute averages, in events per second. */
   public synchronized double[] rates() {
-    tickIfNecessary();
+    tickIfNecessary(nanoClock.getAsLong());
     return rates.clone();
   }
 
-  private synchronized void tickIfNecessary() {
-    long now = nanoClock.getAsLong();
+  private synchronized void tickIfNecessary(long now) {
     long ticks = (now - lastTick) / TICK_NANOS;
     if (ticks <= 0) {
       return;
     }
     lastTick += ticks * TICK_NANOS;
+    nextTick = lastTick + TICK_NANOS;
     for (long t = 0; t < ticks; t++) {
       double instant = (double) uncounted.getAndSet(0) / TimeUnit.NANOSECONDS.toSeconds(TICK_NANOS);
       for (int i = 0; i < rates.length; i++) {

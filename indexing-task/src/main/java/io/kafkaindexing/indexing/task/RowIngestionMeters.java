@@ -22,6 +22,12 @@ public final class RowIngestionMeters {
   private final AtomicLong unparseable = new AtomicLong();
   private final Map<ThrownAwayReason, AtomicLong> thrownAway = new EnumMap<>(ThrownAwayReason.class);
   private final Map<String, MovingAverage> averages = new LinkedHashMap<>();
+  /** The averages of {@link #averages} by counter, without a map lookup per row. */
+  private final MovingAverage processedRate;
+  private final MovingAverage processedBytesRate;
+  private final MovingAverage processedWithErrorRate;
+  private final MovingAverage thrownAwayRate;
+  private final MovingAverage unparseableRate;
 
   public RowIngestionMeters() {
     this(System::nanoTime);
@@ -31,35 +37,42 @@ public final class RowIngestionMeters {
     for (ThrownAwayReason r : ThrownAwayReason.values()) {
       thrownAway.put(r, new AtomicLong());
     }
-    for (String name : new String[] {"processed", "processedBytes", "processedWithError", "thrownAway",
-        "unparseable"}) {
-      averages.put(name, new MovingAverage(nanoClock));
-    }
+    processedRate = average("processed", nanoClock);
+    processedBytesRate = average("processedBytes", nanoClock);
+    processedWithErrorRate = average("processedWithError", nanoClock);
+    thrownAwayRate = average("thrownAway", nanoClock);
+    unparseableRate = average("unparseable", nanoClock);
+  }
+
+  private MovingAverage average(String name, LongSupplier nanoClock) {
+    MovingAverage average = new MovingAverage(nanoClock);
+    averages.put(name, average);
+    return average;
   }
 
   public void incrementProcessed() {
     processed.incrementAndGet();
-    averages.get("processed").mark(1);
+    processedRate.mark(1);
   }
 
   public void addProcessedBytes(long bytes) {
     processedBytes.addAndGet(bytes);
-    averages.get("processedBytes").mark(bytes);
+    processedBytesRate.mark(bytes);
   }
 
   public void incrementProcessedWithError() {
     processedWithError.incrementAndGet();
-    averages.get("processedWithError").mark(1);
+    processedWithErrorRate.mark(1);
   }
 
   public void incrementUnparseable() {
     unparseable.incrementAndGet();
-    averages.get("unparseable").mark(1);
+    unparseableRate.mark(1);
   }
 
   public void incrementThrownAway(ThrownAwayReason reason) {
     thrownAway.get(reason).incrementAndGet();
-    averages.get("thrownAway").mark(1);
+    thrownAwayRate.mark(1);
   }
 
   public long processed() {

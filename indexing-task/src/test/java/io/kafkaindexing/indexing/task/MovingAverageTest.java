@@ -32,6 +32,22 @@ class MovingAverageTest {
   }
 
   @Test
+  void aMarkAfterATickIsDueClosesTheTickBeforeCounting() {
+    MovingAverage avg = new MovingAverage(now::get);
+    avg.mark(50);
+    advanceSeconds(4);
+    avg.mark(25); // same tick
+    advanceSeconds(1);
+    avg.mark(100); // ticks first: 75 events in the first 5 s
+    advanceSeconds(4);
+    avg.mark(7); // same (second) tick
+    advanceSeconds(1);
+    double[] r = avg.rates();
+    assertEquals(15 + (1 - Math.exp(-5.0 / 60)) * (107 / 5.0 - 15), r[0], 1e-9);
+    assertEquals(15 + (1 - Math.exp(-5.0 / 900)) * (107 / 5.0 - 15), r[2], 1e-9);
+  }
+
+  @Test
   void metersReportAllFiveCountersPerWindow() {
     RowIngestionMeters meters = new RowIngestionMeters(now::get);
     for (int i = 0; i < 10; i++) {

@@ -3,7 +3,6 @@ package io.kafkaindexing.segment.incremental;
 import io.kafkaindexing.segment.column.ColumnSelectorFactory;
 import io.kafkaindexing.segment.read.Cursor;
 import java.util.Iterator;
-import java.util.NavigableMap;
 import java.util.NoSuchElementException;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
@@ -14,7 +13,7 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  */
 final class IncrementalCursor implements Cursor, RowPointer {
   private final IncrementalIndexView view;
-  private final NavigableMap<Long, TimeOrderedRows.IdList> range;
+  private final Iterable<TimeOrderedRows.IdList> range;
   private final ImmutableRoaringBitmap rowFilter;
   private final ColumnSelectorFactory selectors;
   private Iterator<TimeOrderedRows.IdList> times;
@@ -22,7 +21,7 @@ final class IncrementalCursor implements Cursor, RowPointer {
   private int position;
   private IncrementalRow current;
 
-  IncrementalCursor(IncrementalIndexView view, NavigableMap<Long, TimeOrderedRows.IdList> range,
+  IncrementalCursor(IncrementalIndexView view, Iterable<TimeOrderedRows.IdList> range,
       ImmutableRoaringBitmap rowFilter) {
     this.view = view;
     this.range = range;
@@ -47,7 +46,7 @@ final class IncrementalCursor implements Cursor, RowPointer {
 
   @Override
   public void reset() {
-    times = range.values().iterator();
+    times = range.iterator();
     ids = null;
     position = 0;
     seek();

@@ -121,14 +121,12 @@ public final class IncrementalIndex implements Segment {
       inputSelectors.set(row, parseErrors);
       try {
         IncrementalRow target = null;
-        int hash = 0;
         if (rowsByKey != null) {
-          hash = RollupTable.hash(time, dims);
-          int id = rowsByKey.find(hash, time, dims, rows);
+          int id = rowsByKey.find(time, dims, timeIndex.idsAt(time), rows);
           target = id < 0 ? null : rows.get(id);
         }
         if (target == null) {
-          target = newRow(time, dims, hash);
+          target = newRow(time, dims);
         }
         for (Aggregator aggregator : target.metrics) {
           aggregator.aggregate();
@@ -147,16 +145,13 @@ public final class IncrementalIndex implements Segment {
     }
   }
 
-  private IncrementalRow newRow(long time, Object[] dims, int hash) {
+  private IncrementalRow newRow(long time, Object[] dims) {
     Aggregator[] aggregators = new Aggregator[metrics.size()];
     for (int i = 0; i < aggregators.length; i++) {
       aggregators[i] = metrics.get(i).factorize(inputSelectors);
     }
     IncrementalRow row = new IncrementalRow(rows.size(), time, dims, aggregators);
     rows.add(row);
-    if (rowsByKey != null) {
-      rowsByKey.insert(hash, row.rowId);
-    }
     long bytes = ROW_OVERHEAD_BYTES + 4L * dims.length + (long) AGGREGATOR_BYTES * aggregators.length;
     for (int i = 0; i < indexers.size(); i++) {
       DimensionIndexer indexer = indexers.get(i);
@@ -164,6 +159,9 @@ public final class IncrementalIndex implements Segment {
       bytes += indexer.rowBytes(dims[indexer.position()]);
     }
     rowBytes += bytes + timeIndex.add(time, row.rowId);
+    if (rowsByKey != null) {
+      rowsByKey.insert(row.rowId, time, dims, timeIndex.idsAt(time), rows);
+    }
     if (rows.size() == 1 || time > maxTime) {
       maxTime = time;
     }

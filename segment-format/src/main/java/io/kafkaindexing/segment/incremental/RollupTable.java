@@ -7,21 +7,43 @@ import java.util.Objects;
 /**
  * The rollup lookup of an {@link IncrementalIndex}: the id of the stored row with a given truncated
  * time and encoded dimension values, where missing trailing dimensions equal null ones (rows from
- * before and after a dimension was discovered still roll up together). An open-addressing table of
- * row ids with their hashes in two int arrays: a lookup allocates nothing and compares against the
- * stored rows themselves, where a {@code HashMap} of keys cost two key objects and a map node per
- * row (20% of the task thread with the profile of docs/benchmarks.md, together with the other
- * per-row maps). Not thread-safe: guarded by the index's lock.
+ * before and after a dimension was discovered still roll up together). Rows with equal keys have
+ * equal times, so only the rows of the key's time are candidates: while a time holds at most
+ * {@value #SCAN_LIMIT} rows they are compared one by one (fine query granularities such as the
+ * bench's, where most times hold one row, then need no hash and no table); the rows of a time
+ * with more are also kept in an open-addressing table of row ids with their hashes in two int
+ * arrays, which a lookup probes without allocating and compares against the stored rows
+ * themselves. A table entry for every row meant a hash and random accesses into two arrays as
+ * large as the index per row; a {@code HashMap} of keys before it cost two key objects and a map
+ * node per row. Not thread-safe: guarded by the index's lock.
  */
 final class RollupTable {
+  /** The most rows of one time compared one by one; the rows of a time with more are in the table. */
+  static final int SCAN_LIMIT = 8;
+
   /** Row id + 1 per slot; 0 is an empty slot. */
   private int[] slots = new int[64];
   private int[] hashes = new int[64];
   private int size;
+  /** The key {@link #find} hashed last and its hash, for the {@link #insert} of the same key. */
+  private Object[] hashedDims;
+  private int hashedDimsHash;
 
   /** The hash of a rollup key; equal keys (trailing nulls ignored) hash equally. */
   static int hash(long time, Object[] dims) {
-    int length = dims.length;
+    return hash(time, dims, dims.length);
+  }
+
+  private static int hash(IncrementalRow row) {
+    Object[] dims = new Object[row.dimCount()];
+    for (int i = 0; i < dims.length; i++) {
+      dims[i] = row.dim(i);
+    }
+    return hash(row.time, dims, dims.length);
+  }
+
+  private static int hash(long time, Object[] dims, int dimCount) {
+    int length = dimCount;
     while (length > 0 && dims[length - 1] == null) {
       length--;
     }
@@ -33,8 +55,27 @@ final class RollupTable {
     return h;
   }
 
-  /** The id of the row equal to the key, or -1. */
-  int find(int hash, long time, Object[] dims, List<IncrementalRow> rows) {
+  /**
+   * The id of the row equal to the key, or -1.
+   *
+   * @param sameTime the ids of the rows at {@code time}, or null when there is none
+   */
+  int find(long time, Object[] dims, TimeOrderedRows.IdList sameTime, List<IncrementalRow> rows) {
+    if (sameTime == null) {
+      return -1;
+    }
+    if (sameTime.size() <= SCAN_LIMIT) {
+      for (int i = 0; i < sameTime.size(); i++) {
+        int id = sameTime.get(i);
+        if (sameKey(rows.get(id), time, dims)) {
+          return id;
+        }
+      }
+      return -1;
+    }
+    int hash = hash(time, dims);
+    hashedDims = dims;
+    hashedDimsHash = hash;
     int mask = slots.length - 1;
     for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
       int slot = slots[i];
@@ -47,8 +88,28 @@ final class RollupTable {
     }
   }
 
+  /**
+   * Records new row {@code rowId} of key {@code (time, dims)}, not found by {@link #find}.
+   *
+   * @param sameTime the ids of the rows at {@code time}, the new one included
+   */
+  void insert(int rowId, long time, Object[] dims, TimeOrderedRows.IdList sameTime, List<IncrementalRow> rows) {
+    int count = sameTime.size();
+    if (count <= SCAN_LIMIT) {
+      return;
+    }
+    if (count == SCAN_LIMIT + 1) { // the time's rows go to the table now
+      for (int i = 0; i < count; i++) {
+        int id = sameTime.get(i);
+        insert(id == rowId ? hash(time, dims) : hash(rows.get(id)), id);
+      }
+      return;
+    }
+    insert(dims == hashedDims ? hashedDimsHash : hash(time, dims), rowId);
+  }
+
   /** Adds a row whose key is not in the table yet. */
-  void insert(int hash, int rowId) {
+  private void insert(int hash, int rowId) {
     if (2 * (size + 1) > slots.length) {
       grow();
     }

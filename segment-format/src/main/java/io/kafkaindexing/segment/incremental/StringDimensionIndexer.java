@@ -33,6 +33,8 @@ final class StringDimensionIndexer extends DimensionIndexer {
   private static final int RANK_BYTES_PER_VALUE = 8;
 
   private final StringDictionary dictionary = new StringDictionary();
+  /** The shared encoded form of each single-value row by value id (see {@link #singleValue}). */
+  private int[][] singleValues = new int[16][];
   private final MultiValueHandling multiValueHandling;
   /** Bitmap of row ids per value id; null when bitmap indexes are disabled. */
   private final List<MutableRoaringBitmap> bitmaps;
@@ -70,7 +72,23 @@ final class StringDimensionIndexer extends DimensionIndexer {
     }
     Object single = raw instanceof List<?> list ? list.get(0) : raw;
     String value = Values.toStringValue(single);
-    return value == null ? encodeNull() : new int[] {addValue(value)};
+    return value == null ? encodeNull() : singleValue(addValue(value));
+  }
+
+  /**
+   * The encoded form of a row holding only value {@code id}: one array per value, shared by all its
+   * rows (stored values are never modified), instead of a new array per row and dimension.
+   */
+  private int[] singleValue(int id) {
+    if (id >= singleValues.length) {
+      singleValues = Arrays.copyOf(singleValues, Math.max(id + 1, singleValues.length * 2));
+    }
+    int[] encoded = singleValues[id];
+    if (encoded == null) {
+      encoded = new int[] {id};
+      singleValues[id] = encoded;
+    }
+    return encoded;
   }
 
   private Object encodeNull() {

@@ -31,18 +31,23 @@ final class AsciiFlatJson {
   private static final Object UNHANDLED = new Object();
 
   private final byte[] in;
+  private final FieldNames names;
   private int pos;
 
-  private AsciiFlatJson(byte[] in) {
+  private AsciiFlatJson(byte[] in, FieldNames names) {
     this.in = in;
+    this.names = names;
   }
 
-  /** The rows of {@code value}, or null when it is not a record of flat ASCII objects. */
-  static List<Map<String, Object>> read(byte[] value, boolean keepNullColumns) {
+  /**
+   * The rows of {@code value}, or null when it is not a record of flat ASCII objects; field names
+   * recurring across records are shared through {@code names}.
+   */
+  static List<Map<String, Object>> read(byte[] value, boolean keepNullColumns, FieldNames names) {
     if (value.length > MAX_RECORD_BYTES) {
       return null;
     }
-    return new AsciiFlatJson(value).rows(keepNullColumns);
+    return new AsciiFlatJson(value, names).rows(keepNullColumns);
   }
 
   private List<Map<String, Object>> rows(boolean keepNullColumns) {
@@ -77,7 +82,7 @@ final class AsciiFlatJson {
     }
     while (true) {
       skipWhitespace();
-      String name = pos < in.length && in[pos] == '"' ? string() : null;
+      String name = pos < in.length && in[pos] == '"' ? string(true) : null;
       if (name == null || !expect(':')) {
         return null;
       }
@@ -146,7 +151,7 @@ final class AsciiFlatJson {
     }
     byte b = in[pos];
     if (b == '"') {
-      String s = string();
+      String s = string(false);
       return s == null ? UNHANDLED : s;
     }
     if (b == '-' || (b >= '0' && b <= '9')) {
@@ -164,19 +169,26 @@ final class AsciiFlatJson {
     return UNHANDLED;
   }
 
-  /** A string at '"' without escapes, control characters or non-ASCII bytes; else null. */
-  private String string() {
+  /**
+   * A string at '"' without escapes, control characters or non-ASCII bytes; else null. A field
+   * name is looked up in {@link #names} by {@link String#hashCode}'s hash, computed on the way
+   * (the bytes are the chars).
+   */
+  private String string(boolean name) {
     int start = ++pos;
+    int hash = 0;
     while (pos < in.length) {
       byte b = in[pos];
       if (b == '"') {
-        String s = new String(in, start, pos - start, StandardCharsets.ISO_8859_1);
+        String s = name ? names.of(in, start, pos - start, hash)
+            : new String(in, start, pos - start, StandardCharsets.ISO_8859_1);
         pos++;
         return s;
       }
       if (b < 0x20 || b == '\\') { // bytes beyond ASCII are negative
         return null;
       }
+      hash = 31 * hash + b; // unused for values: cheaper than a second loop for names
       pos++;
     }
     return null;

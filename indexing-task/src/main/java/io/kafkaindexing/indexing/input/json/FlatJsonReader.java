@@ -20,13 +20,15 @@ import java.util.Objects;
  * a root that is not an object, an empty record, a syntax error) returns null and the caller reads
  * the record through the tree path, which gives the rows, errors and messages of old.
  * Profiled: the tree path took 15% of the task thread's samples in the 2,000,000-row bench
- * (docs/benchmarks.md). Immutable and thread-safe (a parser per call).
+ * (docs/benchmarks.md). Thread-safe (a parser per call; {@link FieldNames} is).
  */
 final class FlatJsonReader {
   private final JsonFactory factory;
   private final boolean keepNullColumns;
   /** Whether to try {@link AsciiFlatJson} first: only without parser features, which it does not know. */
   private final boolean asciiFirst;
+  /** The field names recurring in this format's records, for {@link AsciiFlatJson}. */
+  private final FieldNames names = new FieldNames();
 
   FlatJsonReader(JsonFactory factory, boolean keepNullColumns, boolean asciiFirst) {
     this.factory = factory;
@@ -37,7 +39,7 @@ final class FlatJsonReader {
   /** The rows of {@code value}, or null when the record must go through the tree path. */
   List<Map<String, Object>> read(byte[] value) {
     if (asciiFirst) {
-      List<Map<String, Object>> rows = AsciiFlatJson.read(value, keepNullColumns);
+      List<Map<String, Object>> rows = AsciiFlatJson.read(value, keepNullColumns, names);
       if (rows != null) {
         return rows;
       }
