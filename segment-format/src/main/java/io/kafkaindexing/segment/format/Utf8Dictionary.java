@@ -24,11 +24,12 @@ public final class Utf8Dictionary {
   private volatile Flat flat;
 
   /**
-   * Value {@code i} is {@code bytes[ends[i - 1], ends[i])} ({@code ends[-1] = 0}); null values have no
-   * bytes. {@code folded} is {@code bytes} with ASCII capitals in lower case; {@code nonNull} and
-   * {@code nonAscii} list those ids ascending.
+   * All values' UTF-8 bytes back to back as Latin-1 strings (one char per byte, for
+   * {@link AsciiScan}): value {@code i} is {@code bytes[ends[i - 1], ends[i])} ({@code ends[-1] = 0});
+   * null values have no bytes. {@code folded} is {@code bytes} with ASCII capitals in lower case;
+   * {@code nonNull} and {@code nonAscii} list those ids ascending.
    */
-  private record Flat(byte[] bytes, byte[] folded, int[] ends, boolean[] ascii, int[] nonNull, int[] nonAscii) {}
+  private record Flat(String bytes, String folded, int[] ends, boolean[] ascii, int[] nonNull, int[] nonAscii) {}
 
   private Utf8Dictionary(GenericIndexed values) {
     this.values = values;
@@ -91,7 +92,8 @@ public final class Utf8Dictionary {
     if (n.length == 0) {
       return f.nonNull().clone();
     }
-    int[] asciiHits = AsciiScan.valuesContaining(ignoreCase ? f.folded() : f.bytes(), f.ends(), f.ascii(), n);
+    int[] asciiHits = AsciiScan.valuesContaining(ignoreCase ? f.folded() : f.bytes(), f.ends(), f.ascii(),
+        new String(n, StandardCharsets.ISO_8859_1));
     return mergeAscending(asciiHits, f.nonAscii());
   }
 
@@ -154,7 +156,8 @@ public final class Utf8Dictionary {
       for (int i = 0; i < bytes.length; i++) {
         folded[i] = fold(bytes[i]);
       }
-      f = new Flat(bytes, folded, ends, ascii, java.util.Arrays.copyOf(nonNull, nonNulls),
+      f = new Flat(new String(bytes, StandardCharsets.ISO_8859_1), new String(folded, StandardCharsets.ISO_8859_1),
+          ends, ascii, java.util.Arrays.copyOf(nonNull, nonNulls),
           java.util.Arrays.copyOf(nonAscii, nonAsciis));
       flat = f;
     }
