@@ -118,7 +118,7 @@ public final class Utf8Dictionary {
     return out;
   }
 
-  static byte fold(byte b) {
+  private static byte fold(byte b) {
     return b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
   }
 
