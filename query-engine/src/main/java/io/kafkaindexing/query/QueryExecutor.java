@@ -37,7 +37,8 @@ import org.joda.time.Interval;
  * each (skipping empty in-memory indexes)
  * and merges the partial results. Segments are read through views opened and closed on one
  * thread; timeseries, topN, groupBy and search read several segments at once (the calling thread
- * and a small shared pool, see {@link #SEGMENT_THREADS}), the others one after the other. Tracks running queries by id so
+ * and a small shared pool, see {@link #SEGMENT_THREADS}) unless the work is too small to share,
+ * the others one after the other. Tracks running queries by id so
  * that they can be cancelled. Thread-safe.
  */
 @Singleton
@@ -57,6 +58,12 @@ public final class QueryExecutor {
         t.setDaemon(true);
         return t;
       });
+
+  /**
+   * Work left after a query's first segment (estimated from that segment's time) under which the
+   * calling thread reads the other segments alone: 1 ms.
+   */
+  static final long SOLO_NANOS = 1_000_000L;
 
   private final SegmentRegistry registry;
   private final Map<Class<?>, QueryToolkit<?, ?>> toolkits = new HashMap<>();
@@ -160,11 +167,22 @@ public final class QueryExecutor {
   }
 
   /**
-   * Runs {@code task} for {@code 0..n-1}: the calling thread and up to {@link #SEGMENT_THREADS} pool
-   * threads take indexes in turn. The first failure stops the others taking more and is thrown.
+   * Runs {@code task} for {@code 0..n-1}. The calling thread runs index 0 first; if the rest, at that
+   * pace, would take less than {@code soloNanos} ({@link #SOLO_NANOS} for queries), it runs them too (waking a pool thread costs tens
+   * of microseconds, and on a busy machine the woken thread may wait far longer for a core while the
+   * caller waits for it). Otherwise the calling thread and up to {@link #SEGMENT_THREADS} pool threads
+   * take the remaining indexes in turn. The first failure stops the others taking more and is thrown.
    */
-  private static void inParallel(int n, IntConsumer task) {
-    AtomicInteger next = new AtomicInteger();
+  static void inParallel(int n, IntConsumer task, long soloNanos) {
+    long started = System.nanoTime();
+    task.accept(0);
+    if ((System.nanoTime() - started) * (n - 1) < soloNanos) {
+      for (int i = 1; i < n; i++) {
+        task.accept(i);
+      }
+      return;
+    }
+    AtomicInteger next = new AtomicInteger(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Object lock = new Object();
     int[] active = {0}; // workers between start and end, guarded by lock
@@ -189,7 +207,7 @@ public final class QueryExecutor {
       }
     };
     List<Future<?>> helpers = new ArrayList<>();
-    for (int k = 0; k < Math.min(SEGMENT_THREADS, n - 1); k++) {
+    for (int k = 0; k < Math.min(SEGMENT_THREADS, n - 2); k++) {
       helpers.add(SEGMENT_POOL.submit(worker));
     }
     worker.run();
@@ -247,7 +265,7 @@ public final class QueryExecutor {
       }
     };
     if (toolkit.segmentsInParallel() && SEGMENT_POOL != null && parts.size() > 1) {
-      inParallel(parts.size(), one);
+      inParallel(parts.size(), one, SOLO_NANOS);
     } else {
       for (int i = 0; i < parts.size(); i++) {
         one.accept(i);

@@ -1,5 +1,7 @@
 package io.kafkaindexing.query.engine;
 
+import io.kafkaindexing.segment.read.BlockSums;
+
 /**
  * Accumulators of the simple numeric aggregators over decoded column arrays, one class per value
  * type and operation so that each loop is monomorphic (generated from one template; keep them
@@ -113,19 +115,30 @@ final class ArrayAccumulators {
 
   static final class LongSum extends Acc {
     private final long[] v;
+    /** {@link BlockSums#ofLongs} of {@code v}, or null. */
+    private final long[] blocks;
     private long acc = 0L;
     private long[] g;
 
     LongSum(long[] v, long[] nulls) {
+      this(v, nulls, null);
+    }
+
+    LongSum(long[] v, long[] nulls, long[] blocks) {
       super(nulls);
       this.v = v;
+      this.blocks = blocks;
     }
 
     @Override
     void range(int a, int b) {
       long[] v = this.v;
       long x = acc;
-      if (nulls == null) {
+      if (nulls == null && blocks != null) {
+        // wrapping long addition is associative: the block sums give the sequential sum
+        x = a < b ? x + BlockSums.sum(v, blocks, a, b) : x;
+        has |= a < b;
+      } else if (nulls == null) {
         for (int r = a; r < b; r++) {
           x = x + v[r];
         }
@@ -428,19 +441,33 @@ final class ArrayAccumulators {
 
   static final class DoubleSum extends Acc {
     private final double[] v;
+    /** {@link BlockSums#ofWholeDoubles} of {@code v}: its sums are exact in any order; or null. */
+    private final long[] blocks;
     private double acc = -0.0d;
     private double[] g;
 
     DoubleSum(double[] v, long[] nulls) {
+      this(v, nulls, null);
+    }
+
+    DoubleSum(double[] v, long[] nulls, long[] blocks) {
       super(nulls);
       this.v = v;
+      this.blocks = blocks;
     }
 
     @Override
     void range(int a, int b) {
       double[] v = this.v;
       double x = acc;
-      if (nulls == null) {
+      if (nulls == null && blocks != null && !has) {
+        // Nothing folded yet (x is -0.0) and every partial sum of the column is an exact integer:
+        // the sum is the sequential one; -0.0 + 0.0 is 0.0 as in the sequential fold, where no value is -0.0.
+        if (a < b) {
+          x = x + (double) BlockSums.sum(v, blocks, a, b);
+          has = true;
+        }
+      } else if (nulls == null) {
         for (int r = a; r < b; r++) {
           x = x + v[r];
         }

@@ -164,7 +164,16 @@ public final class ArrayKernels {
     return lo;
   }
 
+  /** Accumulators for grouped folds. */
   private ArrayAccumulators.Acc[] accumulators() {
+    return accumulators(false);
+  }
+
+  /**
+   * The aggregators' accumulators; with {@code rangeSums}, sums over long and whole-number double
+   * columns get the columns' block sums for ungrouped ranges.
+   */
+  private ArrayAccumulators.Acc[] accumulators(boolean rangeSums) {
     ArrayAccumulators.Acc[] accs = new ArrayAccumulators.Acc[factories.size()];
     for (int i = 0; i < accs.length; i++) {
       AggregatorFactory f = factories.get(i);
@@ -172,10 +181,12 @@ public final class ArrayKernels {
         String c = s.getFieldName();
         long[] nulls = arrays.nullRows(c);
         accs[i] = switch (s.kind()) {
-          case LONG_SUM -> new ArrayAccumulators.LongSum(arrays.longs(c), nulls);
+          case LONG_SUM -> new ArrayAccumulators.LongSum(arrays.longs(c), nulls,
+              rangeSums && nulls == null ? arrays.longBlockSums(c) : null);
           case LONG_MIN -> new ArrayAccumulators.LongMin(arrays.longs(c), nulls);
           case LONG_MAX -> new ArrayAccumulators.LongMax(arrays.longs(c), nulls);
-          case DOUBLE_SUM -> new ArrayAccumulators.DoubleSum(arrays.doubles(c), nulls);
+          case DOUBLE_SUM -> new ArrayAccumulators.DoubleSum(arrays.doubles(c), nulls,
+              rangeSums && nulls == null ? arrays.wholeDoubleBlockSums(c) : null);
           case DOUBLE_MIN -> new ArrayAccumulators.DoubleMin(arrays.doubles(c), nulls);
           case DOUBLE_MAX -> new ArrayAccumulators.DoubleMax(arrays.doubles(c), nulls);
           case FLOAT_SUM -> new ArrayAccumulators.FloatSum(arrays.floats(c), nulls);
@@ -191,7 +202,7 @@ public final class ArrayKernels {
 
   /** The aggregators' values (as their {@code get()}) over positions {@code [from, to)}. */
   public Object[] aggregate(int from, int to) {
-    ArrayAccumulators.Acc[] accs = accumulators();
+    ArrayAccumulators.Acc[] accs = accumulators(rows == null);
     Object[] out = new Object[accs.length];
     for (int i = 0; i < accs.length; i++) {
       if (rows == null) {

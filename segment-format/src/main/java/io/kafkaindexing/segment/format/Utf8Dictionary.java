@@ -23,8 +23,13 @@ public final class Utf8Dictionary {
   /** All values' UTF-8 bytes back to back, made on first {@link #containsAsciiCandidates} call. */
   private volatile Flat flat;
 
-  /** Value {@code i} is {@code bytes[ends[i - 1], ends[i])} ({@code ends[-1] = 0}); null values have no bytes. */
-  private record Flat(byte[] bytes, int[] ends, boolean[] nullValue, boolean[] ascii) {}
+  /**
+   * All values' UTF-8 bytes back to back as Latin-1 strings (one char per byte, for
+   * {@link AsciiScan}): value {@code i} is {@code bytes[ends[i - 1], ends[i])} ({@code ends[-1] = 0});
+   * null values have no bytes. {@code folded} is {@code bytes} with ASCII capitals in lower case;
+   * {@code nonNull} and {@code nonAscii} list those ids ascending.
+   */
+  private record Flat(String bytes, String folded, int[] ends, boolean[] ascii, int[] nonNull, int[] nonAscii) {}
 
   private Utf8Dictionary(GenericIndexed values) {
     this.values = values;
@@ -84,44 +89,33 @@ public final class Utf8Dictionary {
       n[i] = ignoreCase ? fold((byte) c) : (byte) c;
     }
     Flat f = flat();
-    byte[] bytes = f.bytes();
-    int[] ends = f.ends();
-    int[] out = new int[16];
-    int found = 0;
-    int m = n.length;
-    for (int id = 0, from = 0; id < ends.length; from = ends[id], id++) {
-      if (f.nullValue()[id]) {
-        continue;
-      }
-      int to = ends[id];
-      boolean candidate;
-      if (!f.ascii()[id] || m == 0) {
-        candidate = true;
-      } else {
-        candidate = false;
-        byte first = n[0];
-        byte last = n[m - 1];
-        for (int i = from, end = to - m; i <= end && !candidate; i++) {
-          // first and last byte of the needle before the rest
-          if ((ignoreCase ? fold(bytes[i]) : bytes[i]) != first
-              || (ignoreCase ? fold(bytes[i + m - 1]) : bytes[i + m - 1]) != last) {
-            continue;
-          }
-          int k = 1;
-          while (k < m - 1 && (ignoreCase ? fold(bytes[i + k]) : bytes[i + k]) == n[k]) {
-            k++;
-          }
-          candidate = k >= m - 1;
-        }
-      }
-      if (candidate) {
-        if (found == out.length) {
-          out = java.util.Arrays.copyOf(out, found * 2);
-        }
-        out[found++] = id;
-      }
+    if (n.length == 0) {
+      return f.nonNull().clone();
     }
-    return java.util.Arrays.copyOf(out, found);
+    int[] asciiHits = AsciiScan.valuesContaining(ignoreCase ? f.folded() : f.bytes(), f.ends(), f.ascii(),
+        new String(n, StandardCharsets.ISO_8859_1));
+    return mergeAscending(asciiHits, f.nonAscii());
+  }
+
+  /** The union of two ascending, disjoint id lists, ascending. */
+  private static int[] mergeAscending(int[] a, int[] b) {
+    if (b.length == 0) {
+      return a;
+    }
+    int[] out = new int[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < a.length && j < b.length) {
+      out[k++] = a[i] < b[j] ? a[i++] : b[j++];
+    }
+    while (i < a.length) {
+      out[k++] = a[i++];
+    }
+    while (j < b.length) {
+      out[k++] = b[j++];
+    }
+    return out;
   }
 
   private static byte fold(byte b) {
@@ -133,14 +127,15 @@ public final class Utf8Dictionary {
     if (f == null) {
       int n = values.size();
       int[] ends = new int[n];
-      boolean[] nulls = new boolean[n];
       boolean[] ascii = new boolean[n];
+      int[] nonNull = new int[n];
+      int nonNulls = 0;
+      int[] nonAscii = new int[n];
+      int nonAsciis = 0;
       java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
       for (int i = 0; i < n; i++) {
         ByteBuffer b = values.get(i);
-        if (b == null) {
-          nulls[i] = true;
-        } else {
+        if (b != null) {
           byte[] copy = new byte[b.remaining()];
           b.duplicate().get(copy);
           all.writeBytes(copy);
@@ -149,10 +144,21 @@ public final class Utf8Dictionary {
             plain &= x >= 0;
           }
           ascii[i] = plain;
+          nonNull[nonNulls++] = i;
+          if (!plain) {
+            nonAscii[nonAsciis++] = i;
+          }
         }
         ends[i] = all.size();
       }
-      f = new Flat(all.toByteArray(), ends, nulls, ascii);
+      byte[] bytes = all.toByteArray();
+      byte[] folded = new byte[bytes.length];
+      for (int i = 0; i < bytes.length; i++) {
+        folded[i] = fold(bytes[i]);
+      }
+      f = new Flat(new String(bytes, StandardCharsets.ISO_8859_1), new String(folded, StandardCharsets.ISO_8859_1),
+          ends, ascii, java.util.Arrays.copyOf(nonNull, nonNulls),
+          java.util.Arrays.copyOf(nonAscii, nonAsciis));
       flat = f;
     }
     return f;

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * The process-wide, bounded cache of decompressed columns of persisted segments as primitive
  * arrays ({@code long[]}, {@code double[]}, {@code float[]}, {@code int[]} of dictionary ids, null
- * bit sets), least recently used first out. Its bound, {@link #capacityBytes()}, counts the arrays'
+ * bit sets, {@link io.kafkaindexing.segment.read.BlockSums}; a decoding may give null, which is
+ * cached as the answer), least recently used first out. Its bound, {@link #capacityBytes()}, counts the arrays'
  * bytes (8 per long or double row, 4 per float or id row); a column larger than the whole bound is
  * not cached. The Historical sets it from {@code druid.segmentCache.decodedColumnCacheBytes}
  * (default {@value #DEFAULT_CAPACITY_BYTES}, 128 MiB: the bench's 2,000,000 rows need about 72 MiB);

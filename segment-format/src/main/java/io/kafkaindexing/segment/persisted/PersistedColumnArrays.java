@@ -1,6 +1,7 @@
 package io.kafkaindexing.segment.persisted;
 
 import io.kafkaindexing.segment.format.CompressedVSizeInts;
+import io.kafkaindexing.segment.read.BlockSums;
 import io.kafkaindexing.segment.read.ColumnArrays;
 import io.kafkaindexing.segment.read.ColumnNames;
 import org.joda.time.Interval;
@@ -57,6 +58,20 @@ final class PersistedColumnArrays implements ColumnArrays {
   public float[] floats(String column) {
     PersistedColumn.Numeric n = numeric(column);
     return n == null ? null : DecodedColumnCache.get().get(segment, column, 'f', () -> n.values().toFloatArray());
+  }
+
+  @Override
+  public long[] longBlockSums(String column) {
+    long[] values = longs(column);
+    return values == null ? null : DecodedColumnCache.get().get(segment, column, 'L', () -> BlockSums.ofLongs(values));
+  }
+
+  @Override
+  public long[] wholeDoubleBlockSums(String column) {
+    double[] values = doubles(column);
+    // a column whose sums are not exact is cached as null, so it is checked once
+    return values == null ? null
+        : DecodedColumnCache.get().get(segment, column, 'W', () -> BlockSums.ofWholeDoubles(values));
   }
 
   @Override

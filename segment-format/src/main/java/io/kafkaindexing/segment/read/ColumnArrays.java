@@ -32,6 +32,15 @@ public interface ColumnArrays {
   /** As {@link #longs} with {@code getFloat()}. */
   float[] floats(String column);
 
+  /** {@link BlockSums#ofLongs} of {@link #longs}; null if the column is not numeric. */
+  long[] longBlockSums(String column);
+
+  /**
+   * {@link BlockSums#ofWholeDoubles} of {@link #doubles}; null if the column is not numeric or its
+   * double sums are not exact in any order.
+   */
+  long[] wholeDoubleBlockSums(String column);
+
   /**
    * The null rows of a numeric column as a bit set (bit {@code r % 64} of word {@code r / 64}), or
    * null when no row is null. Only meaningful for columns {@link #longs} accepts.

@@ -78,6 +78,65 @@ class Utf8DictionaryContainsTest {
     }
   }
 
+  /**
+   * The word-at-a-time scan against a value-by-value test: exactly the ASCII values containing the
+   * needle plus every non-ASCII value, ascending, for needles of 1 to 12 bytes (shorter and longer
+   * than a word), needles found only across two neighbouring values (never a match), and matches at
+   * the very start and end of the bytes.
+   */
+  @Test
+  void wordScanGivesExactlyTheValuesAValueByValueTestGives() {
+    Random random = new Random(11);
+    String alphabet = "uUsSeErR0123456789x\u00e9";
+    for (int round = 0; round < 40; round++) {
+      TreeSet<String> set = new TreeSet<>();
+      int size = 1 + random.nextInt(300);
+      for (int i = 0; i < size; i++) {
+        StringBuilder b = new StringBuilder(random.nextBoolean() ? "user" : "");
+        for (int n = random.nextInt(random.nextInt(3) == 0 ? 20 : 6); n > 0; n--) {
+          b.append(alphabet.charAt(random.nextInt(random.nextInt(8) == 0 ? alphabet.length() : alphabet.length() - 1)));
+        }
+        set.add(b.toString());
+      }
+      List<String> values = new ArrayList<>();
+      if (random.nextBoolean()) {
+        values.add(null);
+      }
+      values.addAll(set);
+      Utf8Dictionary d = dictionary(values);
+      List<String> needles = new ArrayList<>(List.of("user", "u", "R4", "USER12", "0123456789ab"));
+      for (int k = 0; k < 12; k++) {
+        String v = values.get(random.nextInt(values.size()));
+        if (v != null && !v.isEmpty() && v.chars().allMatch(c -> c < 0x80)) {
+          int from = random.nextInt(v.length());
+          needles.add(v.substring(from, Math.min(v.length(), from + 1 + random.nextInt(12))));
+        }
+        // the end of one value and the start of the next: found in the bytes, never in one value
+        int at = random.nextInt(values.size() - 1);
+        String a = values.get(at);
+        String b = values.get(at + 1);
+        if (a != null && !a.isEmpty() && !b.isEmpty() && (a + b).chars().allMatch(c -> c < 0x80)) {
+          needles.add(a.substring(a.length() - 1) + b.substring(0, Math.min(b.length(), 3)));
+        }
+      }
+      for (String needle : needles) {
+        for (boolean ignoreCase : new boolean[] {true, false}) {
+          List<Integer> expected = new ArrayList<>();
+          for (int id = 0; id < values.size(); id++) {
+            String v = values.get(id);
+            if (v != null && (v.chars().anyMatch(c -> c >= 0x80)
+                || (ignoreCase ? v.toLowerCase(Locale.ROOT).contains(needle.toLowerCase(Locale.ROOT)) : v.contains(needle)))) {
+              expected.add(id);
+            }
+          }
+          int[] actual = d.containsAsciiCandidates(needle, ignoreCase);
+          assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), actual,
+              needle + " (ignoreCase " + ignoreCase + ") in " + values);
+        }
+      }
+    }
+  }
+
   private static int[] sorted(int[] a) {
     int[] c = a.clone();
     Arrays.sort(c);
