@@ -157,7 +157,10 @@ final class RankOrder {
     }
   }
 
-  /** Rearranges {@code a[lo..hi]} so that its first {@code k} are the best {@code k} of them (quickselect on {@link #compare}). */
+  /**
+   * Rearranges {@code a[lo..hi]} so that its first {@code k} are the best {@code k} of them
+   * (quickselect on {@link #compare}).
+   */
   private void selectByCompare(int[] a, int lo, int hi, int k) {
     if (k <= 0 || k > hi - lo) {
       return;
