@@ -226,7 +226,8 @@ public final class ArrayKernels {
   /**
    * As {@link #aggregateByIds(int, int, int[], int)}, the groups in the order of their first row
    * when {@code firstRowOrder}, else in id order (cheaper: one store per row, no branch), for
-   * callers to whom the order of groups does not matter.
+   * callers to whom the order of groups does not matter or who want id order (a fixed dictionary's
+   * ids ascend with the values).
    */
   public Groups aggregateByIds(int from, int to, int[] ids, int cardinality, boolean firstRowOrder) {
     ArrayAccumulators.Acc[] accs = accumulators();
@@ -288,6 +289,35 @@ public final class ArrayKernels {
     /** Aggregator {@code agg}'s value for dictionary id {@code id}. */
     public Object value(int agg, int id) {
       return accs[agg].value(id, touched[id]);
+    }
+
+    /**
+     * Aggregator {@code agg}'s values of the ids of {@link #ids()}, in that order, as
+     * {@link GroupColumns#rankKey} gives them ({@code keys[k]}, 0 for a null value) and whether they
+     * are null ({@code nulls[k]}), without copying every aggregator's values first.
+     */
+    public void rankKeys(int agg, long[] keys, boolean[] nulls) {
+      ArrayAccumulators.Acc acc = accs[agg];
+      Object slots = acc.slots();
+      boolean nullable = !(acc instanceof ArrayAccumulators.Count);
+      for (int k = 0; k < order.length; k++) {
+        int id = order[k];
+        nulls[k] = nullable && !acc.hasSlot(id, touched[id]);
+      }
+      if (slots instanceof long[] v) {
+        for (int k = 0; k < order.length; k++) {
+          keys[k] = nulls[k] ? 0 : v[order[k]];
+        }
+      } else if (slots instanceof double[] v) {
+        for (int k = 0; k < order.length; k++) {
+          keys[k] = nulls[k] ? 0 : GroupColumns.sortableBits(v[order[k]]);
+        }
+      } else {
+        float[] v = (float[]) slots;
+        for (int k = 0; k < order.length; k++) {
+          keys[k] = nulls[k] ? 0 : GroupColumns.sortableBits(v[order[k]]);
+        }
+      }
     }
 
     /** Every aggregator's values of the ids {@code ids[0..n)}, in that order, as primitive columns. */

@@ -3,8 +3,8 @@ package io.kafkaindexing.query.engine;
 /**
  * Slot numbers of string values (null allowed) by equality: an open-addressing hash table on
  * {@code String.hashCode} (cached in the strings of segment dictionaries), for merges that fold
- * groups of many segments by dimension value without a map entry and a boxed integer per value.
- * Not thread-safe.
+ * groups of many segments by dimension value without a map entry and a boxed integer per value;
+ * values may be removed (a topN merge forgets the values its cuts drop). Not thread-safe.
  */
 public final class NameTable {
   private String[] keys;
@@ -58,6 +58,39 @@ public final class NameTable {
     }
     insert(name, name.hashCode(), slot + 1);
     size++;
+  }
+
+  /**
+   * Forgets {@code name} (present). Linear probing without tombstones: the entries after it in its
+   * run move back when their home position allows, so lookups stay as short as without removals.
+   */
+  public void remove(String name) {
+    if (name == null) {
+      nullSlot = -1;
+      return;
+    }
+    int h = name.hashCode();
+    int hole = index(h);
+    while (hashes[hole] != h || !name.equals(keys[hole])) {
+      if (slots[hole] == 0) {
+        throw new IllegalStateException("value[" + name + "] is not in the table");
+      }
+      hole = (hole + 1) & mask;
+    }
+    for (int i = (hole + 1) & mask; slots[i] != 0; i = (i + 1) & mask) {
+      int home = index(hashes[i]);
+      // The entry at i may fill the hole unless its home lies cyclically in (hole, i].
+      boolean staysPut = hole <= i ? hole < home && home <= i : hole < home || home <= i;
+      if (!staysPut) {
+        keys[hole] = keys[i];
+        hashes[hole] = hashes[i];
+        slots[hole] = slots[i];
+        hole = i;
+      }
+    }
+    keys[hole] = null;
+    slots[hole] = 0;
+    size--;
   }
 
   private void insert(String name, int h, int slotPlusOne) {

@@ -9,7 +9,9 @@ import java.util.RandomAccess;
 
 /**
  * One segment's groups of a single-dimension groupBy with granularity {@code all} over the array
- * kernels, kept compact: the dimension values and the aggregates as primitive columns. As a list it
+ * kernels, kept compact: the dimension values (in key order; only the first {@code offset + limit}
+ * when the merge reads no more, see {@link GroupByMerger#readsWindowOnly}) and the aggregates as
+ * primitive columns. As a list it
  * shows the rows {@link GroupByEngine} builds (a new {@link GroupRow} per {@link #get}, values in
  * aggregator order), so the general merge reads it as before; {@link GroupByArrayMerge} merges these
  * without a map per row. Immutable.

@@ -100,26 +100,32 @@ public final class GroupByEngine {
 
   /**
    * One single-value dictionary column, granularity all, over decoded column arrays
-   * ({@link ArrayKernels}): the groups {@link #byIds} gives, in the same order, kept compact
-   * ({@link CompactGroupRows}) for the merge.
+   * ({@link ArrayKernels}): the groups {@link #byIds} gives, in the same order, or kept compact
+   * ({@link CompactGroupRows}) for the merge, in key order; when the merge reads only the limit's
+   * window ({@link GroupByMerger#readsWindowOnly}), the first {@code offset + limit} of them only.
    */
   private static List<GroupRow> byArrays(GroupByQuery query, ArrayKernels kernels, int[] ids) {
     Aggregations aggs = query.aggregations();
     DimensionSpec dimension = query.getDimensions().get(0);
     boolean compact = CombiningColumns.supports(aggs.aggregators());
-    // Compact rows are merged by value, so the order of the groups does not matter to them.
+    // Compact rows are merged by value and want the key order: id order, not first-row order.
     ArrayKernels.Groups groups = kernels.aggregateByIds(0, kernels.count(), ids, kernels.cardinality(dimension),
         !compact);
     if (compact) {
       int[] order = groups.ids();
-      String[] names = new String[order.length];
-      for (int k = 0; k < order.length; k++) {
+      int n = order.length;
+      if (GroupByMerger.readsWindowOnly(query)) {
+        // Groups come in id order, which is the key order (a fixed dictionary is sorted, null first).
+        LimitSpec limit = query.getLimitSpec();
+        n = (int) Math.min(n, (long) limit.getOffset() + limit.limit());
+      }
+      String[] names = new String[n];
+      for (int k = 0; k < n; k++) {
         names[k] = kernels.lookupName(dimension, order[k]);
       }
       List<String> aggregatorNames = new ArrayList<>(aggs.aggregators().size());
       aggs.aggregators().forEach(a -> aggregatorNames.add(a.getName()));
-      return new CompactGroupRows(query.universalTimestamp(), names, groups.columns(order, order.length),
-          aggregatorNames);
+      return new CompactGroupRows(query.universalTimestamp(), names, groups.columns(order, n), aggregatorNames);
     }
     List<GroupRow> out = new ArrayList<>(groups.ids().length);
     for (int id : groups.ids()) {

@@ -48,8 +48,7 @@ public final class GroupByMerger {
     List<GroupRow> merged;
     GroupByArrayMerge arrays = GroupByArrayMerge.of(query, partials);
     if (arrays != null) {
-      if (query.getSubtotalsSpec() == null && aggs.postAggregators().isEmpty() && query.getHaving() == null
-          && !GroupByLimiter.sortingNeeded(query)) {
+      if (readsWindowOnly(query)) {
         // Nothing reads the rows outside the limit's window: build those only.
         int[] window = GroupByLimiter.window(query, arrays.size());
         return finish(arrays.rows(window[0], window[1]), aggs, dimNames, finalize);
@@ -80,6 +79,17 @@ public final class GroupByMerger {
       merged.removeIf(r -> !query.getHaving().eval(new HavingRow(r.timestamp, r.event(dimNames), byName, signature)));
     }
     return finish(GroupByLimiter.apply(query, merged), aggs, dimNames, finalize);
+  }
+
+  /**
+   * True when the merged groups are read only through the limit's window of the key order: no
+   * subtotals, post-aggregators, having, or ordering other than the key order. Then a group whose
+   * key is not among the first {@code offset + limit} keys of its segment cannot be in the answer
+   * (the keys before it in the merge include those before it in its segment).
+   */
+  static boolean readsWindowOnly(GroupByQuery query) {
+    return query.getSubtotalsSpec() == null && query.aggregations().postAggregators().isEmpty()
+        && query.getHaving() == null && !GroupByLimiter.sortingNeeded(query);
   }
 
   /** The result rows: aggregates finalized (unless not to), dimensions then values as the event. */

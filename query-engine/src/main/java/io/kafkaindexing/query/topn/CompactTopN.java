@@ -62,28 +62,28 @@ final class CompactTopN extends AbstractList<Map<String, Object>> implements Ran
 
   /**
    * The best {@link TopNQuery#mergeThreshold()} groups of {@code groups}: chosen by metric then
-   * dictionary id (as {@link TopNRanker#best}), values looked up for those only; put in rank order
-   * when first read as a list.
+   * dictionary id (as {@link TopNRanker#best}), values looked up and aggregates copied for those
+   * only; put in rank order when first read as a list.
    */
   static CompactTopN of(TopNQuery query, ArrayKernels kernels, ArrayKernels.Groups groups, int metricIndex) {
     int[] ids = groups.ids();
     int n = ids.length;
-    GroupColumns all = groups.columns(ids, n);
-    int[] rows = new int[n];
     long[] keys = new long[n];
     boolean[] nulls = new boolean[n];
+    groups.rankKeys(metricIndex, keys, nulls);
+    int[] rows = new int[n];
     for (int k = 0; k < n; k++) {
       rows[k] = k;
-      nulls[k] = all.isNull(metricIndex, k);
-      keys[k] = nulls[k] ? 0 : all.rankKey(metricIndex, k);
     }
     int kept = Math.min(n, query.mergeThreshold());
     new RankOrder(keys, nulls, null, ids).select(rows, n, kept);
+    int[] keptIds = new int[kept];
     String[] names = new String[kept];
     for (int k = 0; k < kept; k++) {
-      names[k] = kernels.lookupName(query.getDimension(), ids[rows[k]]);
+      keptIds[k] = ids[rows[k]];
+      names[k] = kernels.lookupName(query.getDimension(), keptIds[k]);
     }
-    return new CompactTopN(query, names, all.select(rows, kept), metricIndex);
+    return new CompactTopN(query, names, groups.columns(keptIds, kept), metricIndex);
   }
 
   /**

@@ -6,8 +6,9 @@ package io.kafkaindexing.query.topn;
  * aggregator comparator's order), null metrics last, then the tie-break ascending: dimension values
  * (strings, null first, as {@link TopNRanker} breaks ties) or, per segment before values are looked
  * up, dictionary ids (as {@link TopNRanker#best} does), then the candidate number. A total order, so
- * the best {@code k} are one set whatever the method; {@link #select} finds them by quickselect and
- * {@link #sort} orders them, without boxing or comparator objects. Not thread-safe.
+ * the best {@code k} are one set whatever the method; {@link #select} finds them by quickselect
+ * (on the keys, then on the full order among ties only) and {@link #sort} orders them, without
+ * boxing or comparator objects. Not thread-safe.
  */
 final class RankOrder {
   private final long[] keys;
@@ -49,18 +50,124 @@ final class RankOrder {
     return c != 0 ? c : Integer.compare(x, y);
   }
 
-  /** Rearranges {@code a[0..n)} so that {@code a[0..k)} are the best {@code k} of them, in no particular order. */
+  /**
+   * Rearranges {@code a[0..n)} so that {@code a[0..k)} are the best {@code k} of them, in no
+   * particular order. Most candidates are told apart by their metric alone, so the cut is found on
+   * the keys first (the k-th best key, {@link #kthLargest}), one pass puts the keys above it first,
+   * then those equal to it, and the full comparison with its tie-break is used only among those
+   * equal to the cut's (topN metrics have many ties: a few distinct counts among thousands of
+   * values) or, when fewer than {@code k} metrics are not null, among the nulls.
+   */
   void select(int[] a, int n, int k) {
-    int lo = 0;
-    int hi = n - 1;
     if (k <= 0 || k >= n) {
       return;
     }
+    int nonNull = 0;
+    for (int i = 0; i < n; i++) {
+      int x = a[i];
+      if (!nulls[x]) {
+        a[i] = a[nonNull];
+        a[nonNull++] = x;
+      }
+    }
+    if (nonNull <= k) {
+      selectByCompare(a, nonNull, n - 1, k - nonNull);
+      return;
+    }
+    long[] copy = new long[nonNull];
+    for (int i = 0; i < nonNull; i++) {
+      copy[i] = keys[a[i]];
+    }
+    long cut = kthLargest(copy, k);
+    // Three ways, without a branch per candidate (which key is above, at or below the cut is as
+    // good as random): each candidate is written to all three lists and counted in the one it
+    // belongs to. Keys above the cut go to a's front in place (never ahead of the reading).
+    int[] at = new int[nonNull];
+    int[] below = new int[nonNull];
+    int above = 0;
+    int ties = 0;
+    int rest = 0;
+    for (int i = 0; i < nonNull; i++) {
+      int x = a[i];
+      int c = Long.compare(keys[x], cut);
+      a[above] = x;
+      at[ties] = x;
+      below[rest] = x;
+      above += (c + 1) >>> 1;
+      ties += 1 - (c & 1);
+      rest += c >>> 31;
+    }
+    System.arraycopy(at, 0, a, above, ties);
+    System.arraycopy(below, 0, a, above + ties, rest);
+    selectByCompare(a, above, above + ties - 1, k - above);
+  }
+
+  /**
+   * The {@code k}-th largest (1-based) of {@code v}, which it may reorder; {@code 1 <= k <= v.length}.
+   * Keys of a narrow range (counts: a few distinct values) are counted, others found by a
+   * three-way quickselect.
+   */
+  private long kthLargest(long[] v, int k) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (long x : v) {
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+    }
+    long span = max - min;
+    if (span >= 0 && span <= 2L * v.length + 64) {
+      int[] counts = new int[(int) span + 1];
+      for (long x : v) {
+        counts[(int) (x - min)]++;
+      }
+      int seen = 0;
+      int value = (int) span;
+      while ((seen += counts[value]) < k) {
+        value--;
+      }
+      return min + value;
+    }
+    int lo = 0;
+    int hi = v.length;
+    int target = k - 1;
+    while (true) {
+      long pivot = v[lo + randomBelow(hi - lo)];
+      int gt = lo;
+      int i = lo;
+      int lt = hi;
+      while (i < lt) {
+        long x = v[i];
+        if (x > pivot) {
+          v[i++] = v[gt];
+          v[gt++] = x;
+        } else if (x < pivot) {
+          v[i] = v[--lt];
+          v[lt] = x;
+        } else {
+          i++;
+        }
+      }
+      if (target < gt) {
+        hi = gt;
+      } else if (target < lt) {
+        return pivot;
+      } else {
+        lo = lt;
+      }
+    }
+  }
+
+  /**
+   * Rearranges {@code a[lo..hi]} so that its first {@code k} are the best {@code k} of them
+   * (quickselect on {@link #compare}).
+   */
+  private void selectByCompare(int[] a, int lo, int hi, int k) {
+    if (k <= 0 || k > hi - lo) {
+      return;
+    }
+    int target = lo + k;
     while (lo < hi) {
-      random ^= random << 13;
-      random ^= random >>> 7;
-      random ^= random << 17;
-      int p = lo + (int) Long.remainderUnsigned(random, hi - lo + 1);
+      int p = lo + randomBelow(hi - lo + 1);
       int pivot = a[p];
       a[p] = a[hi];
       a[hi] = pivot;
@@ -74,15 +181,23 @@ final class RankOrder {
       }
       a[hi] = a[store];
       a[store] = pivot;
-      if (store == k) {
+      if (store == target) {
         return;
       }
-      if (store < k) {
+      if (store < target) {
         lo = store + 1;
       } else {
         hi = store - 1;
       }
     }
+  }
+
+  /** A pseudo-random number in {@code [0, bound)} (xorshift: pivots no input can defeat by its order). */
+  private int randomBelow(int bound) {
+    random ^= random << 13;
+    random ^= random >>> 7;
+    random ^= random << 17;
+    return (int) Long.remainderUnsigned(random, bound);
   }
 
   /** Sorts {@code a[0..n)} best first. */

@@ -20,8 +20,9 @@ import java.util.TreeMap;
  * pairwise folds with the same answers, on primitives. Per time bucket one table of values (slots
  * of {@link CombiningColumns}) stands for the running result: a fold combines each entry of the
  * next partial into its value's slot when that value is in the running top (marking it combined),
- * else starts the slot afresh from the entry (a value dropped by an earlier fold comes back as a new
- * entry, as with maps), then keeps the best {@link TopNQuery#mergeThreshold()} slots by
+ * else starts a slot afresh from the entry (a value dropped by an earlier fold comes back as a new
+ * entry, as with maps: a cut forgets the values it drops and their slots are reused, so the table
+ * stays the size of about two partials), then keeps the best {@link TopNQuery#mergeThreshold()} slots by
  * quickselect ({@link RankOrder}: the ranking is a total order, so the kept set is the one
  * {@link TopNRanker#top} keeps, and only the final cut needs sorting). Maps are built for the final
  * rows only, each as the map path would have it: an entry never combined as its segment built it
@@ -90,7 +91,9 @@ final class TopNArrayMerge {
     private CombiningColumns values;
     private String[] names;
     private boolean[] combined;
-    private boolean[] alive;
+    /** Slots of values a cut dropped (forgotten by the table), {@code [0, freeCount)}, for reuse. */
+    private int[] free;
+    private int freeCount;
     /** The slots of the running result, {@code [0, running)}. */
     private int[] running;
     private int size;
@@ -111,7 +114,7 @@ final class TopNArrayMerge {
         values = new CombiningColumns(query.getAggregatorSpecs(), expected);
         names = new String[expected];
         combined = new boolean[expected];
-        alive = new boolean[expected];
+        free = new int[expected];
         running = new int[expected];
         if (first != null) {
           String[] firstNames = first.names();
@@ -134,14 +137,9 @@ final class TopNArrayMerge {
         int slot = table.get(nextNames[j]);
         if (slot < 0) {
           add(nextNames[j], nextColumns, j);
-        } else if (alive[slot]) {
+        } else {
           values.combine(slot, nextColumns, j);
           combined[slot] = true;
-        } else {
-          values.set(slot, nextColumns, j);
-          combined[slot] = false;
-          alive[slot] = true;
-          push(slot);
         }
       }
       if (size > keep) {
@@ -151,25 +149,34 @@ final class TopNArrayMerge {
           kept[k] = running[positions[k]];
         }
         for (int k = keep; k < size; k++) {
-          alive[running[positions[k]]] = false;
+          int dropped = running[positions[k]];
+          table.remove(names[dropped]);
+          names[dropped] = null;
+          free[freeCount++] = dropped;
         }
         running = kept;
         size = keep;
       }
     }
 
+    /** A value not in the running result (new, or dropped by an earlier cut) starts afresh from {@code row}. */
     private void add(String name, GroupColumns from, int row) {
-      int slot = values.add(from, row);
-      if (slot == names.length) {
-        int capacity = names.length * 2;
-        names = Arrays.copyOf(names, capacity);
-        combined = Arrays.copyOf(combined, capacity);
-        alive = Arrays.copyOf(alive, capacity);
+      int slot;
+      if (freeCount > 0) {
+        slot = free[--freeCount];
+        values.set(slot, from, row);
+      } else {
+        slot = values.add(from, row);
+        if (slot == names.length) {
+          int capacity = names.length * 2;
+          names = Arrays.copyOf(names, capacity);
+          combined = Arrays.copyOf(combined, capacity);
+          free = Arrays.copyOf(free, capacity);
+        }
       }
       names[slot] = name;
       table.put(name, slot);
       combined[slot] = false;
-      alive[slot] = true;
       push(slot);
     }
 

@@ -194,6 +194,30 @@ class CompactMergeEquivalenceTest {
     assertTrue(compact > 100, "only " + compact + " of 250 queries had compact partials");
   }
 
+  /**
+   * A groupBy whose merge reads only the limit's window keeps the first {@code offset + limit}
+   * groups per segment (so the equivalence above covers that cut); one ordered by an aggregate keeps
+   * them all.
+   */
+  @Test
+  void groupByPartialsKeepOnlyTheLimitsWindowWhenNothingElseReadsThem() throws Exception {
+    DecodedColumnCache.get().setCapacityBytes(DecodedColumnCache.DEFAULT_CAPACITY_BYTES);
+    String common = "{\"queryType\":\"groupBy\",\"dataSource\":\"" + DS + "\",\"intervals\":[" + INTERVALS[0]
+        + "],\"granularity\":\"all\",\"dimensions\":[\"url\"],\"aggregations\":[{\"type\":\"longSum\","
+        + "\"name\":\"a0\",\"fieldName\":\"lsum\"}],\"limitSpec\":{\"type\":\"default\",\"limit\":5,\"offset\":2";
+    int cut = 0;
+    for (Object p : partials(parse(common + "}}"))) {
+      assertTrue(isCompact(p), "partial " + p.getClass());
+      assertTrue(((List<?>) p).size() <= 7, "partial of " + ((List<?>) p).size() + " groups");
+      cut += ((List<?>) p).size();
+    }
+    int all = 0;
+    for (Object p : partials(parse(common + ",\"columns\":[{\"dimension\":\"a0\"}]}}"))) {
+      all += ((List<?>) p).size();
+    }
+    assertTrue(all > 2 * cut, all + " groups when ordered by a0, " + cut + " when cut");
+  }
+
   /** True when some segment gives compact partials (the kernels' lists, not plain ones). */
   private static boolean compactPartials(Query query) {
     for (Object p : partials(query)) {
