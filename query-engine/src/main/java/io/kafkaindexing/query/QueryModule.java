@@ -5,13 +5,14 @@ import com.google.inject.Binder;
 import io.kafkaindexing.core.guice.DruidModule;
 import io.kafkaindexing.core.guice.Jerseys;
 import io.kafkaindexing.core.guice.NodeRole;
+import io.kafkaindexing.core.guice.Servlets;
 import io.kafkaindexing.segment.SegmentJacksonModule;
 import java.util.List;
 
 /**
  * The Broker's query stack as a host module (the entry point adds it; it is not discovered as an
  * extension): the segment and query JSON types, the {@link SegmentRegistry} and
- * {@link QueryExecutor} singletons, and {@link QueryResource} on the Broker port.
+ * {@link QueryExecutor} singletons, and {@link QueryServlet} and {@link QueryResource} on the Broker port.
  */
 public final class QueryModule implements DruidModule {
   @Override
@@ -24,5 +25,6 @@ public final class QueryModule implements DruidModule {
     binder.bind(SegmentRegistry.class).in(com.google.inject.Scopes.SINGLETON);
     binder.bind(QueryExecutor.class).in(com.google.inject.Scopes.SINGLETON);
     Jerseys.addResource(binder, NodeRole.BROKER, QueryResource.class);
+    Servlets.addServlet(binder, NodeRole.BROKER, QueryServlet.class, "/druid/v2", "/druid/v2/");
   }
 }

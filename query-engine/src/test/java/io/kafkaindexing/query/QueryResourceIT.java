@@ -245,6 +245,22 @@ class QueryResourceIT {
   }
 
   @Test
+  void otherMethodsOnTheQueryPathAre405JsonAndQueriesAreOnlyOnTheBroker() throws Exception {
+    for (String path : List.of("/druid/v2", "/druid/v2/")) {
+      HttpResponse<String> r = get(broker, path);
+      assertEquals(405, r.statusCode(), path);
+      assertEquals("POST", r.headers().firstValue("Allow").orElse(null));
+      JsonNode body = JSON.readTree(r.body());
+      assertEquals("druidException", body.get("error").asText());
+      assertEquals("Method Not Allowed", body.get("errorMessage").asText());
+    }
+    HttpRequest onOverlord = HttpRequest.newBuilder(URI.create(overlord + "/druid/v2"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"queryType\":\"timeBoundary\",\"dataSource\":\"x\"}")).build();
+    assertEquals(404, HTTP.send(onOverlord, HttpResponse.BodyHandlers.ofString()).statusCode());
+  }
+
+  @Test
   void cancelIsAccepted() throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(broker + "/druid/v2/some-query")).DELETE().build();
     assertEquals(202, HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());

@@ -40,6 +40,7 @@ public final class CoreModule extends AbstractModule {
     bind(ObjectMapper.class).toInstance(mapper);
     Lifecycle.declare(binder());
     Multibinder.newSetBinder(binder(), ResourceBinding.class);
+    Multibinder.newSetBinder(binder(), ServletBinding.class);
     JsonConfigProvider.bind(binder(), "druid.server", ServerConfig.class);
     JsonConfigProvider.bind(binder(), "druid.server.https", io.kafkaindexing.core.server.TlsServerConfig.class);
     JsonConfigProvider.bind(binder(), "druid.metadata.storage", MetadataStorageConfig.class);

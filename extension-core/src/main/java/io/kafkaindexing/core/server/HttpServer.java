@@ -7,6 +7,7 @@ import com.google.inject.Singleton;
 import io.kafkaindexing.core.config.RuntimeProperties;
 import io.kafkaindexing.core.guice.NodeRole;
 import io.kafkaindexing.core.guice.ResourceBinding;
+import io.kafkaindexing.core.guice.ServletBinding;
 import io.kafkaindexing.core.lifecycle.Managed;
 import io.kafkaindexing.core.security.AuthenticationFilter;
 import io.kafkaindexing.core.security.AuthorizationCheckFilter;
@@ -69,6 +70,7 @@ public final class HttpServer implements Managed.Preparable {
 
   private final ServerConfig config;
   private final Set<ResourceBinding> bindings;
+  private final Set<ServletBinding> servlets;
   private final Injector injector;
   private final ObjectMapper mapper;
   private final ServerSecurity security;
@@ -83,8 +85,10 @@ public final class HttpServer implements Managed.Preparable {
   private boolean secure;
 
   @Inject
-  public HttpServer(ServerConfig config, Set<ResourceBinding> bindings, Injector injector, ObjectMapper mapper,
-      ServerSecurity security, RuntimeProperties properties, TlsServerConfig tls) {
+  public HttpServer(ServerConfig config, Set<ResourceBinding> bindings, Set<ServletBinding> servlets,
+      Injector injector, ObjectMapper mapper, ServerSecurity security, RuntimeProperties properties,
+      TlsServerConfig tls) {
+    this.servlets = servlets;
     this.config = config;
     this.properties = properties;
     this.tls = tls;
@@ -226,6 +230,14 @@ public final class HttpServer implements Managed.Preparable {
     context.addFilter(new FilterHolder(new AuthenticationFilter(security, mapper)), "/*",
         EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(jersey, "/*");
+    for (ServletBinding binding : servlets) {
+      if (binding.role() == role) {
+        ServletHolder holder = new ServletHolder(injector.getInstance(binding.servletClass()));
+        for (String pathSpec : binding.pathSpecs()) {
+          context.addServlet(holder, pathSpec);
+        }
+      }
+    }
     return context;
   }
 
