@@ -122,11 +122,12 @@ public final class QueryServlet extends HttpServlet {
     try {
       return JsonBodies.read(mapper, body, Query.class, "query");
     } catch (DruidException e) {
-      if (isNotJson(body)) {
+      JsonNode tree = treeOrNull(body);
+      if (tree == null) {
         throw DruidException.legacyQuery(QueryErrors.JSON_PARSE_FAILED, DruidException.Category.INVALID_INPUT,
             QueryErrors.JSON_PARSE_CLASS, null, e.getMessage(), e);
       }
-      String queryTypeProblem = queryTypeProblem(body);
+      String queryTypeProblem = queryTypeProblem(tree);
       if (queryTypeProblem != null) {
         throw DruidException.invalidInput("%s", queryTypeProblem);
       }
@@ -134,23 +135,18 @@ public final class QueryServlet extends HttpServlet {
     }
   }
 
-  private boolean isNotJson(byte[] body) {
+  /** The body as a JSON tree, or null if it is not JSON (read once, only after a failed read). */
+  private JsonNode treeOrNull(byte[] body) {
     try {
       JsonNode tree = mapper.readTree(body);
-      return tree == null || tree.isMissingNode();
-    } catch (IOException e) {
-      return true;
-    }
-  }
-
-  /** What is wrong with the body's queryType, or null if nothing. */
-  private String queryTypeProblem(byte[] body) {
-    JsonNode tree;
-    try {
-      tree = mapper.readTree(body);
+      return tree == null || tree.isMissingNode() ? null : tree;
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /** What is wrong with the query's queryType, or null if nothing. */
+  private static String queryTypeProblem(JsonNode tree) {
     if (!tree.isObject()) {
       return "Expected a JSON object as the query, got " + tree.getNodeType().name().toLowerCase(Locale.ROOT);
     }
