@@ -180,15 +180,22 @@ final class AsciiFlatJson {
     while (pos < in.length) {
       byte b = in[pos];
       if (b == '"') {
-        String s = name ? names.of(in, start, pos - start, hash)
-            : new String(in, start, pos - start, StandardCharsets.ISO_8859_1);
+        String s;
+        if (name) {
+          s = names.of(in, start, pos - start, hash);
+        } else {
+          s = new String(in, start, pos - start, StandardCharsets.ISO_8859_1);
+          // Values mostly end up as dictionary keys on the task thread: hashing them here, while
+          // their bytes are in this (parse) thread's cache, leaves the task thread a cached hash.
+          s.hashCode();
+        }
         pos++;
         return s;
       }
       if (b < 0x20 || b == '\\') { // bytes beyond ASCII are negative
         return null;
       }
-      hash = 31 * hash + b; // unused for values: cheaper than a second loop for names
+      hash = 31 * hash + b; // for names (String has no way to take a hash computed outside)
       pos++;
     }
     return null;
