@@ -290,15 +290,43 @@ public final class KafkaIndexTaskRunner {
    * Counts and indexes a chunk of read records and advances their partitions' offsets. The end
    * offsets are read again: a record read ahead beyond an end offset set meanwhile is dropped.
    */
+  /**
+   * Applies a chunk's records within the end offsets. A chunk holds runs of one partition's
+   * records (a poll's records come partition by partition), so the per-partition record count and
+   * next offset are written once per run rather than per record, and before a record's failure
+   * propagates, so they cover exactly the records applied.
+   */
   private void apply(List<ReadAhead.Read> chunk, RecordProcessor processor) {
     Map<KafkaPartition, Long> end = control.endOffsets();
-    for (ReadAhead.Read r : chunk) {
-      long offset = r.read().record().offset();
-      if (offset < end.getOrDefault(r.partition(), PartitionOffsets.UNBOUNDED)) {
-        processor.apply(r.read());
-        recordsProcessed.merge(r.partition(), 1L, Long::sum);
-        currentOffsets.put(r.partition(), offset + 1);
+    KafkaPartition partition = null;
+    long partitionEnd = 0;
+    long applied = 0;
+    long next = 0;
+    try {
+      for (ReadAhead.Read r : chunk) {
+        if (!r.partition().equals(partition)) {
+          advance(partition, applied, next);
+          partition = r.partition();
+          partitionEnd = end.getOrDefault(partition, PartitionOffsets.UNBOUNDED);
+          applied = 0;
+        }
+        long offset = r.read().record().offset();
+        if (offset < partitionEnd) {
+          processor.apply(r.read());
+          applied++;
+          next = offset + 1;
+        }
       }
+    } finally {
+      advance(partition, applied, next);
+    }
+  }
+
+  /** Counts {@code applied} records of {@code partition} and moves its current offset to {@code next}. */
+  private void advance(KafkaPartition partition, long applied, long next) {
+    if (applied > 0) {
+      recordsProcessed.merge(partition, applied, Long::sum);
+      currentOffsets.put(partition, next);
     }
   }
 
