@@ -15,10 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +114,48 @@ class EmbeddedKafkaBrokerIT {
       IllegalStateException e = assertThrows(IllegalStateException.class, second::start);
       assertTrue(e.getMessage().contains("in use"), e.getMessage());
       assertEquals(1, KafkaTestClients.brokerCount(first.bootstrapServers()));
+    }
+  }
+
+  @Test
+  void compactsTopicsWithAnOffsetMapSmallerThanKafkasDefault() throws Exception {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().port(0).controllerPort(0).dataDir(dataDir)
+        .brokerProperty("log.cleaner.backoff.ms", "100").build()) {
+      broker.start();
+      String bootstrap = broker.bootstrapServers();
+      try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        ConfigResource node = new ConfigResource(ConfigResource.Type.BROKER, "1");
+        Config config = admin.describeConfigs(List.of(node)).all().get(60, TimeUnit.SECONDS).get(node);
+        assertEquals(Integer.toString(16 * 1024 * 1024), config.get("log.cleaner.dedupe.buffer.size").value());
+        admin.createTopics(List.of(new NewTopic("compacted", 1, (short) 1).configs(Map.of(
+            "cleanup.policy", "compact", "segment.ms", "100", "min.cleanable.dirty.ratio", "0.01"))))
+            .all().get(60, TimeUnit.SECONDS);
+      }
+      List<ProducerRecord<String, String>> updates = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        updates.add(new ProducerRecord<>("compacted", 0, "key-" + (i % 10), "value-" + i));
+      }
+      KafkaTestClients.produce(bootstrap, updates);
+      Thread.sleep(200);
+      // rolls the segment holding the updates, so that the cleaner may compact it
+      KafkaTestClients.produce(bootstrap, List.of(new ProducerRecord<>("compacted", 0, "key-0", "value-200")));
+
+      long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      Map<String, String> latest;
+      int read;
+      do {
+        List<ConsumerRecord<String, String>> records = KafkaTestClients.readToEnd(bootstrap, "compacted");
+        read = records.size();
+        latest = new TreeMap<>();
+        for (ConsumerRecord<String, String> r : records) {
+          latest.put(r.key(), r.value());
+        }
+      } while (read > 11 && System.nanoTime() < deadlineNs);
+      assertTrue(read <= 11, "the cleaner left " + read + " of 201 records");
+      assertEquals("value-200", latest.get("key-0"));
+      for (int k = 1; k < 10; k++) {
+        assertEquals("value-" + (190 + k), latest.get("key-" + k));
+      }
     }
   }
 

@@ -92,6 +92,33 @@ final class KafkaTestClients {
     return read;
   }
 
+  /** Reads every partition of {@code topic} from the beginning up to its end offsets as of the call. */
+  static List<ConsumerRecord<String, String>> readToEnd(String bootstrapServers, String topic) throws Exception {
+    int partitions = describeTopic(bootstrapServers, topic).partitions().size();
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<ConsumerRecord<String, String>> read = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      List<TopicPartition> assignment = new ArrayList<>();
+      for (int p = 0; p < partitions; p++) {
+        assignment.add(new TopicPartition(topic, p));
+      }
+      consumer.assign(assignment);
+      consumer.seekToBeginning(assignment);
+      Map<TopicPartition, Long> end = consumer.endOffsets(assignment, TIMEOUT);
+      long deadlineNs = System.nanoTime() + TIMEOUT.toNanos();
+      while (assignment.stream().anyMatch(tp -> consumer.position(tp, TIMEOUT) < end.get(tp))
+          && System.nanoTime() < deadlineNs) {
+        consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+      }
+    }
+    return read;
+  }
+
   private static Admin admin(String bootstrapServers) {
     return Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
   }
