@@ -17,23 +17,31 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  * sorted on their own and merged into the sorted ones, so each add costs O(1) and a reader pays
  * only for what arrived since the previous reader.
  *
- * <p>Streams deliver rows mostly in time order, so times above every earlier one are appended to
- * two parallel arrays (times, id lists), found again by binary search; only a new time below the
- * last appended one goes to a {@link TreeMap} of late times, and readers merge the two (a time
- * is in one of them only). A {@code TreeMap} for every time cost two tree walks, a node and a
- * boxed key per row of the bench (4% of the task thread). Not thread-safe: guarded by the index's
- * lock.
+ * <p>Streams deliver rows mostly in time order, but a task reading several partitions gets them
+ * partition by partition: each poll's batch is in order, and trails or leads the other
+ * partitions' batches. So times are kept in a few ascending <em>runs</em>, each two parallel
+ * arrays (times, id lists) appended to and found again by searching back from their end: a new
+ * time goes to the run whose last time is the largest below it (the run its partition has been
+ * feeding), or starts a run of its own; only once {@link #MAX_RUNS} runs exist does a time below
+ * all of them go to a {@link TreeMap} of late times. Readers merge the runs and the late times (a
+ * time is in one place only). A {@code TreeMap} for every time cost two tree walks, a node and a
+ * boxed key per row of the bench (4% of the task thread); one for every time below the last, half
+ * the rows of a two-partition topic, 23%. Not thread-safe: guarded by the index's lock.
  */
 final class TimeOrderedRows {
   /** Heap cost of a new distinct time (the estimate of the tree it had: node, boxed key, id list). */
   static final int NEW_TIME_BYTES = 40 + 16 + 32;
+  /** Ascending runs kept before late times go to the tree: a few per partition interleaving is plenty. */
+  static final int MAX_RUNS = 8;
 
-  /** Ascending times appended in arrival order, with their ids in {@link #lists}; {@link #count} used. */
-  private long[] times = new long[16];
-  private IdList[] lists = new IdList[16];
-  private int count;
-  /** Times first seen below {@code times[count - 1]}. */
+  /** Ascending runs of times in arrival order; {@link #runCount} used. */
+  private final Run[] runs = new Run[MAX_RUNS];
+  private int runCount;
+  /** Times below the last of every run once {@link #MAX_RUNS} runs existed. */
   private final TreeMap<Long, IdList> late = new TreeMap<>();
+  /** The time and ids last found or added: an add looks its time up more than once. */
+  private long recentTime;
+  private IdList recentIds;
   /** Lists with ids added since they were last sorted (only when {@code sorting}). */
   private final List<IdList> pending = new ArrayList<>();
   private final boolean sorting;
@@ -46,24 +54,10 @@ final class TimeOrderedRows {
   /** Adds a row; returns the estimated heap bytes it cost. */
   long add(long time, int rowId) {
     long bytes = 4;
-    IdList ids;
-    if (count > 0 && time == times[count - 1]) {
-      ids = lists[count - 1];
-    } else if (count == 0 || time > times[count - 1]) {
-      ids = append(time);
+    IdList ids = idsAt(time);
+    if (ids == null) {
+      ids = insert(time);
       bytes += NEW_TIME_BYTES;
-    } else {
-      int i = Arrays.binarySearch(times, 0, count, time);
-      if (i >= 0) {
-        ids = lists[i];
-      } else {
-        ids = late.get(time);
-        if (ids == null) {
-          ids = new IdList();
-          late.put(time, ids);
-          bytes += NEW_TIME_BYTES;
-        }
-      }
     }
     if (sorting && ids.sortedSize == ids.size) {
       pending.add(ids);
@@ -74,25 +68,44 @@ final class TimeOrderedRows {
 
   /** The ids of the rows at {@code time}, or null when there is none. */
   IdList idsAt(long time) {
-    if (count == 0 || time > times[count - 1]) {
-      return null;
+    if (recentIds != null && recentTime == time) {
+      return recentIds;
     }
-    if (time == times[count - 1]) {
-      return lists[count - 1];
+    IdList found = null;
+    for (int r = 0; r < runCount && found == null; r++) {
+      found = runs[r].find(time);
     }
-    int i = Arrays.binarySearch(times, 0, count, time);
-    return i >= 0 ? lists[i] : late.get(time);
+    if (found == null && !late.isEmpty()) {
+      found = late.get(time);
+    }
+    if (found != null) {
+      recentTime = time;
+      recentIds = found;
+    }
+    return found;
   }
 
-  private IdList append(long time) {
-    if (count == times.length) {
-      times = Arrays.copyOf(times, count * 2);
-      lists = Arrays.copyOf(lists, count * 2);
+  /** A list for {@code time}, which has none yet. */
+  private IdList insert(long time) {
+    Run best = null;
+    for (int r = 0; r < runCount; r++) {
+      Run run = runs[r];
+      if (run.last() < time && (best == null || run.last() > best.last())) {
+        best = run;
+      }
     }
     IdList ids = new IdList();
-    times[count] = time;
-    lists[count] = ids;
-    count++;
+    if (best == null && runCount < MAX_RUNS) {
+      best = new Run();
+      runs[runCount++] = best;
+    }
+    if (best == null) {
+      late.put(time, ids);
+    } else {
+      best.append(time, ids);
+    }
+    recentTime = time;
+    recentIds = ids;
     return ids;
   }
 
@@ -114,41 +127,56 @@ final class TimeOrderedRows {
     if (startMillis >= endMillis) {
       return List.of();
     }
-    int from = lowerBound(startMillis);
-    int to = lowerBound(endMillis);
-    List<IdList> appended = Arrays.asList(lists).subList(from, to);
-    NavigableMap<Long, IdList> lateRange = late.isEmpty() ? null : late.subMap(startMillis, true, endMillis, false);
-    if (lateRange == null || lateRange.isEmpty()) {
-      return appended;
-    }
-    long[] appendedTimes = times;
-    IdList[] appendedLists = lists;
-    return () -> new MergedIterator(appendedTimes, appendedLists, from, to, lateRange.entrySet().iterator());
-  }
-
-  /** The first index in {@code [0, count)} whose time is at least {@code time}, or {@code count}. */
-  private int lowerBound(long time) {
-    int lo = 0;
-    int hi = count;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (times[mid] < time) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
+    List<Slice> slices = new ArrayList<>(runCount + 1);
+    for (int r = 0; r < runCount; r++) {
+      Run run = runs[r];
+      int from = run.lowerBound(startMillis);
+      int to = run.lowerBound(endMillis);
+      if (from < to) {
+        slices.add(new Slice(run.times, run.lists, from, to));
       }
     }
-    return lo;
+    if (!late.isEmpty()) {
+      NavigableMap<Long, IdList> lateRange = late.subMap(startMillis, true, endMillis, false);
+      if (!lateRange.isEmpty()) {
+        long[] times = new long[lateRange.size()];
+        IdList[] lists = new IdList[times.length];
+        int i = 0;
+        for (Map.Entry<Long, IdList> e : lateRange.entrySet()) {
+          times[i] = e.getKey();
+          lists[i++] = e.getValue();
+        }
+        slices.add(new Slice(times, lists, 0, times.length));
+      }
+    }
+    if (slices.size() <= 1) {
+      return slices.isEmpty() ? List.of() : Arrays.asList(slices.get(0).lists).subList(slices.get(0).from,
+          slices.get(0).to);
+    }
+    return () -> new MergedIterator(slices);
   }
 
   /** The smallest time; there must be rows. */
   long firstTime() {
-    return late.isEmpty() ? times[0] : Math.min(times[0], late.firstKey());
+    long first = late.isEmpty() ? Long.MAX_VALUE : late.firstKey();
+    for (int r = 0; r < runCount; r++) {
+      first = Math.min(first, runs[r].times[0]);
+    }
+    return first;
   }
 
-  /** The largest time (late times are below the last appended one); there must be rows. */
+  /** The largest time (late times are below the last of some run); there must be rows. */
   long lastTime() {
-    return times[count - 1];
+    long last = Long.MIN_VALUE;
+    for (int r = 0; r < runCount; r++) {
+      last = Math.max(last, runs[r].last());
+    }
+    return last;
+  }
+
+  /** How many distinct times went to the late tree (for tests). */
+  int lateTimeCount() {
+    return late.size();
   }
 
   MutableRoaringBitmap rowsIn(long startMillis, long endMillis) {
@@ -161,40 +189,105 @@ final class TimeOrderedRows {
     return rows;
   }
 
-  /** Merges a slice of the appended times with a range of the late ones (distinct times) by time. */
-  private static final class MergedIterator implements Iterator<IdList> {
-    private final long[] times;
-    private final IdList[] lists;
-    private final int to;
-    private final Iterator<Map.Entry<Long, IdList>> late;
-    private int next;
-    private Map.Entry<Long, IdList> nextLate;
+  /** Ascending distinct times appended in arrival order, with their ids; never empty once made. */
+  private static final class Run {
+    private long[] times = new long[16];
+    private IdList[] lists = new IdList[16];
+    private int count;
 
-    MergedIterator(long[] times, IdList[] lists, int from, int to, Iterator<Map.Entry<Long, IdList>> late) {
-      this.times = times;
-      this.lists = lists;
-      this.next = from;
-      this.to = to;
-      this.late = late;
-      this.nextLate = late.hasNext() ? late.next() : null;
+    long last() {
+      return times[count - 1];
+    }
+
+    void append(long time, IdList ids) {
+      if (count == times.length) {
+        times = Arrays.copyOf(times, count * 2);
+        lists = Arrays.copyOf(lists, count * 2);
+      }
+      times[count] = time;
+      lists[count] = ids;
+      count++;
+    }
+
+    /**
+     * The ids at {@code time}, or null. Times looked up are mostly near the end (the rows of the
+     * other partitions' current batches), so the search gallops back from the end first.
+     */
+    IdList find(long time) {
+      int hi = count - 1;
+      if (time > times[hi]) {
+        return null;
+      }
+      int step = 1;
+      int lo = hi - step;
+      while (lo >= 0 && times[lo] >= time) {
+        hi = lo;
+        step <<= 1;
+        lo = hi - step;
+      }
+      int i = Arrays.binarySearch(times, Math.max(lo + 1, 0), hi + 1, time);
+      return i >= 0 ? lists[i] : null;
+    }
+
+    /** The first index whose time is at least {@code time}, or {@code count}. */
+    int lowerBound(long time) {
+      int lo = 0;
+      int hi = count;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (times[mid] < time) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+  }
+
+  /** Times {@code [from, to)} of a run (or of the late times) with their id lists, as arrays. */
+  private record Slice(long[] times, IdList[] lists, int from, int to) {}
+
+  /** Merges slices whose times are distinct across slices, by time. */
+  private static final class MergedIterator implements Iterator<IdList> {
+    private final Slice[] slices;
+    private final int[] next;
+
+    MergedIterator(List<Slice> slices) {
+      this.slices = slices.toArray(new Slice[0]);
+      this.next = new int[this.slices.length];
+      for (int s = 0; s < next.length; s++) {
+        next[s] = this.slices[s].from();
+      }
     }
 
     @Override
     public boolean hasNext() {
-      return next < to || nextLate != null;
+      for (int s = 0; s < next.length; s++) {
+        if (next[s] < slices[s].to()) {
+          return true;
+        }
+      }
+      return false;
     }
 
     @Override
     public IdList next() {
-      if (nextLate != null && (next >= to || nextLate.getKey() < times[next])) {
-        IdList ids = nextLate.getValue();
-        nextLate = late.hasNext() ? late.next() : null;
-        return ids;
+      int best = -1;
+      long bestTime = 0;
+      for (int s = 0; s < next.length; s++) {
+        if (next[s] < slices[s].to()) {
+          long time = slices[s].times()[next[s]];
+          if (best < 0 || time < bestTime) {
+            best = s;
+            bestTime = time;
+          }
+        }
       }
-      if (next >= to) {
+      if (best < 0) {
         throw new NoSuchElementException();
       }
-      return lists[next++];
+      return slices[best].lists()[next[best]++];
     }
   }
 

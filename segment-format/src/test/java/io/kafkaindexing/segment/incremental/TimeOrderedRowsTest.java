@@ -1,6 +1,7 @@
 package io.kafkaindexing.segment.incremental;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
 /**
- * The appended times plus late times answer as one map of time to ids in arrival order would:
- * checked against a {@link TreeMap} on in-order, nearly in-order, shuffled and repeating times.
+ * The runs of times plus the late times answer as one map of time to ids in arrival order would:
+ * checked against a {@link TreeMap} on in-order, interleaved, shuffled and repeating times.
  */
 class TimeOrderedRowsTest {
   @Test
@@ -23,7 +24,31 @@ class TimeOrderedRowsTest {
   @Test
   void nearlyInOrderTimesFromTwoInterleavedSources() {
     // two partitions read in batches: each batch's times trail or lead the other's
-    check(new Random(2), 4_000, (random, i) -> 10L * ((i / 100) % 2 == 0 ? i : i - 150));
+    TimeOrderedRows index = check(new Random(2), 4_000, (random, i) -> 10L * ((i / 100) % 2 == 0 ? i : i - 150));
+    assertEquals(0, index.lateTimeCount(), "each partition's batches append to a run of their own");
+  }
+
+  @Test
+  void partitionsReadInBatchesWithDistinctTimes() {
+    // the bench's shape: row i (time 43 i) to partition i % 2, read 500 rows of a partition at a time
+    TimeOrderedRows index = check(new Random(5), 6_000, (random, i) -> {
+      int batch = i / 500;
+      int partition = batch % 2;
+      int row = 2 * (500 * (batch / 2) + i % 500) + partition;
+      return 43L * row;
+    });
+    assertEquals(0, index.lateTimeCount());
+  }
+
+  @Test
+  void moreInterleavedSourcesThanRuns() {
+    int sources = TimeOrderedRows.MAX_RUNS + 4;
+    TimeOrderedRows index = check(new Random(6), 3_000, (random, i) -> {
+      // each source's batch spans the same times as the others' current batches
+      int batch = i / 50;
+      return 1_000L * (batch / sources) + batch % sources + (long) sources * (i % 50) + random.nextInt(2);
+    });
+    assertTrue(index.lateTimeCount() > 0, "the sources beyond the runs go to the late times");
   }
 
   @Test
@@ -40,7 +65,7 @@ class TimeOrderedRowsTest {
     long time(Random random, int i);
   }
 
-  private static void check(Random random, int rows, Times times) {
+  private static TimeOrderedRows check(Random random, int rows, Times times) {
     TimeOrderedRows index = new TimeOrderedRows(false);
     TreeMap<Long, List<Integer>> expected = new TreeMap<>();
     long expectedBytes = 0;
@@ -56,11 +81,18 @@ class TimeOrderedRowsTest {
     }
     assertEquals(expectedBytes, bytes);
     assertSame(expected, index, random);
+    return index;
   }
 
   private static void assertSame(TreeMap<Long, List<Integer>> expected, TimeOrderedRows index, Random random) {
     assertEquals(expected.firstKey(), index.firstTime());
     assertEquals(expected.lastKey(), index.lastTime());
+    for (int q = 0; q < 20; q++) {
+      long time = expected.firstKey() - 1 + (long) (random.nextDouble() * (expected.lastKey() - expected.firstKey() + 3));
+      List<Integer> want = expected.get(time);
+      TimeOrderedRows.IdList got = index.idsAt(time);
+      assertEquals(want, got == null ? null : ids(got), "ids at " + time);
+    }
     long lo = expected.firstKey() - 2;
     long span = expected.lastKey() - lo + 4;
     for (int q = 0; q < 20; q++) {
@@ -79,14 +111,18 @@ class TimeOrderedRowsTest {
       }
       List<List<Integer>> got = new ArrayList<>();
       for (TimeOrderedRows.IdList ids : index.range(start, end)) {
-        List<Integer> list = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-          list.add(ids.get(i));
-        }
-        got.add(list);
+        got.add(ids(ids));
       }
       assertEquals(want, got, "[" + start + ", " + end + ")");
       assertEquals(wantBitmap, index.rowsIn(start, end));
     }
+  }
+
+  private static List<Integer> ids(TimeOrderedRows.IdList ids) {
+    List<Integer> list = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      list.add(ids.get(i));
+    }
+    return list;
   }
 }
