@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * collector's, the JIT's) is not counted.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.kafkaindexing.benchmarks.CpuTimes
- * [warmupSeconds measureSeconds] case...} with cases {@code parse add ingest persist merge} and
+ * [warmupSeconds measureSeconds] case...} with cases {@code parse add ingest ingest2p persist merge} and
  * {@code <query>-<segment>} (e.g. {@code topN-persisted}); no case runs them all.
  */
 public final class CpuTimes {
@@ -91,8 +91,9 @@ public final class CpuTimes {
         b.parseRows();
         return new Case(name, IncrementalIndexAddBenchmark.ROWS, b::add, b::emptyIndex, none, none);
       }
-      case "ingest" -> {
+      case "ingest", "ingest2p" -> {
         IngestBenchmark b = new IngestBenchmark();
+        b.partitions = name.equals("ingest") ? 1 : 2;
         b.setUp();
         return new Case(name, IngestBenchmark.ROWS, b::ingest, b::emptyIndex, none, none);
       }
@@ -109,7 +110,7 @@ public final class CpuTimes {
       default -> {
         int dash = name.indexOf('-');
         if (dash < 0 || !QUERIES.contains(name.substring(0, dash)) || !SEGMENTS.contains(name.substring(dash + 1))) {
-          throw new IllegalArgumentException("case[" + name + "] is not parse, add, ingest, persist, merge nor one of "
+          throw new IllegalArgumentException("case[" + name + "] is not parse, add, ingest, ingest2p, persist, merge nor one of "
               + QUERIES + "-" + SEGMENTS);
         }
         QueryKernelBenchmark b = new QueryKernelBenchmark();
