@@ -69,21 +69,8 @@ final class KafkaTestClients {
    */
   static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic, int expected)
       throws Exception {
-    int partitions = describeTopic(bootstrapServers, topic).partitions().size();
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none",
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     List<ConsumerRecord<String, String>> read = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-      List<TopicPartition> assignment = new ArrayList<>();
-      for (int p = 0; p < partitions; p++) {
-        assignment.add(new TopicPartition(topic, p));
-      }
-      consumer.assign(assignment);
-      consumer.seekToBeginning(assignment);
+    try (KafkaConsumer<String, String> consumer = fromBeginning(bootstrapServers, topic)) {
       long deadlineNs = System.nanoTime() + TIMEOUT.toNanos();
       while (read.size() < expected && System.nanoTime() < deadlineNs) {
         consumer.poll(Duration.ofMillis(500)).forEach(read::add);
@@ -94,6 +81,20 @@ final class KafkaTestClients {
 
   /** Reads every partition of {@code topic} from the beginning up to its end offsets as of the call. */
   static List<ConsumerRecord<String, String>> readToEnd(String bootstrapServers, String topic) throws Exception {
+    List<ConsumerRecord<String, String>> read = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = fromBeginning(bootstrapServers, topic)) {
+      Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), TIMEOUT);
+      long deadlineNs = System.nanoTime() + TIMEOUT.toNanos();
+      while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey(), TIMEOUT) < e.getValue())
+          && System.nanoTime() < deadlineNs) {
+        consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+      }
+    }
+    return read;
+  }
+
+  /** A consumer (no group) assigned every partition of {@code topic}, at the beginning of each. */
+  private static KafkaConsumer<String, String> fromBeginning(String bootstrapServers, String topic) throws Exception {
     int partitions = describeTopic(bootstrapServers, topic).partitions().size();
     Map<String, Object> config = Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -101,22 +102,14 @@ final class KafkaTestClients {
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none",
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    List<ConsumerRecord<String, String>> read = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-      List<TopicPartition> assignment = new ArrayList<>();
-      for (int p = 0; p < partitions; p++) {
-        assignment.add(new TopicPartition(topic, p));
-      }
-      consumer.assign(assignment);
-      consumer.seekToBeginning(assignment);
-      Map<TopicPartition, Long> end = consumer.endOffsets(assignment, TIMEOUT);
-      long deadlineNs = System.nanoTime() + TIMEOUT.toNanos();
-      while (assignment.stream().anyMatch(tp -> consumer.position(tp, TIMEOUT) < end.get(tp))
-          && System.nanoTime() < deadlineNs) {
-        consumer.poll(Duration.ofMillis(200)).forEach(read::add);
-      }
+    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
+    List<TopicPartition> assignment = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) {
+      assignment.add(new TopicPartition(topic, p));
     }
-    return read;
+    consumer.assign(assignment);
+    consumer.seekToBeginning(assignment);
+    return consumer;
   }
 
   private static Admin admin(String bootstrapServers) {
