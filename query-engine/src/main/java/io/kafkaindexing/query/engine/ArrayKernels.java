@@ -231,9 +231,15 @@ public final class ArrayKernels {
    */
   public Groups aggregateByIds(int from, int to, int[] ids, int cardinality, boolean firstRowOrder) {
     ArrayAccumulators.Acc[] accs = accumulators();
+    for (ArrayAccumulators.Acc acc : accs) {
+      acc.groups(cardinality);
+    }
     boolean[] touched = new boolean[cardinality];
     int[] order = new int[Math.min(cardinality, Math.max(0, to - from))];
     int groups = 0;
+    // Id order over a range: one fused pass marks the ids and folds the aggregators when it can.
+    boolean folded = !firstRowOrder && rows == null
+        && FusedGroupedSums.range(accs, start + from, start + to, ids, touched);
     if (firstRowOrder) {
       for (int p = from; p < to && groups < order.length; p++) {
         int id = ids[row(p)];
@@ -243,11 +249,11 @@ public final class ArrayKernels {
         }
       }
     } else {
-      if (rows == null) {
+      if (!folded && rows == null) {
         for (int r = start + from, end = start + to; r < end; r++) {
           touched[ids[r]] = true;
         }
-      } else {
+      } else if (!folded) {
         for (int p = from; p < to; p++) {
           touched[ids[rows[p]]] = true;
         }
@@ -258,12 +264,11 @@ public final class ArrayKernels {
         }
       }
     }
-    for (ArrayAccumulators.Acc acc : accs) {
-      acc.groups(cardinality);
+    for (int i = 0; i < accs.length && !folded; i++) {
       if (rows == null) {
-        acc.groupedRange(start + from, start + to, ids);
+        accs[i].groupedRange(start + from, start + to, ids);
       } else {
-        acc.groupedRows(rows, from, to, ids);
+        accs[i].groupedRows(rows, from, to, ids);
       }
     }
     return new Groups(accs, touched, Arrays.copyOf(order, groups));
