@@ -271,7 +271,7 @@ public final class ArrayKernels {
         accs[i].groupedRows(rows, from, to, ids);
       }
     }
-    return new Groups(accs, touched, Arrays.copyOf(order, groups));
+    return new Groups(accs, touched, Arrays.copyOf(order, groups), !firstRowOrder);
   }
 
   /** Aggregates per dictionary id. */
@@ -279,16 +279,23 @@ public final class ArrayKernels {
     private final ArrayAccumulators.Acc[] accs;
     private final boolean[] touched;
     private final int[] order;
+    private final boolean idOrder;
 
-    Groups(ArrayAccumulators.Acc[] accs, boolean[] touched, int[] order) {
+    Groups(ArrayAccumulators.Acc[] accs, boolean[] touched, int[] order, boolean idOrder) {
       this.accs = accs;
       this.touched = touched;
       this.order = order;
+      this.idOrder = idOrder;
     }
 
-    /** The ids with rows, in the order of their first row. */
+    /** The ids with rows, in the order of their first row or, when {@link #inIdOrder()}, ascending. */
     public int[] ids() {
       return order;
+    }
+
+    /** True when {@link #ids()} ascend. */
+    public boolean inIdOrder() {
+      return idOrder;
     }
 
     /** Aggregator {@code agg}'s value for dictionary id {@code id}. */
@@ -323,6 +330,34 @@ public final class ArrayKernels {
           keys[k] = nulls[k] ? 0 : GroupColumns.sortableBits(v[order[k]]);
         }
       }
+    }
+
+    /**
+     * As {@link #rankKeys}, when no value of aggregator {@code agg} is null (it folds a column
+     * without nulls, or counts: every id of {@link #ids()} has rows): the keys, else null.
+     */
+    public long[] nonNullRankKeys(int agg) {
+      ArrayAccumulators.Acc acc = accs[agg];
+      if (acc.nulls != null) {
+        return null;
+      }
+      Object slots = acc.slots();
+      long[] keys = new long[order.length];
+      if (slots instanceof long[] v) {
+        for (int k = 0; k < order.length; k++) {
+          keys[k] = v[order[k]];
+        }
+      } else if (slots instanceof double[] v) {
+        for (int k = 0; k < order.length; k++) {
+          keys[k] = GroupColumns.sortableBits(v[order[k]]);
+        }
+      } else {
+        float[] v = (float[]) slots;
+        for (int k = 0; k < order.length; k++) {
+          keys[k] = GroupColumns.sortableBits(v[order[k]]);
+        }
+      }
+      return keys;
     }
 
     /** Every aggregator's values of the ids {@code ids[0..n)}, in that order, as primitive columns. */

@@ -1,5 +1,7 @@
 package io.kafkaindexing.query.topn;
 
+import java.util.Arrays;
+
 /**
  * The topN rank order of candidates {@code 0..n-1} when the metric is {@code count} or a simple
  * numeric aggregator, on primitives: metric keys descending ({@code GroupColumns#rankKey}: the
@@ -100,6 +102,35 @@ final class RankOrder {
     System.arraycopy(at, 0, a, above, ties);
     System.arraycopy(below, 0, a, above + ties, rest);
     selectByCompare(a, above, above + ties - 1, k - above);
+  }
+
+  /**
+   * The best {@code k} of candidates {@code 0..n-1} ({@code 0 <= k <= n}) with metric
+   * {@code keys}, when none is null and the candidates' numbers already ascend with the tie-break
+   * (a segment's dictionary ids in id order, as {@code ArrayKernels} groups in id order): those
+   * whose key is above the k-th best key, then the first of those equal to it, each part in
+   * ascending order. The set {@link #select} keeps, found in one pass after the cut, without
+   * comparing candidates.
+   */
+  static int[] bestOfOrdered(long[] keys, int n, int k) {
+    int[] out = new int[k];
+    if (k == 0) {
+      return out;
+    }
+    long cut = new RankOrder(keys, null, null, null).kthLargest(Arrays.copyOf(keys, n), k);
+    int[] ties = new int[k];
+    int above = 0;
+    int tied = 0;
+    for (int i = 0; i < n; i++) {
+      long key = keys[i];
+      if (key > cut) {
+        out[above++] = i;
+      } else if (key == cut && tied < k) {
+        ties[tied++] = i;
+      }
+    }
+    System.arraycopy(ties, 0, out, above, k - above);
+    return out;
   }
 
   /**
