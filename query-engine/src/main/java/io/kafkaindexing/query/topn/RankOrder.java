@@ -117,7 +117,9 @@ final class RankOrder {
     if (k == 0) {
       return out;
     }
-    long cut = new RankOrder(keys, null, null, null).kthLargest(Arrays.copyOf(keys, n), k);
+    long[] range = range(keys, n);
+    long cut = narrow(range, n) ? countedKthLargest(keys, n, k, range[0], range[1])
+        : new RankOrder(keys, null, null, null).kthLargest(Arrays.copyOf(keys, n), k);
     int[] ties = new int[k];
     int above = 0;
     int tied = 0;
@@ -139,24 +141,9 @@ final class RankOrder {
    * three-way quickselect.
    */
   private long kthLargest(long[] v, int k) {
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    for (long x : v) {
-      min = Math.min(min, x);
-      max = Math.max(max, x);
-    }
-    long span = max - min;
-    if (span >= 0 && span <= 2L * v.length + 64) {
-      int[] counts = new int[(int) span + 1];
-      for (long x : v) {
-        counts[(int) (x - min)]++;
-      }
-      int seen = 0;
-      int value = (int) span;
-      while ((seen += counts[value]) < k) {
-        value--;
-      }
-      return min + value;
+    long[] range = range(v, v.length);
+    if (narrow(range, v.length)) {
+      return countedKthLargest(v, v.length, k, range[0], range[1]);
     }
     int lo = 0;
     int hi = v.length;
@@ -186,6 +173,38 @@ final class RankOrder {
         lo = lt;
       }
     }
+  }
+
+  /** {min, max} of {@code v[0..n)}. */
+  private static long[] range(long[] v, int n) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      long x = v[i];
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+    }
+    return new long[] {min, max};
+  }
+
+  /** True when {@code n} keys of {@code range} are counted rather than quickselected. */
+  private static boolean narrow(long[] range, int n) {
+    long span = range[1] - range[0];
+    return span >= 0 && span <= 2L * n + 64;
+  }
+
+  /** The {@code k}-th largest of {@code v[0..n)}, counted: {@code v} spans {@code [min, max]}, a narrow range. */
+  private static long countedKthLargest(long[] v, int n, int k, long min, long max) {
+    int[] counts = new int[(int) (max - min) + 1];
+    for (int i = 0; i < n; i++) {
+      counts[(int) (v[i] - min)]++;
+    }
+    int seen = 0;
+    int value = (int) (max - min);
+    while ((seen += counts[value]) < k) {
+      value--;
+    }
+    return min + value;
   }
 
   /**
