@@ -466,6 +466,11 @@ final class ArrayAccumulators {
       return v;
     }
 
+    /** True when the column is known to hold no {@code -0.0} (it has whole-number block sums, which exclude it). */
+    boolean noNegativeZero() {
+      return blocks != null;
+    }
+
     @Override
     void range(int a, int b) {
       double[] v = this.v;

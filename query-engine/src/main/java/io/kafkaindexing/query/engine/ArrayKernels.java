@@ -164,16 +164,17 @@ public final class ArrayKernels {
     return lo;
   }
 
-  /** Accumulators for grouped folds. */
-  private ArrayAccumulators.Acc[] accumulators() {
-    return accumulators(false);
+  private ArrayAccumulators.Acc[] accumulators(boolean rangeSums) {
+    return accumulators(rangeSums, rangeSums);
   }
 
   /**
-   * The aggregators' accumulators; with {@code rangeSums}, sums over long and whole-number double
-   * columns get the columns' block sums for ungrouped ranges.
+   * The aggregators' accumulators; with {@code rangeSums}, sums over long columns get the columns'
+   * block sums for ungrouped ranges, with {@code wholeDoubles} sums over whole-number double columns
+   * (for ungrouped ranges, and for grouped folds they tell {@link FusedGroupedSums} that the column
+   * holds no {@code -0.0}).
    */
-  private ArrayAccumulators.Acc[] accumulators(boolean rangeSums) {
+  private ArrayAccumulators.Acc[] accumulators(boolean rangeSums, boolean wholeDoubles) {
     ArrayAccumulators.Acc[] accs = new ArrayAccumulators.Acc[factories.size()];
     for (int i = 0; i < accs.length; i++) {
       AggregatorFactory f = factories.get(i);
@@ -186,7 +187,7 @@ public final class ArrayKernels {
           case LONG_MIN -> new ArrayAccumulators.LongMin(arrays.longs(c), nulls);
           case LONG_MAX -> new ArrayAccumulators.LongMax(arrays.longs(c), nulls);
           case DOUBLE_SUM -> new ArrayAccumulators.DoubleSum(arrays.doubles(c), nulls,
-              rangeSums && nulls == null ? arrays.wholeDoubleBlockSums(c) : null);
+              wholeDoubles && nulls == null ? arrays.wholeDoubleBlockSums(c) : null);
           case DOUBLE_MIN -> new ArrayAccumulators.DoubleMin(arrays.doubles(c), nulls);
           case DOUBLE_MAX -> new ArrayAccumulators.DoubleMax(arrays.doubles(c), nulls);
           case FLOAT_SUM -> new ArrayAccumulators.FloatSum(arrays.floats(c), nulls);
@@ -230,7 +231,7 @@ public final class ArrayKernels {
    * ids ascend with the values).
    */
   public Groups aggregateByIds(int from, int to, int[] ids, int cardinality, boolean firstRowOrder) {
-    ArrayAccumulators.Acc[] accs = accumulators();
+    ArrayAccumulators.Acc[] accs = accumulators(false, !firstRowOrder && rows == null);
     for (ArrayAccumulators.Acc acc : accs) {
       acc.groups(cardinality);
     }

@@ -18,6 +18,7 @@ final class FusedGroupedSums {
   private static final int COUNT = 0;
   private static final int LONG_SUM = 1;
   private static final int DOUBLE_SUM = 2;
+  private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0d);
 
   private FusedGroupedSums() {}
 
@@ -32,9 +33,29 @@ final class FusedGroupedSums {
     }
     int k0 = kind(accs[0]);
     int k1 = accs.length == 2 ? kind(accs[1]) : COUNT;
-    if (k0 < 0 || k1 < 0) {
+    if (k0 < 0 || k1 < 0 || (accs.length == 2 && k0 == COUNT && k1 == COUNT)) {
       return false;
     }
+    // A sum from -0.0 stays -0.0 only while every value added is -0.0: over a column without -0.0
+    // the double sums' slots tell the ids present, and the loop does without the marking store.
+    ArrayAccumulators.DoubleSum witness = null;
+    for (ArrayAccumulators.Acc acc : accs) {
+      if (acc instanceof ArrayAccumulators.DoubleSum d && d.noNegativeZero()) {
+        witness = d;
+      }
+    }
+    boolean[] marks = witness == null ? touched : null;
+    fold(accs, k0, k1, a, b, ids, marks);
+    if (witness != null) {
+      double[] slots = (double[]) witness.slots();
+      for (int s = 0; s < touched.length; s++) {
+        touched[s] |= Double.doubleToRawLongBits(slots[s]) != NEGATIVE_ZERO;
+      }
+    }
+    return true;
+  }
+
+  private static void fold(ArrayAccumulators.Acc[] accs, int k0, int k1, int a, int b, int[] ids, boolean[] touched) {
     if (accs.length == 1) {
       switch (k0) {
         case COUNT -> count(a, b, ids, touched, (long[]) accs[0].slots());
@@ -43,7 +64,7 @@ final class FusedGroupedSums {
         default -> doubleSum(a, b, ids, touched, ((ArrayAccumulators.DoubleSum) accs[0]).column(),
             (double[]) accs[0].slots());
       }
-      return true;
+      return;
     }
     // Two aggregators fold into different slot arrays, so their order within a row does not matter.
     ArrayAccumulators.Acc x = k0 <= k1 ? accs[0] : accs[1];
@@ -60,11 +81,8 @@ final class FusedGroupedSums {
       case DOUBLE_SUM * 3 + DOUBLE_SUM -> doubleDouble(a, b, ids, touched,
           ((ArrayAccumulators.DoubleSum) x).column(), (double[]) x.slots(),
           ((ArrayAccumulators.DoubleSum) y).column(), (double[]) y.slots());
-      default -> {
-        return false;
-      }
+      default -> throw new IllegalStateException("kinds[" + k0 + ", " + k1 + "] are not folded here");
     }
-    return true;
   }
 
   /** The accumulator's kind, or -1 when this class does not fold it. */
@@ -100,7 +118,9 @@ final class FusedGroupedSums {
   private static void doubleSum(int a, int b, int[] ids, boolean[] touched, double[] v, double[] g) {
     for (int r = a; r < b; r++) {
       int s = ids[r];
-      touched[s] = true;
+      if (touched != null) {
+        touched[s] = true;
+      }
       g[s] = g[s] + v[r];
     }
   }
@@ -117,7 +137,9 @@ final class FusedGroupedSums {
   private static void countDouble(int a, int b, int[] ids, boolean[] touched, long[] g, double[] v, double[] h) {
     for (int r = a; r < b; r++) {
       int s = ids[r];
-      touched[s] = true;
+      if (touched != null) {
+        touched[s] = true;
+      }
       g[s]++;
       h[s] = h[s] + v[r];
     }
@@ -137,7 +159,9 @@ final class FusedGroupedSums {
       double[] h) {
     for (int r = a; r < b; r++) {
       int s = ids[r];
-      touched[s] = true;
+      if (touched != null) {
+        touched[s] = true;
+      }
       g[s] = g[s] + v[r];
       h[s] = h[s] + w[r];
     }
@@ -147,7 +171,9 @@ final class FusedGroupedSums {
       double[] w, double[] h) {
     for (int r = a; r < b; r++) {
       int s = ids[r];
-      touched[s] = true;
+      if (touched != null) {
+        touched[s] = true;
+      }
       g[s] = g[s] + v[r];
       h[s] = h[s] + w[r];
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kafkaindexing.segment.read.BlockSums;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * {@link FusedGroupedSums} against the accumulators' own grouped loops plus the marking pass
  * ({@link ArrayAccumulators.Acc#groupedRange}): every kind alone and every pair in both orders,
  * random ranges, values that make floating-point order visible (large and tiny doubles, -0.0, NaN,
- * infinities, wrapping longs); slots compared bit for bit. Shapes it does not fold are refused.
+ * infinities, wrapping longs), and whole-number columns without -0.0 (whose sums tell the ids present,
+ * a slot of zeros only included); slots and ids present compared bit for bit. Shapes it does not
+ * fold are refused.
  */
 class FusedGroupedSumsTest {
   private static final int ROWS = 3000;
@@ -26,6 +29,8 @@ class FusedGroupedSumsTest {
   private final long[] otherLongs = new long[ROWS];
   private final double[] doubles = new double[ROWS];
   private final double[] otherDoubles = new double[ROWS];
+  /** Whole numbers with zeros (a slot of zeros only sums to +0.0), no -0.0: block sums exist. */
+  private final double[] wholeDoubles = new double[ROWS];
 
   FusedGroupedSumsTest() {
     double[] specials = {-0.0d, 0.0d, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e300, -1e300,
@@ -37,6 +42,7 @@ class FusedGroupedSumsTest {
       doubles[r] = random.nextInt(50) == 0 ? specials[random.nextInt(specials.length)]
           : random.nextGaussian() * Math.pow(10, random.nextInt(30) - 15);
       otherDoubles[r] = random.nextInt(1000) + 1;
+      wholeDoubles[r] = ids[r] == 3 ? 0.0d : random.nextInt(3) == 0 ? 0.0d : random.nextInt(2001) - 1000;
     }
   }
 
@@ -52,10 +58,17 @@ class FusedGroupedSumsTest {
     return () -> new ArrayAccumulators.DoubleSum(v, null);
   }
 
+  /** A sum over a column known to hold no -0.0 (its whole-number block sums exist): ids present told by the slots. */
+  private Supplier<ArrayAccumulators.Acc> wholeDoubleSum(double[] v) {
+    long[] blocks = BlockSums.ofWholeDoubles(v);
+    assertTrue(blocks != null);
+    return () -> new ArrayAccumulators.DoubleSum(v, null, blocks);
+  }
+
   @Test
   void everyKindAndPairFoldsAsTheSeparateLoops() {
     List<Supplier<ArrayAccumulators.Acc>> kinds = List.of(count(), longSum(longs), longSum(otherLongs),
-        doubleSum(doubles), doubleSum(otherDoubles));
+        doubleSum(doubles), doubleSum(otherDoubles), wholeDoubleSum(wholeDoubles), wholeDoubleSum(otherDoubles));
     for (int trial = 0; trial < 20; trial++) {
       int a = random.nextInt(ROWS / 2);
       int b = a + random.nextInt(ROWS - a + 1);
