@@ -130,6 +130,11 @@ final class ArrayAccumulators {
       this.blocks = blocks;
     }
 
+    /** The column's values, row by row. */
+    long[] column() {
+      return v;
+    }
+
     @Override
     void range(int a, int b) {
       long[] v = this.v;
@@ -454,6 +459,16 @@ final class ArrayAccumulators {
       super(nulls);
       this.v = v;
       this.blocks = blocks;
+    }
+
+    /** The column's values, row by row. */
+    double[] column() {
+      return v;
+    }
+
+    /** True when the column is known to hold no {@code -0.0} (it has whole-number block sums, which exclude it). */
+    boolean noNegativeZero() {
+      return blocks != null;
     }
 
     @Override

@@ -164,16 +164,17 @@ public final class ArrayKernels {
     return lo;
   }
 
-  /** Accumulators for grouped folds. */
-  private ArrayAccumulators.Acc[] accumulators() {
-    return accumulators(false);
+  private ArrayAccumulators.Acc[] accumulators(boolean rangeSums) {
+    return accumulators(rangeSums, rangeSums);
   }
 
   /**
-   * The aggregators' accumulators; with {@code rangeSums}, sums over long and whole-number double
-   * columns get the columns' block sums for ungrouped ranges.
+   * The aggregators' accumulators; with {@code rangeSums}, sums over long columns get the columns'
+   * block sums for ungrouped ranges, with {@code wholeDoubles} sums over whole-number double columns
+   * (for ungrouped ranges, and for grouped folds they tell {@link FusedGroupedSums} that the column
+   * holds no {@code -0.0}).
    */
-  private ArrayAccumulators.Acc[] accumulators(boolean rangeSums) {
+  private ArrayAccumulators.Acc[] accumulators(boolean rangeSums, boolean wholeDoubles) {
     ArrayAccumulators.Acc[] accs = new ArrayAccumulators.Acc[factories.size()];
     for (int i = 0; i < accs.length; i++) {
       AggregatorFactory f = factories.get(i);
@@ -186,7 +187,7 @@ public final class ArrayKernels {
           case LONG_MIN -> new ArrayAccumulators.LongMin(arrays.longs(c), nulls);
           case LONG_MAX -> new ArrayAccumulators.LongMax(arrays.longs(c), nulls);
           case DOUBLE_SUM -> new ArrayAccumulators.DoubleSum(arrays.doubles(c), nulls,
-              rangeSums && nulls == null ? arrays.wholeDoubleBlockSums(c) : null);
+              wholeDoubles && nulls == null ? arrays.wholeDoubleBlockSums(c) : null);
           case DOUBLE_MIN -> new ArrayAccumulators.DoubleMin(arrays.doubles(c), nulls);
           case DOUBLE_MAX -> new ArrayAccumulators.DoubleMax(arrays.doubles(c), nulls);
           case FLOAT_SUM -> new ArrayAccumulators.FloatSum(arrays.floats(c), nulls);
@@ -230,10 +231,16 @@ public final class ArrayKernels {
    * ids ascend with the values).
    */
   public Groups aggregateByIds(int from, int to, int[] ids, int cardinality, boolean firstRowOrder) {
-    ArrayAccumulators.Acc[] accs = accumulators();
+    ArrayAccumulators.Acc[] accs = accumulators(false, !firstRowOrder && rows == null);
+    for (ArrayAccumulators.Acc acc : accs) {
+      acc.groups(cardinality);
+    }
     boolean[] touched = new boolean[cardinality];
     int[] order = new int[Math.min(cardinality, Math.max(0, to - from))];
     int groups = 0;
+    // Id order over a range: one fused pass marks the ids and folds the aggregators when it can.
+    boolean folded = !firstRowOrder && rows == null
+        && FusedGroupedSums.range(accs, start + from, start + to, ids, touched);
     if (firstRowOrder) {
       for (int p = from; p < to && groups < order.length; p++) {
         int id = ids[row(p)];
@@ -243,11 +250,11 @@ public final class ArrayKernels {
         }
       }
     } else {
-      if (rows == null) {
+      if (!folded && rows == null) {
         for (int r = start + from, end = start + to; r < end; r++) {
           touched[ids[r]] = true;
         }
-      } else {
+      } else if (!folded) {
         for (int p = from; p < to; p++) {
           touched[ids[rows[p]]] = true;
         }
@@ -258,15 +265,14 @@ public final class ArrayKernels {
         }
       }
     }
-    for (ArrayAccumulators.Acc acc : accs) {
-      acc.groups(cardinality);
+    for (int i = 0; i < accs.length && !folded; i++) {
       if (rows == null) {
-        acc.groupedRange(start + from, start + to, ids);
+        accs[i].groupedRange(start + from, start + to, ids);
       } else {
-        acc.groupedRows(rows, from, to, ids);
+        accs[i].groupedRows(rows, from, to, ids);
       }
     }
-    return new Groups(accs, touched, Arrays.copyOf(order, groups));
+    return new Groups(accs, touched, Arrays.copyOf(order, groups), !firstRowOrder);
   }
 
   /** Aggregates per dictionary id. */
@@ -274,16 +280,23 @@ public final class ArrayKernels {
     private final ArrayAccumulators.Acc[] accs;
     private final boolean[] touched;
     private final int[] order;
+    private final boolean idOrder;
 
-    Groups(ArrayAccumulators.Acc[] accs, boolean[] touched, int[] order) {
+    Groups(ArrayAccumulators.Acc[] accs, boolean[] touched, int[] order, boolean idOrder) {
       this.accs = accs;
       this.touched = touched;
       this.order = order;
+      this.idOrder = idOrder;
     }
 
-    /** The ids with rows, in the order of their first row. */
+    /** The ids with rows, in the order of their first row or, when {@link #inIdOrder()}, ascending. */
     public int[] ids() {
       return order;
+    }
+
+    /** True when {@link #ids()} ascend. */
+    public boolean inIdOrder() {
+      return idOrder;
     }
 
     /** Aggregator {@code agg}'s value for dictionary id {@code id}. */
@@ -318,6 +331,34 @@ public final class ArrayKernels {
           keys[k] = nulls[k] ? 0 : GroupColumns.sortableBits(v[order[k]]);
         }
       }
+    }
+
+    /**
+     * As {@link #rankKeys}, when no value of aggregator {@code agg} is null (it folds a column
+     * without nulls, or counts: every id of {@link #ids()} has rows): the keys, else null.
+     */
+    public long[] nonNullRankKeys(int agg) {
+      ArrayAccumulators.Acc acc = accs[agg];
+      if (acc.nulls != null) {
+        return null;
+      }
+      Object slots = acc.slots();
+      long[] keys = new long[order.length];
+      if (slots instanceof long[] v) {
+        for (int k = 0; k < order.length; k++) {
+          keys[k] = v[order[k]];
+        }
+      } else if (slots instanceof double[] v) {
+        for (int k = 0; k < order.length; k++) {
+          keys[k] = GroupColumns.sortableBits(v[order[k]]);
+        }
+      } else {
+        float[] v = (float[]) slots;
+        for (int k = 0; k < order.length; k++) {
+          keys[k] = GroupColumns.sortableBits(v[order[k]]);
+        }
+      }
+      return keys;
     }
 
     /** Every aggregator's values of the ids {@code ids[0..n)}, in that order, as primitive columns. */

@@ -5,6 +5,7 @@ import io.kafkaindexing.query.engine.CombiningColumns;
 import io.kafkaindexing.query.engine.GroupColumns;
 import io.kafkaindexing.segment.aggregation.AggregatorFactory;
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
@@ -68,6 +69,12 @@ final class CompactTopN extends AbstractList<Map<String, Object>> implements Ran
   static CompactTopN of(TopNQuery query, ArrayKernels kernels, ArrayKernels.Groups groups, int metricIndex) {
     int[] ids = groups.ids();
     int n = ids.length;
+    int kept = Math.min(n, query.mergeThreshold());
+    long[] nonNullKeys = groups.inIdOrder() ? groups.nonNullRankKeys(metricIndex) : null;
+    if (nonNullKeys != null) {
+      // ids ascend (id order): the tie-break's order already, so no comparisons are needed
+      return of(query, kernels, groups, metricIndex, RankOrder.bestOfOrdered(nonNullKeys, n, kept));
+    }
     long[] keys = new long[n];
     boolean[] nulls = new boolean[n];
     groups.rankKeys(metricIndex, keys, nulls);
@@ -75,15 +82,21 @@ final class CompactTopN extends AbstractList<Map<String, Object>> implements Ran
     for (int k = 0; k < n; k++) {
       rows[k] = k;
     }
-    int kept = Math.min(n, query.mergeThreshold());
     new RankOrder(keys, nulls, null, ids).select(rows, n, kept);
-    int[] keptIds = new int[kept];
-    String[] names = new String[kept];
-    for (int k = 0; k < kept; k++) {
-      keptIds[k] = ids[rows[k]];
+    return of(query, kernels, groups, metricIndex, Arrays.copyOf(rows, kept));
+  }
+
+  /** The groups at positions {@code kept} of {@code groups.ids()}: values looked up, aggregates copied. */
+  private static CompactTopN of(TopNQuery query, ArrayKernels kernels, ArrayKernels.Groups groups, int metricIndex,
+      int[] kept) {
+    int[] ids = groups.ids();
+    int[] keptIds = new int[kept.length];
+    String[] names = new String[kept.length];
+    for (int k = 0; k < kept.length; k++) {
+      keptIds[k] = ids[kept[k]];
       names[k] = kernels.lookupName(query.getDimension(), keptIds[k]);
     }
-    return new CompactTopN(query, names, groups.columns(keptIds, kept), metricIndex);
+    return new CompactTopN(query, names, groups.columns(keptIds, kept.length), metricIndex);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.kafkaindexing.query.topn;
 
+import java.util.Arrays;
+
 /**
  * The topN rank order of candidates {@code 0..n-1} when the metric is {@code count} or a simple
  * numeric aggregator, on primitives: metric keys descending ({@code GroupColumns#rankKey}: the
@@ -103,29 +105,45 @@ final class RankOrder {
   }
 
   /**
+   * The best {@code k} of candidates {@code 0..n-1} ({@code 0 <= k <= n}) with metric
+   * {@code keys}, when none is null and the candidates' numbers already ascend with the tie-break
+   * (a segment's dictionary ids in id order, as {@code ArrayKernels} groups in id order): those
+   * whose key is above the k-th best key, then the first of those equal to it, each part in
+   * ascending order. The set {@link #select} keeps, found in one pass after the cut, without
+   * comparing candidates.
+   */
+  static int[] bestOfOrdered(long[] keys, int n, int k) {
+    int[] out = new int[k];
+    if (k == 0) {
+      return out;
+    }
+    long[] range = range(keys, n);
+    long cut = narrow(range, n) ? countedKthLargest(keys, n, k, range[0], range[1])
+        : new RankOrder(keys, null, null, null).kthLargest(Arrays.copyOf(keys, n), k);
+    int[] ties = new int[k];
+    int above = 0;
+    int tied = 0;
+    for (int i = 0; i < n; i++) {
+      long key = keys[i];
+      if (key > cut) {
+        out[above++] = i;
+      } else if (key == cut && tied < k) {
+        ties[tied++] = i;
+      }
+    }
+    System.arraycopy(ties, 0, out, above, k - above);
+    return out;
+  }
+
+  /**
    * The {@code k}-th largest (1-based) of {@code v}, which it may reorder; {@code 1 <= k <= v.length}.
    * Keys of a narrow range (counts: a few distinct values) are counted, others found by a
    * three-way quickselect.
    */
   private long kthLargest(long[] v, int k) {
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    for (long x : v) {
-      min = Math.min(min, x);
-      max = Math.max(max, x);
-    }
-    long span = max - min;
-    if (span >= 0 && span <= 2L * v.length + 64) {
-      int[] counts = new int[(int) span + 1];
-      for (long x : v) {
-        counts[(int) (x - min)]++;
-      }
-      int seen = 0;
-      int value = (int) span;
-      while ((seen += counts[value]) < k) {
-        value--;
-      }
-      return min + value;
+    long[] range = range(v, v.length);
+    if (narrow(range, v.length)) {
+      return countedKthLargest(v, v.length, k, range[0], range[1]);
     }
     int lo = 0;
     int hi = v.length;
@@ -155,6 +173,38 @@ final class RankOrder {
         lo = lt;
       }
     }
+  }
+
+  /** {min, max} of {@code v[0..n)}. */
+  private static long[] range(long[] v, int n) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      long x = v[i];
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+    }
+    return new long[] {min, max};
+  }
+
+  /** True when {@code n} keys of {@code range} are counted rather than quickselected. */
+  private static boolean narrow(long[] range, int n) {
+    long span = range[1] - range[0];
+    return span >= 0 && span <= 2L * n + 64;
+  }
+
+  /** The {@code k}-th largest of {@code v[0..n)}, counted: {@code v} spans {@code [min, max]}, a narrow range. */
+  private static long countedKthLargest(long[] v, int n, int k, long min, long max) {
+    int[] counts = new int[(int) (max - min) + 1];
+    for (int i = 0; i < n; i++) {
+      counts[(int) (v[i] - min)]++;
+    }
+    int seen = 0;
+    int value = (int) (max - min);
+    while ((seen += counts[value]) < k) {
+      value--;
+    }
+    return min + value;
   }
 
   /**

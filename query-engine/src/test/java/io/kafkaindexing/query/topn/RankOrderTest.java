@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * {@link RankOrder#select} keeps the set the full order keeps: the first {@code k} of the
  * candidates sorted by {@link RankOrder#sort} (an insertion/merge sort on {@link RankOrder#compare},
  * independent of the selection), over keys of a narrow range (counted) and of a wide one
- * (quickselect), many ties, nulls, and ties broken on ids or on names.
+ * (quickselect), many ties, nulls, and ties broken on ids or on names; {@link RankOrder#bestOfOrdered}
+ * keeps the set {@link RankOrder#select} keeps.
  */
 class RankOrderTest {
   @Test
@@ -49,6 +50,32 @@ class RankOrderTest {
       int[] permutation = selected.clone();
       Arrays.sort(permutation);
       assertArrayEquals(identity(n), permutation, "round " + round + ": not a permutation");
+    }
+  }
+
+  @Test
+  void bestOfOrderedKeepsTheSetSelectKeeps() {
+    Random random = new Random(20261127L);
+    for (int round = 0; round < 3000; round++) {
+      int n = random.nextInt(round < 2000 ? 40 : 12_000);
+      int distinct = 1 + random.nextInt(random.nextBoolean() ? 5 : 100_000);
+      boolean wide = random.nextInt(4) == 0;
+      long[] keys = new long[n];
+      for (int i = 0; i < n; i++) {
+        long v = random.nextInt(distinct) - distinct / 3;
+        keys[i] = wide ? extreme(random, v) : v;
+      }
+      int k = random.nextInt(n + 1);
+      // candidates numbered in id order: ids ascend with the candidate numbers
+      RankOrder order = new RankOrder(keys, new boolean[n], null, identity(n));
+      int[] selected = identity(n);
+      shuffle(selected, random);
+      order.select(selected, n, k);
+      int[] expected = Arrays.copyOf(selected, k);
+      Arrays.sort(expected);
+      int[] got = RankOrder.bestOfOrdered(keys, n, k);
+      Arrays.sort(got);
+      assertArrayEquals(expected, got, "round " + round + ": n=" + n + " k=" + k);
     }
   }
 
