@@ -99,8 +99,8 @@ public final class SegmentMerger {
     }
     RowTable table = new RowTable(schema);
     table.addAll(view, interval);
-    table.sortAndRollup(rollup);
-    return RowSource.of(table.rows());
+    boolean distinct = table.sortAndRollup(rollup);
+    return RowSource.of(table.rows(), distinct);
   }
 
   /** True when {@code dims} appear in the merged schema in the same relative order. */
@@ -116,10 +116,14 @@ public final class SegmentMerger {
 
   /**
    * Merges sorted sources into stored order; equal rows of different sources keep the order of the
-   * sources and, under rollup, are combined.
+   * sources and, under rollup, are combined. One source (a persist) is copied in its order, its
+   * neighbours compared only when a rollup may combine them.
    */
   private static MergedColumns kWayMerge(List<RowSource> sources, SegmentSchema schema, boolean rollup) {
     Comparator<RowTable.Row> order = RowTable.rowOrder(schema);
+    if (sources.size() == 1) {
+      return copy(sources.get(0), schema, rollup && !sources.get(0).distinctRows(), order);
+    }
     record Head(RowSource source, int index) {}
     PriorityQueue<Head> queue = new PriorityQueue<>((a, b) -> {
       int c = order.compare(a.source().current(), b.source().current());
@@ -145,6 +149,28 @@ public final class SegmentMerger {
       }
       if (head.source().advance()) {
         queue.add(head);
+      }
+    }
+    if (pending != null) {
+      out.append(pending);
+    }
+    return out;
+  }
+
+  /** The rows of one sorted source; under {@code combine} equal neighbours are rolled up. */
+  private static MergedColumns copy(RowSource source, SegmentSchema schema, boolean combine,
+      Comparator<RowTable.Row> order) {
+    MergedColumns out = new MergedColumns(schema);
+    RowTable.Row pending = null;
+    while (source.advance()) {
+      RowTable.Row row = source.current();
+      if (pending != null && combine && order.compare(pending, row) == 0) {
+        pending = RowTable.combine(schema, pending, row);
+      } else {
+        if (pending != null) {
+          out.append(pending);
+        }
+        pending = row;
       }
     }
     if (pending != null) {
