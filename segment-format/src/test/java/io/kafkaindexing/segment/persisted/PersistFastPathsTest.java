@@ -38,11 +38,11 @@ class PersistFastPathsTest {
       Map<String, Integer> expected = new HashMap<>();
       for (int i = 0; i < 5_000; i++) {
         String s = new String(randomString(random, 1 + round * 20));
-        Integer want = want.computeIfAbsent(s, k -> want.size());
+        Integer want = expected.computeIfAbsent(s, k -> expected.size());
         assertEquals(want.intValue(), numbering.id(s), s);
       }
-      assertEquals(want.size(), numbering.size());
-      for (Map.Entry<String, Integer> e : want.entrySet()) {
+      assertEquals(expected.size(), numbering.size());
+      for (Map.Entry<String, Integer> e : expected.entrySet()) {
         assertEquals(e.getKey(), numbering.value(e.getValue()));
       }
     }
