@@ -101,6 +101,46 @@ final class RowTable {
       }
       return new Row(time.getLong(), d, m);
     }
+
+    /**
+     * Appends the current row to {@code out} with the values {@link #read()} gives, as
+     * {@link MergedColumns#append} stores them, without a row object or boxed numbers.
+     */
+    void appendTo(MergedColumns out) {
+      out.beginRow(time.getLong());
+      for (int i = 0; i < dimTypes.length; i++) {
+        ColumnValueSelector s = dimSelectors[i];
+        if (dimTypes[i] == ValueType.STRING) {
+          out.setObject(i, s == null ? null : strings((DimensionSelector) s));
+        } else {
+          put(out, i, s, dimTypes[i]);
+        }
+      }
+      int base = dimTypes.length;
+      for (int i = 0; i < metricTypes.length; i++) {
+        ColumnValueSelector s = metricSelectors[i];
+        if (metricTypes[i].isNumeric()) {
+          put(out, base + i, s, metricTypes[i]);
+        } else {
+          out.setObject(base + i, s == null ? null : s.getObject());
+        }
+      }
+      out.endRow();
+    }
+
+    private static void put(MergedColumns out, int c, ColumnValueSelector s, ValueType type) {
+      if (!out.isNumeric(c)) {
+        out.setObject(c, s == null ? null : number(s, type));
+      } else if (s == null || s.isNull()) {
+        out.setNull(c);
+      } else {
+        switch (type) {
+          case LONG -> out.setLong(c, s.getLong());
+          case FLOAT -> out.setFloat(c, s.getFloat());
+          default -> out.setDouble(c, s.getDouble());
+        }
+      }
+    }
   }
 
   private static Object strings(DimensionSelector selector) {

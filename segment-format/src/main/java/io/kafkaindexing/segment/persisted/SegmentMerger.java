@@ -73,6 +73,12 @@ public final class SegmentMerger {
       }
       SegmentSchema schema = SegmentSchema.of(views, meta.aggregators(), complexTypes::get);
       boolean rollup = Boolean.TRUE.equals(meta.rollup());
+      if (segments.size() == 1 && segments.get(0).as(PersistedSegment.class) == null) {
+        MergedColumns direct = readInOrder(views.get(0), schema, interval, rollup);
+        if (direct != null) {
+          return SegmentWriter.write(direct, interval, meta, dir, compression);
+        }
+      }
       List<RowSource> sources = new ArrayList<>();
       for (int i = 0; i < views.size(); i++) {
         sources.add(source(segments.get(i), views.get(i), schema, interval, rollup));
@@ -83,6 +89,22 @@ public final class SegmentMerger {
         v.close();
       }
     }
+  }
+
+  /**
+   * The rows of one in-memory input read straight into columns, when they come in stored order
+   * (an incremental index under rollup reads them sorted and distinct): what sorting, rolling up
+   * and copying them would give. Null when they do not (then they go the general way).
+   */
+  private static MergedColumns readInOrder(SegmentView view, SegmentSchema schema, Interval interval,
+      boolean rollup) {
+    Cursor cursor = view.makeCursor(interval);
+    RowTable.RowReader reader = new RowTable.RowReader(schema, view, cursor);
+    MergedColumns out = new MergedColumns(schema, view.getNumRows());
+    for (; !cursor.isDone(); cursor.advance()) {
+      reader.appendTo(out);
+    }
+    return out.inStoredOrder(rollup) ? out : null;
   }
 
   /**
