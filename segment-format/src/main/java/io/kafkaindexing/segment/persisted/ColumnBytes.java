@@ -72,8 +72,24 @@ final class ColumnBytes {
    * ids.
    */
   static byte[][] strings(List<Object> values, boolean multiValueDeclared, BlockCompression compression) {
+    return strings(values, null, 0, multiValueDeclared, compression);
+  }
+
+  /**
+   * As {@link #strings(List, boolean, BlockCompression)}; {@code sourceIds[r]}, when not null and
+   * not -1, is the id the source's dictionary gave row r's single value (below
+   * {@code sourceCardinality}), so each source id is numbered once instead of looking its value up
+   * for every row. The bytes are the same.
+   */
+  static byte[][] strings(List<Object> values, int[] sourceIds, int sourceCardinality, boolean multiValueDeclared,
+      BlockCompression compression) {
     int n = values.size();
     StringNumbering seen = new StringNumbering();
+    int[] bySourceId = null;
+    if (sourceIds != null) {
+      bySourceId = new int[sourceCardinality];
+      Arrays.fill(bySourceId, -1);
+    }
     int[] firstIds = new int[n];
     boolean multi = multiValueDeclared;
     boolean hasNull = false;
@@ -90,6 +106,13 @@ final class ColumnBytes {
       } else if (v == null) {
         hasNull = true;
         firstIds[r] = -1;
+      } else if (bySourceId != null && sourceIds[r] >= 0) {
+        int id = bySourceId[sourceIds[r]];
+        if (id < 0) {
+          id = seen.id((String) v);
+          bySourceId[sourceIds[r]] = id;
+        }
+        firstIds[r] = id;
       } else {
         firstIds[r] = seen.id((String) v);
       }

@@ -19,6 +19,14 @@ final class MergedColumns {
   private final long[][] numbers;
   private final MutableRoaringBitmap[] nulls;
   private final Object[][] objects;
+  /**
+   * Per single-valued string value given by {@link #setString}, the id the source's dictionary
+   * gave it (-1 otherwise); null for columns that are not string dimensions or when no row came
+   * with one.
+   */
+  private final int[][] sourceIds;
+  /** Per column, 1 + the largest source id seen. */
+  private final int[] sourceCardinality;
   private long[] times;
   private int size;
 
@@ -37,6 +45,8 @@ final class MergedColumns {
     this.numbers = new long[n][];
     this.nulls = new MutableRoaringBitmap[n];
     this.objects = new Object[n][];
+    this.sourceIds = new int[n][];
+    this.sourceCardinality = new int[n];
     for (int c = 0; c < n; c++) {
       types[c] = (c < numDims ? schema.dimensions().get(c) : schema.metrics().get(c - numDims)).type();
       if (types[c].isNumeric()) {
@@ -61,6 +71,9 @@ final class MergedColumns {
     times[size] = row.time();
     for (int c = 0; c < types.length; c++) {
       Object v = c < numDims ? row.dims()[c] : row.metrics()[c - numDims];
+      if (sourceIds[c] != null) {
+        sourceIds[c][size] = -1;
+      }
       if (numbers[c] == null) {
         objects[c][size] = v;
       } else if (v == null) {
@@ -93,6 +106,35 @@ final class MergedColumns {
 
   void setObject(int c, Object value) {
     objects[c][size] = value;
+  }
+
+  /**
+   * Sets a string dimension's value; {@code sourceId} is the id of a single value in the source's
+   * dictionary (equal values, equal ids, within one source), or -1.
+   */
+  void setString(int c, Object value, int sourceId) {
+    objects[c][size] = value;
+    if (sourceId >= 0 || sourceIds[c] != null) {
+      if (sourceIds[c] == null) {
+        sourceIds[c] = new int[objects[c].length];
+        Arrays.fill(sourceIds[c], 0, size, -1);
+      }
+      sourceIds[c][size] = sourceId;
+      sourceCardinality[c] = Math.max(sourceCardinality[c], sourceId + 1);
+    }
+  }
+
+  /**
+   * Dimension {@code d}'s source dictionary ids by row (see {@link #setString}; -1 where none),
+   * or null when no row has one. Shares the array: valid until the next append.
+   */
+  int[] dimensionSourceIds(int d) {
+    return sourceIds[d];
+  }
+
+  /** 1 + the largest of {@link #dimensionSourceIds}. */
+  int dimensionSourceCardinality(int d) {
+    return sourceCardinality[d];
   }
 
   void setNull(int c) {
@@ -165,6 +207,9 @@ final class MergedColumns {
           numbers[c] = Arrays.copyOf(numbers[c], capacity);
         } else {
           objects[c] = Arrays.copyOf(objects[c], capacity);
+        }
+        if (sourceIds[c] != null) {
+          sourceIds[c] = Arrays.copyOf(sourceIds[c], capacity);
         }
       }
     }

@@ -111,7 +111,19 @@ final class RowTable {
       for (int i = 0; i < dimTypes.length; i++) {
         ColumnValueSelector s = dimSelectors[i];
         if (dimTypes[i] == ValueType.STRING) {
-          out.setObject(i, s == null ? null : strings((DimensionSelector) s));
+          if (s == null) {
+            out.setString(i, null, -1);
+          } else {
+            DimensionSelector selector = (DimensionSelector) s;
+            IndexedInts row = selector.getRow();
+            if (row.size() == 1) {
+              int id = row.get(0);
+              String value = selector.lookupName(id);
+              out.setString(i, value, value == null ? -1 : id);
+            } else {
+              out.setString(i, strings(selector), -1);
+            }
+          }
         } else {
           put(out, i, s, dimTypes[i]);
         }

@@ -82,6 +82,39 @@ class PersistFastPathsTest {
   }
 
   @Test
+  void stringColumnBytesWithSourceIdsMatchWithout() {
+    Random random = new Random(13);
+    for (int round = 0; round < 100; round++) {
+      int n = 1 + random.nextInt(3_000);
+      int distinct = 1 + random.nextInt(500);
+      List<Object> values = new ArrayList<>(n);
+      int[] sourceIds = new int[n];
+      for (int r = 0; r < n; r++) {
+        int k = random.nextInt(distinct);
+        int shape = random.nextInt(12);
+        if (shape == 0) {
+          values.add(null);
+          sourceIds[r] = -1;
+        } else if (shape == 1 && round % 2 == 0) {
+          values.add(new String[] {randomString(random, distinct), randomString(random, distinct)});
+          sourceIds[r] = -1;
+        } else {
+          // a value may come with its id, with a second id of its own (duplicate entries), or with none
+          values.add(new String(randomString(new Random(k), distinct)));
+          sourceIds[r] = shape == 2 ? -1 : shape == 3 ? k + distinct : k;
+        }
+      }
+      for (BlockCompression c : new BlockCompression[] {BlockCompression.LZ4_FAST, BlockCompression.UNCOMPRESSED}) {
+        byte[][] want = ColumnBytes.strings(values, round % 5 == 0, c);
+        byte[][] got = ColumnBytes.strings(values, sourceIds, 2 * distinct, round % 5 == 0, c);
+        for (int i = 0; i < want.length; i++) {
+          assertArrayEquals(want[i], got[i], "round " + round);
+        }
+      }
+    }
+  }
+
+  @Test
   void sortAndRollupMatchesFullSortThenRollup() {
     Random random = new Random(3);
     SegmentSchema schema = new SegmentSchema(List.of(
