@@ -119,7 +119,7 @@ final class ColumnBytes {
     }
     // distinct non-null values: the dictionary order (nulls first, then String order) is String order
     String[] sorted = seen.values();
-    Arrays.sort(sorted);
+    DistinctStringSort.sort(sorted);
     int shift = hasNull ? 1 : 0;
     List<String> dictionary = new ArrayList<>(sorted.length + shift);
     if (hasNull) {

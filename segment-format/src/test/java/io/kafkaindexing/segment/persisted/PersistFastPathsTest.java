@@ -49,6 +49,30 @@ class PersistFastPathsTest {
   }
 
   @Test
+  void distinctStringSortMatchesStringOrder() {
+    Random random = new Random(17);
+    String[] alphabets = {"ab", "0123456789", "aAzZ\u00e9\uD83D\uDE00\uFF21\uFFFF\u0000", "xy\uFFFF"};
+    for (int round = 0; round < 400; round++) {
+      int n = round % 10 == 0 ? random.nextInt(20_000) : random.nextInt(300);
+      String alphabet = alphabets[round % alphabets.length];
+      String prefix = round % 3 == 0 ? "" : round % 3 == 1 ? "user" : "/page/\uFFFF";
+      java.util.Set<String> set = new java.util.LinkedHashSet<>();
+      for (int i = 0; i < n; i++) {
+        StringBuilder b = new StringBuilder(prefix);
+        for (int k = random.nextInt(round % 2 == 0 ? 4 : 12); k > 0; k--) {
+          b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        set.add(b.toString());
+      }
+      String[] got = set.toArray(new String[0]);
+      String[] want = got.clone();
+      Arrays.sort(want);
+      DistinctStringSort.sort(got);
+      assertArrayEquals(want, got, "round " + round);
+    }
+  }
+
+  @Test
   void stringColumnBytesMatchBoxedSortEncoding() {
     Random random = new Random(11);
     for (int round = 0; round < 200; round++) {
