@@ -184,20 +184,6 @@ final class MergedColumns {
     };
   }
 
-  /**
-   * True when the rows are in stored order as appended: ascending by {@link #compareRows} and, when
-   * {@code rollup}, no two neighbours equal (nothing to combine).
-   */
-  boolean inStoredOrder(boolean rollup) {
-    for (int r = 1; r < size; r++) {
-      int c = compareRows(r - 1, r);
-      if (c > 0 || (c == 0 && rollup)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private void ensureRoom() {
     if (size == times.length) {
       int capacity = size + (size >> 1);

@@ -94,7 +94,8 @@ public final class SegmentMerger {
   /**
    * The rows of one in-memory input read straight into columns, when they come in stored order
    * (an incremental index under rollup reads them sorted and distinct): what sorting, rolling up
-   * and copying them would give. Null when they do not (then they go the general way).
+   * and copying them would give. Null as soon as a row is out of order (then they go the general
+   * way, having been read only up to it).
    */
   private static MergedColumns readInOrder(SegmentView view, SegmentSchema schema, Interval interval,
       boolean rollup) {
@@ -103,8 +104,15 @@ public final class SegmentMerger {
     MergedColumns out = new MergedColumns(schema, view.getNumRows());
     for (; !cursor.isDone(); cursor.advance()) {
       reader.appendTo(out);
+      int last = out.size() - 1;
+      if (last > 0) {
+        int c = out.compareRows(last - 1, last);
+        if (c > 0 || (c == 0 && rollup)) {
+          return null;
+        }
+      }
     }
-    return out.inStoredOrder(rollup) ? out : null;
+    return out;
   }
 
   /**
