@@ -71,16 +71,16 @@ public final class Lz4Block {
       int ip = srcOff;
       while (ip < mfLimit) {
         m.insertUpTo(ip);
-        int len = m.longest(ip);
+        int len = m.longest(ip, 0);
         if (len < MIN_MATCH) {
           ip++;
           continue;
         }
         int ref = m.ref;
-        // lazy step: a longer match one byte later is worth a literal
+        // lazy step: a longer match one byte later is worth a literal (only longer ones are looked for)
         while (ip + 1 < mfLimit) {
           m.insertUpTo(ip + 1);
-          int next = m.longest(ip + 1);
+          int next = m.longest(ip + 1, len);
           if (next <= len) {
             break;
           }
@@ -201,22 +201,35 @@ public final class Lz4Block {
       }
     }
 
-    /** The length of the longest earlier match at {@code ip} (0 if under 4), its start in {@link #ref}. */
-    int longest(int ip) {
+    /**
+     * The length of the longest earlier match at {@code ip} (0 if under 4), its start in
+     * {@link #ref}: the first candidate of the chain reaching that length. Only matches longer than
+     * {@code atLeast} are looked for: when there is none, {@code atLeast} is returned and
+     * {@link #ref} is left as it was; when there is one, the answer is the one a search from 0
+     * gives (lengths grow strictly along the chain, so the first candidate of the longest length
+     * is found either way).
+     */
+    int longest(int ip, int atLeast) {
       byte[] s = src;
       int seq = readInt(s, ip);
-      int best = 0;
+      int best = atLeast;
       int maxLen = matchLimit - ip;
+      if (best >= maxLen) {
+        return best;
+      }
+      // the 4 bytes at ip that end at offset best (read again whenever best grows)
+      int tail = best < MIN_MATCH ? 0 : readInt(s, ip + best - 3);
       int candidate = head[hash(seq)];
       for (int attempts = MAX_ATTEMPTS; candidate >= 0 && attempts > 0 && ip - candidate <= MAX_DISTANCE;
           attempts--) {
         // a candidate can only beat best if its 4 bytes ending at offset best match too
         if ((best < MIN_MATCH ? readInt(s, candidate) == seq
-            : readInt(s, candidate + best - 3) == readInt(s, ip + best - 3) && readInt(s, candidate) == seq)) {
+            : readInt(s, candidate + best - 3) == tail && readInt(s, candidate) == seq)) {
           int len = MIN_MATCH + matchLength(s, ip + MIN_MATCH, candidate + MIN_MATCH, matchLimit);
           if (len > best) {
             best = len;
             ref = candidate;
+            tail = readInt(s, ip + best - 3);
             if (len == maxLen) {
               break;
             }

@@ -1,9 +1,7 @@
 package io.kafkaindexing.segment.format;
 
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
@@ -32,16 +30,15 @@ public final class RoaringBitmaps {
     }
   }
 
-  /** The stored bytes of {@code bitmap} (run-optimized copy). */
+  /**
+   * The stored bytes of {@code bitmap} (run-optimized copy), serialized straight into an array of
+   * the exact size (the same bytes as RoaringBitmap's {@code DataOutput} serialization).
+   */
   public static byte[] write(ImmutableRoaringBitmap bitmap) {
     MutableRoaringBitmap copy = bitmap.toMutableRoaringBitmap();
     copy.runOptimize();
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(copy.serializedSizeInBytes());
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      copy.serialize(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    byte[] bytes = new byte[copy.serializedSizeInBytes()];
+    copy.serialize(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
+    return bytes;
   }
 }

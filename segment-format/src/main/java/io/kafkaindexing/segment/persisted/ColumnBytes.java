@@ -9,16 +9,13 @@ import io.kafkaindexing.segment.format.BlockCompression;
 import io.kafkaindexing.segment.format.CompressedNumericColumn;
 import io.kafkaindexing.segment.format.DictionaryEncodedColumnPart;
 import io.kafkaindexing.segment.format.NumericColumnPart;
-import io.kafkaindexing.segment.format.Utf8Dictionary;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
 /**
@@ -69,14 +66,30 @@ final class ColumnBytes {
   }
 
   /**
-   * The entry of a string column; a value is a String, a String[] or null. Values are numbered by
-   * a hash map in order of appearance (most are shared instances), and only the distinct values
-   * are sorted; single-valued rows get their bitmaps from a counting sort of the ids.
+   * The entry of a string column; a value is a String, a String[] or null. Values are numbered in
+   * order of appearance ({@link StringNumbering}; most are shared instances), and only the
+   * distinct values are sorted; single-valued rows get their bitmaps from a counting sort of the
+   * ids.
    */
   static byte[][] strings(List<Object> values, boolean multiValueDeclared, BlockCompression compression) {
+    return strings(values, null, 0, multiValueDeclared, compression);
+  }
+
+  /**
+   * As {@link #strings(List, boolean, BlockCompression)}; {@code sourceIds[r]}, when not null and
+   * not -1, is the id the source's dictionary gave row r's single value (below
+   * {@code sourceCardinality}), so each source id is numbered once instead of looking its value up
+   * for every row. The bytes are the same.
+   */
+  static byte[][] strings(List<Object> values, int[] sourceIds, int sourceCardinality, boolean multiValueDeclared,
+      BlockCompression compression) {
     int n = values.size();
-    Map<String, Integer> seen = new HashMap<>();
-    List<String> distinct = new ArrayList<>();
+    StringNumbering seen = new StringNumbering();
+    int[] bySourceId = null;
+    if (sourceIds != null) {
+      bySourceId = new int[sourceCardinality];
+      Arrays.fill(bySourceId, -1);
+    }
     int[] firstIds = new int[n];
     boolean multi = multiValueDeclared;
     boolean hasNull = false;
@@ -87,31 +100,35 @@ final class ColumnBytes {
         for (String s : arr) {
           hasNull |= s == null;
           if (s != null) {
-            number(s, seen, distinct);
+            seen.id(s);
           }
         }
       } else if (v == null) {
         hasNull = true;
         firstIds[r] = -1;
+      } else if (bySourceId != null && sourceIds[r] >= 0) {
+        int id = bySourceId[sourceIds[r]];
+        if (id < 0) {
+          id = seen.id((String) v);
+          bySourceId[sourceIds[r]] = id;
+        }
+        firstIds[r] = id;
       } else {
-        firstIds[r] = number((String) v, seen, distinct);
+        firstIds[r] = seen.id((String) v);
       }
     }
-    Integer[] order = new Integer[distinct.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    java.util.Comparator<String> valueOrder = Utf8Dictionary.order();
-    Arrays.sort(order, (a, b) -> valueOrder.compare(distinct.get(a), distinct.get(b)));
+    // distinct non-null values: the dictionary order (nulls first, then String order) is String order
+    String[] sorted = seen.values();
+    DistinctStringSort.sort(sorted);
     int shift = hasNull ? 1 : 0;
-    List<String> dictionary = new ArrayList<>(distinct.size() + shift);
+    List<String> dictionary = new ArrayList<>(sorted.length + shift);
     if (hasNull) {
       dictionary.add(null);
     }
-    int[] finalIds = new int[order.length];
-    for (int i = 0; i < order.length; i++) {
-      dictionary.add(distinct.get(order[i]));
-      finalIds[order[i]] = i + shift;
+    int[] finalIds = new int[sorted.length];
+    for (int i = 0; i < sorted.length; i++) {
+      dictionary.add(sorted[i]);
+      finalIds[seen.id(sorted[i])] = i + shift;
     }
     ColumnDescriptor d = new ColumnDescriptor("STRING", multi, List.of(ColumnDescriptor.stringDictionaryPart()));
     if (!multi) {
@@ -121,10 +138,6 @@ final class ColumnBytes {
       }
       return new byte[][] {d.toBytes(), DictionaryEncodedColumnPart.write(dictionary, ids, n,
           singleValueBitmaps(ids, n, dictionary.size()), compression)};
-    }
-    Map<String, Integer> ids = new HashMap<>(dictionary.size() * 2);
-    for (int i = 0; i < dictionary.size(); i++) {
-      ids.put(dictionary.get(i), i);
     }
     List<MutableRoaringBitmap> bitmaps = new ArrayList<>(dictionary.size());
     for (int i = 0; i < dictionary.size(); i++) {
@@ -136,28 +149,19 @@ final class ColumnBytes {
       if (v instanceof String[] arr) {
         int[] row = new int[arr.length];
         for (int i = 0; i < arr.length; i++) {
-          row[i] = ids.get(arr[i]);
+          // null is id 0: some row holds it, so the dictionary starts with null
+          row[i] = arr[i] == null ? 0 : finalIds[seen.id(arr[i])];
           bitmaps.get(row[i]).add(r);
         }
         rows[r] = row;
       } else {
-        int id = ids.get((String) v);
+        int id = v == null ? 0 : finalIds[firstIds[r]];
         bitmaps.get(id).add(r);
         rows[r] = new int[] {id};
       }
     }
     return new byte[][] {d.toBytes(), DictionaryEncodedColumnPart.write(dictionary, rows, n, multi, bitmaps,
         compression)};
-  }
-
-  private static int number(String value, Map<String, Integer> seen, List<String> distinct) {
-    Integer id = seen.get(value);
-    if (id == null) {
-      id = distinct.size();
-      seen.put(value, id);
-      distinct.add(value);
-    }
-    return id;
   }
 
   /** One bitmap per id of the rows holding it: the rows grouped by id (counting sort), added in order. */

@@ -13,11 +13,27 @@ interface RowSource {
   /** The current row. */
   RowTable.Row current();
 
-  /** Rows already sorted in memory. */
-  static RowSource of(List<RowTable.Row> rows) {
+  /**
+   * Whether no two rows of this source are equal in time and dimensions (so a rollup has nothing
+   * to combine within it); false when unknown.
+   */
+  default boolean distinctRows() {
+    return false;
+  }
+
+  /**
+   * Rows already sorted in memory; {@code distinct} when no two of them are equal in time and
+   * dimensions.
+   */
+  static RowSource of(List<RowTable.Row> rows, boolean distinct) {
     Iterator<RowTable.Row> it = rows.iterator();
     return new RowSource() {
       private RowTable.Row current;
+
+      @Override
+      public boolean distinctRows() {
+        return distinct;
+      }
 
       @Override
       public boolean advance() {

@@ -56,16 +56,24 @@ final class RowTable {
 
   /** Reads the current row of a cursor in a schema's column order. Not thread-safe. */
   static final class RowReader {
-    private final List<SegmentSchema.Column> dims;
-    private final List<SegmentSchema.Column> metrics;
+    private final ValueType[] dimTypes;
+    private final ValueType[] metricTypes;
     private final ColumnValueSelector time;
     private final ColumnValueSelector[] dimSelectors;
     private final ColumnValueSelector[] metricSelectors;
 
     RowReader(SegmentSchema schema, SegmentView view, Cursor cursor) {
       ColumnSelectorFactory f = cursor.getColumnSelectorFactory();
-      this.dims = schema.dimensions();
-      this.metrics = schema.metrics();
+      List<SegmentSchema.Column> dims = schema.dimensions();
+      List<SegmentSchema.Column> metrics = schema.metrics();
+      this.dimTypes = new ValueType[dims.size()];
+      for (int d = 0; d < dims.size(); d++) {
+        dimTypes[d] = dims.get(d).type();
+      }
+      this.metricTypes = new ValueType[metrics.size()];
+      for (int m = 0; m < metrics.size(); m++) {
+        metricTypes[m] = metrics.get(m).type();
+      }
       this.time = f.makeColumnValueSelector(ColumnNames.TIME);
       this.dimSelectors = new ColumnValueSelector[dims.size()];
       for (int d = 0; d < dims.size(); d++) {
@@ -81,17 +89,69 @@ final class RowTable {
     }
 
     Row read() {
-      Object[] d = new Object[dims.size()];
+      Object[] d = new Object[dimTypes.length];
       for (int i = 0; i < d.length; i++) {
-        d[i] = dimSelectors[i] == null ? null : dims.get(i).type() == ValueType.STRING
-            ? strings((DimensionSelector) dimSelectors[i]) : number(dimSelectors[i], dims.get(i).type());
+        d[i] = dimSelectors[i] == null ? null : dimTypes[i] == ValueType.STRING
+            ? strings((DimensionSelector) dimSelectors[i]) : number(dimSelectors[i], dimTypes[i]);
       }
-      Object[] m = new Object[metrics.size()];
+      Object[] m = new Object[metricTypes.length];
       for (int i = 0; i < m.length; i++) {
         ColumnValueSelector s = metricSelectors[i];
-        m[i] = s == null ? null : metrics.get(i).type().isNumeric() ? number(s, metrics.get(i).type()) : s.getObject();
+        m[i] = s == null ? null : metricTypes[i].isNumeric() ? number(s, metricTypes[i]) : s.getObject();
       }
       return new Row(time.getLong(), d, m);
+    }
+
+    /**
+     * Appends the current row to {@code out} with the values {@link #read()} gives, as
+     * {@link MergedColumns#append} stores them, without a row object or boxed numbers.
+     */
+    void appendTo(MergedColumns out) {
+      out.beginRow(time.getLong());
+      for (int i = 0; i < dimTypes.length; i++) {
+        ColumnValueSelector s = dimSelectors[i];
+        if (dimTypes[i] == ValueType.STRING) {
+          if (s == null) {
+            out.setString(i, null, -1);
+          } else {
+            DimensionSelector selector = (DimensionSelector) s;
+            IndexedInts row = selector.getRow();
+            if (row.size() == 1) {
+              int id = row.get(0);
+              String value = selector.lookupName(id);
+              out.setString(i, value, value == null ? -1 : id);
+            } else {
+              out.setString(i, strings(selector), -1);
+            }
+          }
+        } else {
+          put(out, i, s, dimTypes[i]);
+        }
+      }
+      int base = dimTypes.length;
+      for (int i = 0; i < metricTypes.length; i++) {
+        ColumnValueSelector s = metricSelectors[i];
+        if (metricTypes[i].isNumeric()) {
+          put(out, base + i, s, metricTypes[i]);
+        } else {
+          out.setObject(base + i, s == null ? null : s.getObject());
+        }
+      }
+      out.endRow();
+    }
+
+    private static void put(MergedColumns out, int c, ColumnValueSelector s, ValueType type) {
+      if (!out.isNumeric(c)) {
+        out.setObject(c, s == null ? null : number(s, type));
+      } else if (s == null || s.isNull()) {
+        out.setNull(c);
+      } else {
+        switch (type) {
+          case LONG -> out.setLong(c, s.getLong());
+          case FLOAT -> out.setFloat(c, s.getFloat());
+          default -> out.setDouble(c, s.getDouble());
+        }
+      }
     }
   }
 
@@ -121,12 +181,31 @@ final class RowTable {
     };
   }
 
-  /** Sorts the rows and, under rollup, combines rows with equal time and dimensions. */
-  void sortAndRollup(boolean rollup) {
+  /**
+   * Sorts the rows and, under rollup, combines rows with equal time and dimensions. Rows that are
+   * already in order (an incremental index under rollup reads them so) are checked in one pass and
+   * not sorted again; when that pass finds no two equal neighbours there is nothing to roll up.
+   *
+   * @return true when no two rows are equal afterwards (rolled up or found distinct)
+   */
+  boolean sortAndRollup(boolean rollup) {
     Comparator<Row> order = rowOrder();
-    rows.sort(order);
-    if (!rollup || rows.size() < 2) {
-      return;
+    int n = rows.size();
+    boolean ascending = true;
+    boolean distinct = true;
+    for (int i = 1; i < n && ascending; i++) {
+      int c = order.compare(rows.get(i - 1), rows.get(i));
+      ascending = c <= 0;
+      distinct &= c != 0;
+    }
+    if (!ascending) {
+      rows.sort(order);
+    }
+    if (n < 2 || (ascending && distinct)) {
+      return true;
+    }
+    if (!rollup) {
+      return false;
     }
     List<Row> out = new ArrayList<>(rows.size());
     Row current = rows.get(0);
@@ -142,6 +221,7 @@ final class RowTable {
     out.add(current);
     rows.clear();
     rows.addAll(out);
+    return true;
   }
 
   Comparator<Row> rowOrder() {
@@ -151,10 +231,14 @@ final class RowTable {
   /** Druid's row order: time, then each dimension in schema order. */
   static Comparator<Row> rowOrder(SegmentSchema schema) {
     List<SegmentSchema.Column> dims = schema.dimensions();
+    ValueType[] types = new ValueType[dims.size()];
+    for (int d = 0; d < types.length; d++) {
+      types[d] = dims.get(d).type();
+    }
     return (a, b) -> {
       int c = Long.compare(a.time(), b.time());
-      for (int d = 0; c == 0 && d < dims.size(); d++) {
-        c = compareValues(dims.get(d).type(), a.dims()[d], b.dims()[d]);
+      for (int d = 0; c == 0 && d < types.length; d++) {
+        c = compareValues(types[d], a.dims()[d], b.dims()[d]);
       }
       return c;
     };
@@ -175,6 +259,10 @@ final class RowTable {
   }
 
   static int compareValues(ValueType type, Object a, Object b) {
+    if (type == ValueType.STRING && !(a instanceof String[]) && !(b instanceof String[])) {
+      // single values (or null): the element comparison below on one-element arrays
+      return a == b ? 0 : a == null ? -1 : b == null ? 1 : ((String) a).compareTo((String) b);
+    }
     if (type != ValueType.STRING) {
       if (a == null || b == null) {
         return a == null ? (b == null ? 0 : -1) : 1;

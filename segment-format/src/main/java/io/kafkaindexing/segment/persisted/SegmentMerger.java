@@ -73,6 +73,12 @@ public final class SegmentMerger {
       }
       SegmentSchema schema = SegmentSchema.of(views, meta.aggregators(), complexTypes::get);
       boolean rollup = Boolean.TRUE.equals(meta.rollup());
+      if (segments.size() == 1 && segments.get(0).as(PersistedSegment.class) == null) {
+        MergedColumns direct = readInOrder(views.get(0), schema, interval, rollup);
+        if (direct != null) {
+          return SegmentWriter.write(direct, interval, meta, dir, compression);
+        }
+      }
       List<RowSource> sources = new ArrayList<>();
       for (int i = 0; i < views.size(); i++) {
         sources.add(source(segments.get(i), views.get(i), schema, interval, rollup));
@@ -83,6 +89,30 @@ public final class SegmentMerger {
         v.close();
       }
     }
+  }
+
+  /**
+   * The rows of one in-memory input read straight into columns, when they come in stored order
+   * (an incremental index under rollup reads them sorted and distinct): what sorting, rolling up
+   * and copying them would give. Null as soon as a row is out of order (then they go the general
+   * way, having been read only up to it).
+   */
+  private static MergedColumns readInOrder(SegmentView view, SegmentSchema schema, Interval interval,
+      boolean rollup) {
+    Cursor cursor = view.makeCursor(interval);
+    RowTable.RowReader reader = new RowTable.RowReader(schema, view, cursor);
+    MergedColumns out = new MergedColumns(schema, view.getNumRows());
+    for (; !cursor.isDone(); cursor.advance()) {
+      reader.appendTo(out);
+      int last = out.size() - 1;
+      if (last > 0) {
+        int c = out.compareRows(last - 1, last);
+        if (c > 0 || (c == 0 && rollup)) {
+          return null;
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -99,8 +129,8 @@ public final class SegmentMerger {
     }
     RowTable table = new RowTable(schema);
     table.addAll(view, interval);
-    table.sortAndRollup(rollup);
-    return RowSource.of(table.rows());
+    boolean distinct = table.sortAndRollup(rollup);
+    return RowSource.of(table.rows(), distinct);
   }
 
   /** True when {@code dims} appear in the merged schema in the same relative order. */
@@ -116,10 +146,14 @@ public final class SegmentMerger {
 
   /**
    * Merges sorted sources into stored order; equal rows of different sources keep the order of the
-   * sources and, under rollup, are combined.
+   * sources and, under rollup, are combined. One source (a persist) is copied in its order, its
+   * neighbours compared only when a rollup may combine them.
    */
   private static MergedColumns kWayMerge(List<RowSource> sources, SegmentSchema schema, boolean rollup) {
     Comparator<RowTable.Row> order = RowTable.rowOrder(schema);
+    if (sources.size() == 1) {
+      return copy(sources.get(0), schema, rollup && !sources.get(0).distinctRows(), order);
+    }
     record Head(RowSource source, int index) {}
     PriorityQueue<Head> queue = new PriorityQueue<>((a, b) -> {
       int c = order.compare(a.source().current(), b.source().current());
@@ -145,6 +179,28 @@ public final class SegmentMerger {
       }
       if (head.source().advance()) {
         queue.add(head);
+      }
+    }
+    if (pending != null) {
+      out.append(pending);
+    }
+    return out;
+  }
+
+  /** The rows of one sorted source; under {@code combine} equal neighbours are rolled up. */
+  private static MergedColumns copy(RowSource source, SegmentSchema schema, boolean combine,
+      Comparator<RowTable.Row> order) {
+    MergedColumns out = new MergedColumns(schema);
+    RowTable.Row pending = null;
+    while (source.advance()) {
+      RowTable.Row row = source.current();
+      if (pending != null && combine && order.compare(pending, row) == 0) {
+        pending = RowTable.combine(schema, pending, row);
+      } else {
+        if (pending != null) {
+          out.append(pending);
+        }
+        pending = row;
       }
     }
     if (pending != null) {

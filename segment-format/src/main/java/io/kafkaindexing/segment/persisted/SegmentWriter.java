@@ -100,7 +100,8 @@ public final class SegmentWriter {
           allDims.add(c.name());
           continue;
         }
-        smoosh.add(c.name(), c.type() == ValueType.STRING ? ColumnBytes.strings(values, c.multiValue(), compression)
+        smoosh.add(c.name(), c.type() == ValueType.STRING ? ColumnBytes.strings(values, table.dimensionSourceIds(d),
+            table.dimensionSourceCardinality(d), c.multiValue(), compression)
             : ColumnBytes.numeric(c.type(), table.dimensionNumbers(d), compression));
         withData.add(c.name());
         dimsWithData.add(c.name());

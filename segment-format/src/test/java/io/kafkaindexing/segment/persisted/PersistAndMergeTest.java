@@ -118,6 +118,29 @@ class PersistAndMergeTest {
     return index;
   }
 
+  /**
+   * Persisting one index (read straight into columns when its rows come in stored order) writes
+   * the bytes the general merge writes for the same rows (the index beside an empty one).
+   */
+  @Test
+  void persistOfOneIndexWritesTheBytesOfTheGeneralMerge() throws Exception {
+    for (boolean rollup : new boolean[] {true, false}) {
+      for (int seed = 1; seed <= 4; seed++) {
+        IncrementalIndex index = index(rows(seed * 700, seed), rollup);
+        for (BlockCompression c : BlockCompression.values()) {
+          String name = rollup + "-" + seed + "-" + c;
+          File one = SegmentWriter.persist(index, HOUR, tmp.resolve("one-" + name).toFile(), c);
+          File general = SegmentMerger.merge(List.of(index, new IncrementalIndex(schema(rollup))), HOUR,
+              tmp.resolve("general-" + name).toFile(), index.getMetadata(), c);
+          for (String file : new String[] {"version.bin", "factory.json", "meta.smoosh", "00000.smoosh"}) {
+            assertTrue(Arrays.equals(java.nio.file.Files.readAllBytes(new File(general, file).toPath()),
+                java.nio.file.Files.readAllBytes(new File(one, file).toPath())), name + " " + file);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void persistedFormAnswersLikeTheIncrementalIndex() throws Exception {
     IncrementalIndex index = index(rows(3000, 1), true);
