@@ -1,8 +1,10 @@
 package io.kafkaindexing.query;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
 import java.util.Objects;
 import org.joda.time.DateTime;
 import org.joda.time.DateTimeZone;
@@ -12,9 +14,10 @@ import org.joda.time.DateTimeZone;
  * timestamp is null only for a timeseries grand-total row. It is written in its own time zone (UTC
  * unless a period granularity's {@code timeZone} put it in another, as Druid writes such buckets:
  * {@code 2013-08-31T00:00:00.000-07:00}), or as epoch millis when the query's context asks for
- * {@code serializeDateTimeAsLong}. Immutable when its value is.
+ * {@code serializeDateTimeAsLong}. Written by {@link JsonWriter}, field by field (no bean
+ * introspection or reflective getter calls on the request path). Immutable when its value is.
  */
-@JsonPropertyOrder({"timestamp", "result"})
+@JsonSerialize(using = Result.JsonWriter.class)
 public final class Result<T> {
   private final DateTime timestamp;
   private final T value;
@@ -45,29 +48,19 @@ public final class Result<T> {
     return new Result<>(timestamp, newValue, true);
   }
 
-  @JsonIgnore
   public DateTime getTimestamp() {
     return timestamp;
   }
 
-  /** The timestamp as written: ISO-8601 in its zone, epoch millis, or null. */
-  @JsonProperty("timestamp")
-  Object jsonTimestamp() {
-    return timestamp == null ? null : asMillis ? (Object) timestamp.getMillis() : timestamp.toString();
-  }
-
   /** The timestamp in millis; must not be called on a result without timestamp. */
-  @JsonIgnore
   public long getTimestampMillis() {
     return timestamp.getMillis();
   }
 
-  @JsonIgnore
   public boolean hasTimestamp() {
     return timestamp != null;
   }
 
-  @JsonProperty("result")
   public T getValue() {
     return value;
   }
@@ -89,5 +82,31 @@ public final class Result<T> {
   @Override
   public String toString() {
     return "Result{timestamp=" + timestamp + ", result=" + value + "}";
+  }
+
+  /** Writes a result as {@code {"timestamp": ..., "result": ...}}, the value by its own serializer. */
+  static final class JsonWriter extends StdSerializer<Result<?>> {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    JsonWriter() {
+      super((Class<Result<?>>) (Class) Result.class);
+    }
+
+    @Override
+    public void serialize(Result<?> result, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeStartObject(result);
+      gen.writeFieldName("timestamp");
+      if (result.timestamp == null) {
+        gen.writeNull();
+      } else if (result.asMillis) {
+        gen.writeNumber(result.timestamp.getMillis());
+      } else {
+        gen.writeString(IsoTimestamps.format(result.timestamp));
+      }
+      gen.writeFieldName("result");
+      provider.defaultSerializeValue(result.value, gen);
+      gen.writeEndObject();
+    }
   }
 }

@@ -133,7 +133,7 @@ public final class MergeHarness {
   }
 
   /** The bench's rows of a day of {@code rows}, as 24 hourly persisted segments under {@code dir} (made once). */
-  private static Map<Long, Segment> segments(Path dir, int rows) throws Exception {
+  static Map<Long, Segment> segments(Path dir, int rows) throws Exception {
     Map<Long, Segment> out = new TreeMap<>();
     long day = 1520294400000L; // 2018-03-06T00:00Z
     File marker = dir.resolve("done-" + rows).toFile();

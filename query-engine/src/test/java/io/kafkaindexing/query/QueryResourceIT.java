@@ -172,6 +172,25 @@ class QueryResourceIT {
         fieldNames(body));
   }
 
+  /** A query read in one pass still gets the syntax pass's answers: content after it, a null body. */
+  @Test
+  void contentAfterTheQueryAndNullBodiesAre400() throws Exception {
+    String query = "{\"queryType\":\"timeBoundary\",\"dataSource\":\"" + SeedData.DATA_SOURCE + "\"}";
+    HttpResponse<String> spaced = post("/druid/v2", query + " \n ");
+    assertEquals(200, spaced.statusCode(), spaced.body());
+    assertEquals(post("/druid/v2", query).body(), spaced.body());
+    for (String trailing : List.of(query + " {}", query + "}", query + " x", query + " 1")) {
+      HttpResponse<String> response = post("/druid/v2", trailing);
+      assertEquals(400, response.statusCode(), trailing + ": " + response.body());
+      JsonNode body = JSON.readTree(response.body());
+      assertEquals("invalidInput", body.get("errorCode").asText(), body.toString());
+      assertTrue(body.get("errorMessage").asText().startsWith("Invalid JSON in the query: "), body.toString());
+    }
+    HttpResponse<String> nothing = post("/druid/v2", "null");
+    assertEquals(400, nothing.statusCode(), nothing.body());
+    assertTrue(JSON.readTree(nothing.body()).get("errorMessage").asText().contains("got null"), nothing.body());
+  }
+
   @Test
   void aggregatorExpressionsOverHttp() throws Exception {
     String base = "{\"queryType\":\"timeseries\",\"dataSource\":\"" + SeedData.DATA_SOURCE + "\","
