@@ -2,7 +2,6 @@ package io.kafkaindexing.segment.incremental;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +114,7 @@ final class TimeOrderedRows {
   }
 
   /** Orders the ids of every time by {@code order} (ties keep arrival order). */
-  void sortPending(Comparator<Integer> order) {
+  void sortPending(IntComparator order) {
     for (IdList ids : pending) {
       ids.sort(order);
     }
@@ -320,12 +319,9 @@ final class TimeOrderedRows {
      * a time holding n rows costs O(k log n) comparisons, moves only the ids after the first place
      * and allocates just the k new ids.
      */
-    void sort(Comparator<Integer> order) {
-      Integer[] tail = new Integer[size - sortedSize];
-      for (int i = 0; i < tail.length; i++) {
-        tail[i] = ids[sortedSize + i];
-      }
-      Arrays.sort(tail, order);
+    void sort(IntComparator order) {
+      int[] tail = Arrays.copyOfRange(ids, sortedSize, size);
+      IntSorts.sort(tail, 0, tail.length, order);
       int headEnd = sortedSize;
       int write = size;
       for (int t = tail.length - 1; t >= 0; t--) {
@@ -340,7 +336,7 @@ final class TimeOrderedRows {
     }
 
     /** The first index in {@code [0, end)} whose id sorts after {@code id}, or {@code end}. */
-    private int upperBound(int id, int end, Comparator<Integer> order) {
+    private int upperBound(int id, int end, IntComparator order) {
       int lo = 0;
       int hi = end;
       while (lo < hi) {
