@@ -31,7 +31,14 @@ final class InputRowSelectorFactory implements io.kafkaindexing.segment.column.C
 
   @Override
   public ColumnValueSelector makeColumnValueSelector(String column) {
-    return selectors.computeIfAbsent(column, InputColumnSelector::new);
+    // get first: computeIfAbsent with InputColumnSelector::new allocates the bound constructor
+    // reference on every call, and metrics make their selectors for every new row
+    InputColumnSelector selector = selectors.get(column);
+    if (selector == null) {
+      selector = new InputColumnSelector(column);
+      selectors.put(column, selector);
+    }
+    return selector;
   }
 
   /** Reads one column of the current input row as a number. */
