@@ -34,12 +34,13 @@ import org.joda.time.Interval;
 /**
  * Runs native queries over the segments of the {@link SegmentRegistry}: finds the segments the
  * query's intervals cover in its table (in each table of a union), runs the query type's engine on
- * each (skipping empty in-memory indexes)
- * and merges the partial results. Segments are read through views opened and closed on one
- * thread; timeseries, topN, groupBy and search read several segments at once (the calling thread
- * and a small shared pool, see {@link #SEGMENT_THREADS}) unless the work is too small to share,
- * the others one after the other. Tracks running queries by id so
- * that they can be cancelled. Thread-safe.
+ * each (skipping empty in-memory indexes) and merges the partial results (topN folds each partial
+ * in segment order as soon as the segments before it are folded, while later segments are still
+ * read: {@link OrderedFold}). Segments are read through views opened and closed on one thread;
+ * timeseries, topN, groupBy and search read several segments at once (the calling thread and a
+ * small shared pool, see {@link #SEGMENT_THREADS}) unless the work is too small to share, the
+ * others one after the other. Tracks running queries by id so that they can be cancelled.
+ * Thread-safe.
  */
 @Singleton
 public final class QueryExecutor {
@@ -255,13 +256,21 @@ public final class QueryExecutor {
       }
     }
     Object[] results = new Object[parts.size()];
+    QueryToolkit.PartialFold<P> fold = toolkit.newFold(typed);
+    OrderedFold<P> ordered = fold == null ? null : new OrderedFold<>(fold, parts.size());
     IntConsumer one = i -> {
       deadline.check();
+      P partial = null;
       try (SegmentView view = parts.get(i).open()) {
         if (view.getNumRows() > 0) {
           TimelineEntry entry = chosen.get(i);
-          results[i] = toolkit.runOnSegment(typed, new QuerySegment(entry.id(), view, entry.interval()), deadline);
+          partial = toolkit.runOnSegment(typed, new QuerySegment(entry.id(), view, entry.interval()), deadline);
         }
+      }
+      if (ordered != null) {
+        ordered.put(i, partial);
+      } else {
+        results[i] = partial;
       }
     };
     if (toolkit.segmentsInParallel() && SEGMENT_POOL != null && parts.size() > 1) {
@@ -270,6 +279,11 @@ public final class QueryExecutor {
       for (int i = 0; i < parts.size(); i++) {
         one.accept(i);
       }
+    }
+    if (ordered != null) {
+      List<?> answer = ordered.finish();
+      deadline.check();
+      return ResultTimestamps.apply(query, answer);
     }
     for (Object r : results) {
       if (r != null) {

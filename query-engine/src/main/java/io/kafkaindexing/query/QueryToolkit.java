@@ -41,4 +41,22 @@ public interface QueryToolkit<Q extends Query, P> {
    * segment time order; none for a data source without segments in the query intervals.
    */
   List<?> merge(Q query, List<P> partials);
+
+  /**
+   * A fold that takes the partials one by one, in segment order, while later segments are still
+   * being read, and gives the same answer as {@link #merge} of them all; null (the default) when
+   * the query type merges only at the end.
+   */
+  default PartialFold<P> newFold(Q query) {
+    return null;
+  }
+
+  /** Partials folded in segment order as they come. Used by one thread at a time. */
+  interface PartialFold<P> {
+    /** Folds the partial of the next segment (with rows) in segment order. */
+    void add(P partial);
+
+    /** The answer, as {@link #merge} of every partial added would give. */
+    List<?> finish();
+  }
 }

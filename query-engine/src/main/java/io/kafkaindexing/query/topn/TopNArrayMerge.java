@@ -50,10 +50,35 @@ final class TopNArrayMerge {
 
   static List<Result<List<Map<String, Object>>>> merge(TopNQuery query,
       List<List<Result<List<Map<String, Object>>>>> partials) {
-    Granularity granularity = query.getGranularity();
-    boolean all = granularity instanceof AllGranularity;
-    TreeMap<Long, Bucket> buckets = new TreeMap<>();
-    for (List<Result<List<Map<String, Object>>>> partial : partials) {
+    Folder folder = new Folder(query);
+    partials.forEach(folder::add);
+    return folder.finish();
+  }
+
+  /** True when the partial's entries are compact or empty (a partial {@link #merge} can take). */
+  static boolean compactOrEmpty(List<Result<List<Map<String, Object>>>> partial) {
+    for (Result<List<Map<String, Object>>> r : partial) {
+      if (!(r.getValue() instanceof CompactTopN) && !r.getValue().isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The running merge: partials added one by one in segment order (each {@link #compactOrEmpty}). Not thread-safe. */
+  static final class Folder {
+    private final TopNQuery query;
+    private final Granularity granularity;
+    private final boolean all;
+    private final TreeMap<Long, Bucket> buckets = new TreeMap<>();
+
+    Folder(TopNQuery query) {
+      this.query = query;
+      this.granularity = query.getGranularity();
+      this.all = granularity instanceof AllGranularity;
+    }
+
+    void add(List<Result<List<Map<String, Object>>>> partial) {
       for (Result<List<Map<String, Object>>> r : partial) {
         long key = all ? 0L : granularity.bucketStart(r.getTimestampMillis());
         CompactTopN entries = r.getValue() instanceof CompactTopN c ? c : null;
@@ -66,16 +91,19 @@ final class TopNArrayMerge {
         }
       }
     }
-    boolean finalize = QueryContexts.isFinalize(query.getContext());
-    List<Result<List<Map<String, Object>>>> out = new ArrayList<>(buckets.size());
-    for (Bucket b : buckets.values()) {
-      List<Map<String, Object>> finished = new ArrayList<>();
-      for (Map<String, Object> entry : b.top(query.getThreshold())) {
-        finished.add(TopNMerger.finish(query.aggregations(), entry, finalize));
+
+    List<Result<List<Map<String, Object>>>> finish() {
+      boolean finalize = QueryContexts.isFinalize(query.getContext());
+      List<Result<List<Map<String, Object>>>> out = new ArrayList<>(buckets.size());
+      for (Bucket b : buckets.values()) {
+        List<Map<String, Object>> finished = new ArrayList<>();
+        for (Map<String, Object> entry : b.top(query.getThreshold())) {
+          finished.add(TopNMerger.finish(query.aggregations(), entry, finalize));
+        }
+        out.add(new Result<>(b.timestamp, finished));
       }
-      out.add(new Result<>(b.timestamp, finished));
+      return out;
     }
-    return out;
   }
 
   /** The running result of one time bucket. */

@@ -32,4 +32,9 @@ public final class TopNToolkit implements QueryToolkit<TopNQuery, List<Result<Li
   public List<?> merge(TopNQuery query, List<List<Result<List<Map<String, Object>>>>> partials) {
     return merger.merge(query, partials);
   }
+
+  @Override
+  public PartialFold<List<Result<List<Map<String, Object>>>>> newFold(TopNQuery query) {
+    return new TopNFold(query, merger);
+  }
 }
