@@ -51,6 +51,7 @@ final class AsciiFlatJson {
   }
 
   private List<Map<String, Object>> rows(boolean keepNullColumns) {
+    Map<String, Object> first = null;
     List<Map<String, Object>> rows = null;
     skipWhitespace();
     while (pos < in.length) {
@@ -62,18 +63,23 @@ final class AsciiFlatJson {
       if (row == null) {
         return null;
       }
-      if (rows == null) {
-        rows = new ArrayList<>(1);
+      if (first == null) {
+        first = row;
+      } else {
+        if (rows == null) {
+          rows = new ArrayList<>(4);
+          rows.add(first);
+        }
+        rows.add(row);
       }
-      rows.add(row);
       skipWhitespace();
     }
-    return rows;
+    return rows != null ? rows : first == null ? null : List.of(first); // most records: one row
   }
 
   /** The members of an object whose '{' was just read, up to and including its '}'; null if unhandled. */
   private Map<String, Object> object(boolean keepNullColumns) {
-    FlatRowMap row = new FlatRowMap();
+    FlatRowMap row = new FlatRowMap(names.shape());
     boolean sawNull = false;
     skipWhitespace();
     if (pos < in.length && in[pos] == '}') {
@@ -112,7 +118,14 @@ final class AsciiFlatJson {
     if (sawNull && !keepNullColumns) {
       row.values().removeIf(Objects::isNull);
     }
-    return row.size() > FlatRowMap.MAX_FIELDS ? new LinkedHashMap<>(row) : row;
+    if (row.size() > FlatRowMap.MAX_FIELDS) {
+      return new LinkedHashMap<>(row);
+    }
+    String[] shape = row.newShape();
+    if (shape != null) {
+      names.setShape(shape);
+    }
+    return row;
   }
 
   /** An array of scalars at '[', as a list; UNHANDLED otherwise. */

@@ -20,6 +20,22 @@ final class FieldNames {
   private static final int SLOTS = 256;
 
   private final String[] strings = new String[SLOTS];
+  /**
+   * The names of the last record whose names differed from the shape before, in order: records
+   * with the same names share this array ({@link FlatRowMap}). Never written once set (and
+   * published through a volatile field); replaced racily (a stale shape only costs a copy).
+   */
+  private volatile String[] shape;
+
+  /** The field names, in order, of a recent record (shared, read-only), or null. */
+  String[] shape() {
+    return shape;
+  }
+
+  /** Records' names from now on look like {@code names} (which is not written again). */
+  void setShape(String[] names) {
+    shape = names;
+  }
   /** Per slot, the hash of the last string that missed there (a candidate for admission). */
   private final int[] candidates = new int[SLOTS];
 

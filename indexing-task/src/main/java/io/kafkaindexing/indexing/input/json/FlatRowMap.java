@@ -16,15 +16,38 @@ import java.util.Set;
  * bytes a row in the bench, the largest allocation of the parse thread). Equal to, hashed and
  * printed like any map with the same entries; for the few fields of a stream record a scan
  * comparing cached hashes first is as fast as a hash lookup. {@link AsciiFlatJson} hands records
- * of more than {@link #MAX_FIELDS} fields over as a {@code LinkedHashMap}. Not thread-safe.
+ * of more than {@link #MAX_FIELDS} fields over as a {@code LinkedHashMap}.
+ *
+ * <p>Records of a stream mostly have the same names in the same order: a map made with a
+ * <em>shape</em> (the names of an earlier record, never written) keeps that array as its names
+ * while the names put match it in order, and copies it only when one differs or a field is
+ * removed, so such a record allocates no names array. Not thread-safe.
  */
 final class FlatRowMap extends AbstractMap<String, Object> {
   /** Records with more fields go to a hash map (a scan per lookup would grow with them). */
   static final int MAX_FIELDS = 16;
 
-  private String[] names = new String[8];
-  private Object[] values = new Object[8];
+  private String[] names;
+  private Object[] values;
   private int size;
+  /** Whether {@link #names} is a shared shape (read-only: copied before any change). */
+  private boolean shapeNames;
+
+  FlatRowMap() {
+    this(null);
+  }
+
+  /** @param shape the names an earlier record had, in order (shared, never written), or null */
+  FlatRowMap(String[] shape) {
+    this.shapeNames = shape != null;
+    this.names = shape != null ? shape : new String[8];
+    this.values = new Object[shape != null ? Math.max(shape.length, 1) : 8];
+  }
+
+  /** The names as a new shape for later records (when this map's names are its own), else null. */
+  String[] newShape() {
+    return shapeNames && names.length == size ? null : Arrays.copyOf(names, size);
+  }
 
   @Override
   public int size() {
@@ -50,10 +73,14 @@ final class FlatRowMap extends AbstractMap<String, Object> {
       values[i] = value;
       return old;
     }
-    if (size == names.length) {
-      names = Arrays.copyOf(names, size * 2);
+    if (size == values.length) {
       values = Arrays.copyOf(values, size * 2);
     }
+    if (shapeNames && size < names.length && names[size] == key) {
+      values[size++] = value; // the shape's next name: nothing to copy
+      return null;
+    }
+    ownNames(Math.max(values.length, size + 1));
     names[size] = key;
     values[size++] = value;
     return null;
@@ -72,9 +99,21 @@ final class FlatRowMap extends AbstractMap<String, Object> {
 
   @Override
   public void clear() {
+    ownNames(names.length);
     Arrays.fill(names, 0, size, null);
     Arrays.fill(values, 0, size, null);
     size = 0;
+  }
+
+  /** Makes {@link #names} this map's own array of at least {@code capacity} (copying the shape's names in use). */
+  private void ownNames(int capacity) {
+    if (shapeNames) {
+      names = Arrays.copyOf(names, Math.max(capacity, size));
+      Arrays.fill(names, size, names.length, null);
+      shapeNames = false;
+    } else if (names.length < capacity) {
+      names = Arrays.copyOf(names, capacity);
+    }
   }
 
   private int indexOf(Object key) {
@@ -92,6 +131,7 @@ final class FlatRowMap extends AbstractMap<String, Object> {
   }
 
   private void removeAt(int i) {
+    ownNames(names.length);
     int moved = size - i - 1;
     System.arraycopy(names, i + 1, names, i, moved);
     System.arraycopy(values, i + 1, values, i, moved);

@@ -49,6 +49,70 @@ class FlatRowMapTest {
   }
 
   @Test
+  void aShapeIsSharedWhileTheNamesMatchAndNeverWritten() {
+    String[] shape = {"time", "url", "user"};
+    String[] before = shape.clone();
+    FlatRowMap same = new FlatRowMap(shape);
+    same.put("time", 1);
+    same.put("url", "/a");
+    same.put("user", "u");
+    assertNull(same.newShape(), "the same names: the shape stays");
+    assertEquals(Map.of("time", 1, "url", "/a", "user", "u"), same);
+    assertEquals(List.of("time", "url", "user"), List.copyOf(same.keySet()));
+
+    FlatRowMap other = new FlatRowMap(shape);
+    other.put("time", 2);
+    other.put("page", "/b"); // differs at the second name: copies the first
+    other.put("user", "v");
+    other.put("extra", null);
+    assertEquals(List.of("time", "page", "user", "extra"), List.copyOf(other.keySet()));
+    assertEquals(List.of("time", "page", "user", "extra"), List.of(other.newShape()));
+    other.values().removeIf(Objects::isNull);
+    assertEquals(Map.of("time", 2, "page", "/b", "user", "v"), other);
+
+    FlatRowMap fewer = new FlatRowMap(shape);
+    fewer.put("time", 3);
+    fewer.put("url", "/c");
+    assertEquals(Map.of("time", 3, "url", "/c"), fewer);
+    assertEquals(List.of("time", "url"), List.of(fewer.newShape()));
+    fewer.remove("time"); // removing copies too
+    assertEquals(Map.of("url", "/c"), fewer);
+
+    FlatRowMap cleared = new FlatRowMap(shape);
+    cleared.put("time", 4);
+    cleared.clear();
+    cleared.put("url", "/d");
+    assertEquals(Map.of("url", "/d"), cleared);
+    assertEquals(List.of(before), List.of(shape), "the shared shape was never written");
+  }
+
+  @Test
+  void recordsOfTheSameShapeParseToEqualMapsAfterAShapeChange() {
+    FieldNames names = new FieldNames();
+    String[] records = {
+        "{\"time\":\"t1\",\"url\":\"/a\",\"n\":1}",
+        "{\"time\":\"t2\",\"url\":\"/b\",\"n\":2}",
+        "{\"time\":\"t3\",\"user\":\"x\",\"url\":\"/c\"}",
+        "{\"time\":\"t4\",\"url\":null,\"n\":4}",
+        "{\"time\":\"t5\",\"url\":\"/e\",\"n\":5} {\"time\":\"t6\",\"url\":\"/f\",\"n\":6}"};
+    List<Map<String, Object>> expected = List.of(
+        Map.of("time", "t1", "url", "/a", "n", 1L), Map.of("time", "t2", "url", "/b", "n", 2L),
+        Map.of("time", "t3", "user", "x", "url", "/c"), Map.of("time", "t4", "n", 4L),
+        Map.of("time", "t5", "url", "/e", "n", 5L), Map.of("time", "t6", "url", "/f", "n", 6L));
+    List<Map<String, Object>> actual = new ArrayList<>();
+    List<List<String>> keyOrders = new ArrayList<>();
+    for (String r : records) {
+      for (Map<String, Object> row : AsciiFlatJson.read(r.getBytes(StandardCharsets.US_ASCII), false, names)) {
+        actual.add(row);
+        keyOrders.add(List.copyOf(row.keySet()));
+      }
+    }
+    assertEquals(expected, actual);
+    assertEquals(List.of("time", "user", "url"), keyOrders.get(2));
+    assertEquals(List.of("time", "n"), keyOrders.get(3));
+  }
+
+  @Test
   void iteratorRemoveAndEntrySetValueWriteThrough() {
     FlatRowMap flat = new FlatRowMap();
     flat.put("a", 1);
