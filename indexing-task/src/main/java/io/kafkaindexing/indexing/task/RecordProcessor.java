@@ -108,13 +108,18 @@ public final class RecordProcessor {
       return ReadRecord.failed(record, e);
     }
     if (rows.isAllOrNothing()) {
-      List<InputRow> parsed = new ArrayList<>(rows.rows().size());
+      List<RawRow> raws = rows.rows();
+      List<InputRow> parsed = raws.size() == 1 ? null : new ArrayList<>(raws.size());
       try {
-        for (RawRow raw : rows.rows()) {
+        for (RawRow raw : raws) {
           if (raw.isError()) {
             throw raw.error();
           }
-          parsed.add(parser.parse(raw.fields()));
+          InputRow row = parser.parse(raw.fields());
+          if (parsed == null) {
+            return ReadRecord.rows(record, List.of(row), null); // most records: one row, no list to grow
+          }
+          parsed.add(row);
         }
       } catch (ParseException | RuntimeException e) {
         return ReadRecord.failed(record, e);
