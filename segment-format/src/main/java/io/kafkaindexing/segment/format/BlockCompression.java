@@ -34,10 +34,20 @@ public enum BlockCompression {
 
   /** The stored form of one block of raw bytes. */
   byte[] compress(byte[] raw, int length) {
+    return compress(raw, 0, length, scratch(length));
+  }
+
+  /** A buffer {@link #compress(byte[], int, int, byte[])} can use for blocks of up to {@code blockBytes}. */
+  byte[] scratch(int blockBytes) {
+    return this == UNCOMPRESSED ? null : new byte[Lz4Block.maxCompressedLength(blockBytes)];
+  }
+
+  /** The stored form of the block {@code raw[off, off + length)}, compressed through {@code scratch} (see {@link #scratch}). */
+  byte[] compress(byte[] raw, int off, int length, byte[] scratch) {
     return switch (this) {
-      case LZ4_HIGH -> Lz4Block.compress(raw, 0, length);
-      case LZ4_FAST -> Lz4Block.compressFast(raw, 0, length);
-      case UNCOMPRESSED -> Arrays.copyOf(raw, length);
+      case LZ4_HIGH -> Arrays.copyOf(scratch, Lz4Block.compress(raw, off, length, scratch));
+      case LZ4_FAST -> Arrays.copyOf(scratch, Lz4Block.compressFast(raw, off, length, scratch));
+      case UNCOMPRESSED -> Arrays.copyOfRange(raw, off, off + length);
     };
   }
 }

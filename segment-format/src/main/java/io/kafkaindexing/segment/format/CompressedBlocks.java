@@ -88,14 +88,16 @@ final class CompressedBlocks {
     }
   }
 
-  /** The GenericIndexed bytes of {@code raw} cut into blocks of {@code blockBytes} and compressed. */
+  /**
+   * The GenericIndexed bytes of {@code raw} cut into blocks of {@code blockBytes} and compressed:
+   * each block straight from {@code raw} into one scratch buffer, then copied at its size.
+   */
   static byte[] write(byte[] raw, int length, int blockBytes, BlockCompression compression) {
     List<byte[]> blocks = new ArrayList<>();
-    byte[] chunk = new byte[blockBytes];
+    byte[] scratch = compression.scratch(Math.min(blockBytes, Math.max(length, 0)));
     for (int off = 0; off < length; off += blockBytes) {
       int n = Math.min(blockBytes, length - off);
-      System.arraycopy(raw, off, chunk, 0, n);
-      blocks.add(compression.compress(chunk, n));
+      blocks.add(compression.compress(raw, off, n, scratch));
     }
     return GenericIndexed.write(blocks, false);
   }

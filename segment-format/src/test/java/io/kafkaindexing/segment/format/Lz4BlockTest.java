@@ -17,6 +17,27 @@ import org.junit.jupiter.api.Test;
  */
 class Lz4BlockTest {
   @Test
+  void aBlockAtAnOffsetCompressesToTheSameBytesAsTheBlockCopiedOut() {
+    Random random = new Random(9);
+    byte[] in = new byte[200_000];
+    for (int i = 0; i < in.length; i++) {
+      // runs and repeats (matches) mixed with noise (literals)
+      in[i] = (byte) (i % 3000 < 1500 ? (i % 97) : random.nextInt(256));
+    }
+    byte[] scratch = new byte[Lz4Block.maxCompressedLength(65_536)];
+    for (int off : new int[] {0, 1, 4_095, 65_536, 131_000}) {
+      int n = Math.min(65_536, in.length - off);
+      byte[] copied = Arrays.copyOfRange(in, off, off + n);
+      for (BlockCompression c : BlockCompression.values()) {
+        byte[] expected = c.compress(copied, n);
+        assertArrayEquals(expected, c.compress(in, off, n, c.scratch(n)), c + " at " + off);
+        byte[] reused = c == BlockCompression.UNCOMPRESSED ? null : scratch;
+        assertArrayEquals(expected, c.compress(in, off, n, reused), c + " at " + off + " through a reused buffer");
+      }
+    }
+  }
+
+  @Test
   void roundTripsAnyInput() {
     roundTrips(false);
   }
