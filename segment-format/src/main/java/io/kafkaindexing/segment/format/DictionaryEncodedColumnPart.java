@@ -1,6 +1,5 @@
 package io.kafkaindexing.segment.format;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,42 +115,47 @@ public final class DictionaryEncodedColumnPart {
    */
   public static byte[] write(List<String> sortedValues, int[][] rows, int numRows, boolean multiValue,
       List<? extends ImmutableRoaringBitmap> bitmaps, BlockCompression compression) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
     int flags = (multiValue ? MULTI_VALUE_V3 : 0) | (bitmaps == null ? NO_BITMAP_INDEX : 0);
-    out.write(VERSION_COMPRESSED);
-    out.writeBytes(ByteBuffer.allocate(4).putInt(flags).array());
-    out.writeBytes(Utf8Dictionary.write(sortedValues));
+    byte[] dictionary = Utf8Dictionary.write(sortedValues);
     int maxId = Math.max(0, sortedValues.size() - 1);
+    byte[] values;
     if (multiValue) {
-      out.writeBytes(MultiValueInts.write(rows, numRows, maxId, compression));
+      values = MultiValueInts.write(rows, numRows, maxId, compression);
     } else {
       int[] ids = new int[numRows];
       for (int r = 0; r < numRows; r++) {
         ids[r] = rows[r][0];
       }
-      out.writeBytes(CompressedVSizeInts.write(ids, numRows, maxId, compression));
+      values = CompressedVSizeInts.write(ids, numRows, maxId, compression);
     }
-    writeBitmaps(bitmaps, out);
-    return out.toByteArray();
+    return concat(flags, dictionary, values, bitmaps(bitmaps));
   }
 
   /** The bytes of a single-valued compressed string column: {@code ids[r]} is row r's dictionary id. */
   public static byte[] write(List<String> sortedValues, int[] ids, int numRows,
       List<? extends ImmutableRoaringBitmap> bitmaps, BlockCompression compression) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(VERSION_COMPRESSED);
-    out.writeBytes(ByteBuffer.allocate(4).putInt(bitmaps == null ? NO_BITMAP_INDEX : 0).array());
-    out.writeBytes(Utf8Dictionary.write(sortedValues));
-    out.writeBytes(CompressedVSizeInts.write(ids, numRows, Math.max(0, sortedValues.size() - 1), compression));
-    writeBitmaps(bitmaps, out);
-    return out.toByteArray();
+    return concat(bitmaps == null ? NO_BITMAP_INDEX : 0, Utf8Dictionary.write(sortedValues),
+        CompressedVSizeInts.write(ids, numRows, Math.max(0, sortedValues.size() - 1), compression), bitmaps(bitmaps));
   }
 
-  private static void writeBitmaps(List<? extends ImmutableRoaringBitmap> bitmaps, ByteArrayOutputStream out) {
-    if (bitmaps != null) {
-      List<byte[]> serialized = new ArrayList<>(bitmaps.size());
-      bitmaps.forEach(b -> serialized.add(RoaringBitmaps.write(b)));
-      out.writeBytes(GenericIndexed.write(serialized, false));
+  /** The bitmaps' GenericIndexed bytes, or null for none. */
+  private static byte[] bitmaps(List<? extends ImmutableRoaringBitmap> bitmaps) {
+    if (bitmaps == null) {
+      return null;
     }
+    List<byte[]> serialized = new ArrayList<>(bitmaps.size());
+    bitmaps.forEach(b -> serialized.add(RoaringBitmaps.write(b)));
+    return GenericIndexed.write(serialized, false);
+  }
+
+  /** Version byte, flags, then the parts (a null part is left out), in one array of the exact size. */
+  private static byte[] concat(int flags, byte[] dictionary, byte[] values, byte[] bitmaps) {
+    int size = 1 + 4 + dictionary.length + values.length + (bitmaps == null ? 0 : bitmaps.length);
+    ByteBuffer out = ByteBuffer.allocate(size);
+    out.put(VERSION_COMPRESSED).putInt(flags).put(dictionary).put(values);
+    if (bitmaps != null) {
+      out.put(bitmaps);
+    }
+    return out.array();
   }
 }

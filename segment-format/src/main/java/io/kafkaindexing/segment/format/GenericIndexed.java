@@ -1,6 +1,5 @@
 package io.kafkaindexing.segment.format;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -160,29 +159,29 @@ public final class GenericIndexed {
     return values.length == 0 ? headers[0].file() : values[0].file();
   }
 
-  /** Version 1 bytes of {@code elements} (null elements allowed), with the given sorted flag. */
+  /** Version 1 bytes of {@code elements} (null elements allowed), with the given sorted flag; sized up front, written once. */
   public static byte[] write(List<byte[]> elements, boolean sorted) {
-    ByteArrayOutputStream area = new ByteArrayOutputStream();
-    ByteBuffer header = ByteBuffer.allocate(elements.size() * 4);
+    long area = 0;
     for (byte[] e : elements) {
-      writeInt(area, e == null ? NULL_MARKER : 0);
-      if (e != null) {
-        area.write(e, 0, e.length);
-      }
-      header.putInt(area.size());
+      area += 4 + (e == null ? 0 : e.length);
     }
-    int numBytes = 4 + header.capacity() + area.size();
-    ByteBuffer out = ByteBuffer.allocate(2 + 4 + numBytes);
-    out.put(VERSION_ONE).put((byte) (sorted ? 1 : 0)).putInt(numBytes).putInt(elements.size());
-    out.put(header.array());
-    out.put(area.toByteArray());
+    long numBytes = 4 + 4L * elements.size() + area;
+    if (2 + 4 + numBytes > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("GenericIndexed of " + numBytes + " bytes is too large for one array");
+    }
+    ByteBuffer out = ByteBuffer.allocate((int) (2 + 4 + numBytes));
+    out.put(VERSION_ONE).put((byte) (sorted ? 1 : 0)).putInt((int) numBytes).putInt(elements.size());
+    int end = 0;
+    for (byte[] e : elements) {
+      end += 4 + (e == null ? 0 : e.length);
+      out.putInt(end); // offsets past each element in the value area
+    }
+    for (byte[] e : elements) {
+      out.putInt(e == null ? NULL_MARKER : 0);
+      if (e != null) {
+        out.put(e);
+      }
+    }
     return out.array();
-  }
-
-  private static void writeInt(ByteArrayOutputStream out, int v) {
-    out.write(v >>> 24);
-    out.write(v >>> 16);
-    out.write(v >>> 8);
-    out.write(v);
   }
 }
