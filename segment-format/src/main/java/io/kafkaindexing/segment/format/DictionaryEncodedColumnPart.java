@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
 /**
  * The data of Druid's {@code stringDictionary} part serde ({@code DictionaryEncodedColumnPartSerde}):
@@ -111,7 +112,7 @@ public final class DictionaryEncodedColumnPart {
   /**
    * The bytes of a compressed string column: {@code sortedValues} its dictionary, {@code rows} the
    * ids of each row (one id per row unless {@code multiValue}), {@code bitmaps} per id or null for
-   * none.
+   * none (bitmaps built for the write: mutable ones are run-optimized in place, not copied).
    */
   public static byte[] write(List<String> sortedValues, int[][] rows, int numRows, boolean multiValue,
       List<? extends ImmutableRoaringBitmap> bitmaps, BlockCompression compression) {
@@ -131,7 +132,10 @@ public final class DictionaryEncodedColumnPart {
     return concat(flags, dictionary, values, bitmaps(bitmaps));
   }
 
-  /** The bytes of a single-valued compressed string column: {@code ids[r]} is row r's dictionary id. */
+  /**
+   * The bytes of a single-valued compressed string column: {@code ids[r]} is row r's dictionary id
+   * (bitmaps as above).
+   */
   public static byte[] write(List<String> sortedValues, int[] ids, int numRows,
       List<? extends ImmutableRoaringBitmap> bitmaps, BlockCompression compression) {
     return concat(bitmaps == null ? NO_BITMAP_INDEX : 0, Utf8Dictionary.write(sortedValues),
@@ -144,7 +148,8 @@ public final class DictionaryEncodedColumnPart {
       return null;
     }
     List<byte[]> serialized = new ArrayList<>(bitmaps.size());
-    bitmaps.forEach(b -> serialized.add(RoaringBitmaps.write(b)));
+    bitmaps.forEach(b -> serialized.add(b instanceof MutableRoaringBitmap m ? RoaringBitmaps.writeOptimized(m)
+        : RoaringBitmaps.write(b)));
     return GenericIndexed.write(serialized, false);
   }
 

@@ -35,10 +35,17 @@ public final class RoaringBitmaps {
    * the exact size (the same bytes as RoaringBitmap's {@code DataOutput} serialization).
    */
   public static byte[] write(ImmutableRoaringBitmap bitmap) {
-    MutableRoaringBitmap copy = bitmap.toMutableRoaringBitmap();
-    copy.runOptimize();
-    byte[] bytes = new byte[copy.serializedSizeInBytes()];
-    copy.serialize(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
+    return writeOptimized(bitmap.toMutableRoaringBitmap());
+  }
+
+  /**
+   * The stored bytes of {@code bitmap}, which is run-optimized in place first (for a bitmap built
+   * only to be written: the same bytes as {@link #write} without copying it).
+   */
+  public static byte[] writeOptimized(MutableRoaringBitmap bitmap) {
+    bitmap.runOptimize();
+    byte[] bytes = new byte[bitmap.serializedSizeInBytes()];
+    bitmap.serialize(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
     return bytes;
   }
 }
