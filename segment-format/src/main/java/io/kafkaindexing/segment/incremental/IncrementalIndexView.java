@@ -130,6 +130,11 @@ final class IncrementalIndexView implements SegmentView {
     return dimensions.get(name);
   }
 
+  /** The values of the metric at {@code position}, by row id. */
+  MetricColumn metricColumn(int position) {
+    return index.metricStore().column(position);
+  }
+
   int metricPosition(String name) {
     List<AggregatorFactory> metrics = index.metrics();
     for (int i = 0; i < metrics.size(); i++) {
