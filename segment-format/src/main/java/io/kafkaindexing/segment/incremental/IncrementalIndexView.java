@@ -6,6 +6,7 @@ import io.kafkaindexing.segment.column.ValueType;
 import io.kafkaindexing.segment.read.ColumnIndexSupplier;
 import io.kafkaindexing.segment.read.ColumnNames;
 import io.kafkaindexing.segment.read.Cursor;
+import io.kafkaindexing.segment.read.MetricFolder;
 import io.kafkaindexing.segment.read.SegmentMetadata;
 import io.kafkaindexing.segment.read.SegmentView;
 import io.kafkaindexing.segment.read.TimeRangeIndex;
@@ -102,6 +103,13 @@ final class IncrementalIndexView implements SegmentView {
     checkOpen();
     return new IncrementalCursor(this, timeIndex.range(interval.getStartMillis(), interval.getEndMillis()),
         rowFilter);
+  }
+
+  @Override
+  public MetricFolder metricFolder(Interval interval, List<AggregatorFactory> aggregators) {
+    checkOpen();
+    return IncrementalMetricFolder.of(this, aggregators,
+        timeIndex.range(interval.getStartMillis(), interval.getEndMillis()));
   }
 
   @Override

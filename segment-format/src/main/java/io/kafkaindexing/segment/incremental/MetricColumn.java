@@ -36,8 +36,8 @@ abstract class MetricColumn {
     if (metric.getClass() == CountAggregatorFactory.class) {
       return new CountMetricColumn();
     }
-    if (PRIMITIVE.contains(metric.getClass()) && metric instanceof SimpleNumericAggregatorFactory s
-        && s.getExpression() == null && s.getFieldName() != null) {
+    SimpleNumericAggregatorFactory s = simpleOverField(metric);
+    if (s != null) {
       InputRowSelectorFactory.InputColumnSelector input = inputs.column(s.getFieldName());
       return switch (s.kind().type()) {
         case LONG -> new LongMetricColumn(s.kind(), input);
@@ -46,6 +46,15 @@ abstract class MetricColumn {
       };
     }
     return new AggregatorMetricColumn(metric, inputs);
+  }
+
+  /**
+   * {@code metric} as a simple numeric metric ({@code longSum}, {@code doubleMax}...) over a field
+   * (no expression), or null when it is something else.
+   */
+  static SimpleNumericAggregatorFactory simpleOverField(AggregatorFactory metric) {
+    return PRIMITIVE.contains(metric.getClass()) && metric instanceof SimpleNumericAggregatorFactory s
+        && s.getExpression() == null && s.getFieldName() != null ? s : null;
   }
 
   /**
