@@ -109,7 +109,8 @@ final class IncrementalIndexView implements SegmentView {
   public MetricFolder metricFolder(Interval interval, List<AggregatorFactory> aggregators) {
     checkOpen();
     return IncrementalMetricFolder.of(this, aggregators,
-        timeIndex.range(interval.getStartMillis(), interval.getEndMillis()));
+        timeIndex.range(interval.getStartMillis(), interval.getEndMillis()),
+        rows.isEmpty() ? Long.MIN_VALUE : timeIndex.lastTime());
   }
 
   @Override

@@ -21,19 +21,25 @@ final class IncrementalMetricFolder implements MetricFolder {
   private final IncrementalIndexView view;
   private final Fold[] folds;
   private final Iterator<TimeOrderedRows.IdList> times;
+  /** The largest time of the range's rows (or any larger value). */
+  private final long lastTime;
+  /** Row ids taken from the id lists, in order, folded a buffer at a time. */
+  private final int[] buffer = new int[1024];
   private TimeOrderedRows.IdList ids;
   private int position;
   private long idsTime;
 
-  private IncrementalMetricFolder(IncrementalIndexView view, Fold[] folds, Iterable<TimeOrderedRows.IdList> range) {
+  private IncrementalMetricFolder(IncrementalIndexView view, Fold[] folds, Iterable<TimeOrderedRows.IdList> range,
+      long lastTime) {
     this.view = view;
     this.folds = folds;
     this.times = range.iterator();
+    this.lastTime = lastTime;
   }
 
   /** The folder of {@code aggregators} over {@code range}, or null when one of them is not supported. */
   static IncrementalMetricFolder of(IncrementalIndexView view, List<AggregatorFactory> aggregators,
-      Iterable<TimeOrderedRows.IdList> range) {
+      Iterable<TimeOrderedRows.IdList> range, long lastTime) {
     Fold[] folds = new Fold[aggregators.size()];
     for (int i = 0; i < folds.length; i++) {
       AggregatorFactory a = aggregators.get(i);
@@ -56,7 +62,7 @@ final class IncrementalMetricFolder implements MetricFolder {
         default -> new DoubleFold(s.kind(), column);
       };
     }
-    return new IncrementalMetricFolder(view, folds, range);
+    return new IncrementalMetricFolder(view, folds, range, lastTime);
   }
 
   @Override
@@ -64,7 +70,10 @@ final class IncrementalMetricFolder implements MetricFolder {
     for (Fold f : folds) {
       f.reset();
     }
+    // once every remaining time is below end, no list's time needs reading
+    boolean allBelow = lastTime < end;
     boolean any = false;
+    int buffered = 0;
     while (true) {
       if (ids == null || position >= ids.size()) {
         if (!times.hasNext()) {
@@ -75,22 +84,35 @@ final class IncrementalMetricFolder implements MetricFolder {
         if (ids.size() == 0) {
           continue;
         }
-        idsTime = view.row(ids.get(0)).time;
+        if (!allBelow) {
+          idsTime = view.row(ids.get(0)).time;
+        }
       }
-      if (idsTime >= end) {
+      if (!allBelow && idsTime >= end) {
         break;
       }
-      // every id of a list has its time: fold the rest of the list
-      for (Fold f : folds) {
-        f.add(ids, position, ids.size());
+      // every id of a list has its time: take the rest of the list, folding whenever the buffer fills
+      int size = ids.size();
+      while (position < size) {
+        if (buffered == buffer.length) {
+          fold(buffered);
+          buffered = 0;
+        }
+        buffer[buffered++] = ids.get(position++);
       }
-      position = ids.size();
       any = true;
     }
+    fold(buffered);
     for (int i = 0; i < folds.length; i++) {
       out[i] = folds[i].result();
     }
     return any;
+  }
+
+  private void fold(int count) {
+    for (Fold f : folds) {
+      f.add(buffer, count);
+    }
   }
 
   static int op(NumericKind kind) {
@@ -105,8 +127,8 @@ final class IncrementalMetricFolder implements MetricFolder {
   private abstract static class Fold {
     abstract void reset();
 
-    /** Folds the rows {@code ids[from..to)} in order. */
-    abstract void add(TimeOrderedRows.IdList ids, int from, int to);
+    /** Folds the rows {@code ids[0..count)} in order. */
+    abstract void add(int[] ids, int count);
 
     abstract Object result();
   }
@@ -121,8 +143,8 @@ final class IncrementalMetricFolder implements MetricFolder {
     }
 
     @Override
-    void add(TimeOrderedRows.IdList ids, int from, int to) {
-      count += to - from;
+    void add(int[] ids, int count) {
+      this.count += count;
     }
 
     @Override
@@ -150,9 +172,9 @@ final class IncrementalMetricFolder implements MetricFolder {
     }
 
     @Override
-    void add(TimeOrderedRows.IdList ids, int from, int to) {
-      for (int i = from; i < to; i++) {
-        int id = ids.get(i);
+    void add(int[] ids, int count) {
+      for (int i = 0; i < count; i++) {
+        int id = ids[i];
         if (column.isNull(id)) {
           continue;
         }
@@ -188,9 +210,9 @@ final class IncrementalMetricFolder implements MetricFolder {
     }
 
     @Override
-    void add(TimeOrderedRows.IdList ids, int from, int to) {
-      for (int i = from; i < to; i++) {
-        int id = ids.get(i);
+    void add(int[] ids, int count) {
+      for (int i = 0; i < count; i++) {
+        int id = ids[i];
         if (column.isNull(id)) {
           continue;
         }
@@ -226,9 +248,9 @@ final class IncrementalMetricFolder implements MetricFolder {
     }
 
     @Override
-    void add(TimeOrderedRows.IdList ids, int from, int to) {
-      for (int i = from; i < to; i++) {
-        int id = ids.get(i);
+    void add(int[] ids, int count) {
+      for (int i = 0; i < count; i++) {
+        int id = ids[i];
         if (column.isNull(id)) {
           continue;
         }
