@@ -54,6 +54,9 @@ public final class StreamAppenderator implements AutoCloseable {
   private final SegmentRegistry registry;
   private final PersistConfig persistConfig;
   private final Map<Long, Sink> sinks = new TreeMap<>();
+  /** The sink the last row went to and its bucket start (rows mostly arrive bucket by bucket): no boxed lookup per row. */
+  private Sink recentSink;
+  private long recentBucketStart;
   private long lastPersistMillis = System.currentTimeMillis();
   /**
    * Rows and estimated bytes of the sinks' indexes taking rows: kept up to date by {@link #add}
@@ -91,11 +94,13 @@ public final class StreamAppenderator implements AutoCloseable {
       awaitPersist();
     }
     long bucketStart = schema.getGranularitySpec().getSegmentGranularity().bucketStart(row.getTimestampFromEpoch());
-    Sink sink = sinks.get(bucketStart);
+    Sink sink = recentSink != null && recentBucketStart == bucketStart ? recentSink : sinks.get(bucketStart);
     if (sink == null) {
       sink = newSink(schema.getGranularitySpec().getSegmentGranularity().bucket(row.getTimestampFromEpoch()));
       sinks.put(bucketStart, sink);
     }
+    recentSink = sink;
+    recentBucketStart = bucketStart;
     int sinkRows = sink.rowsInMemory();
     long sinkBytes = sink.bytesInMemory();
     IncrementalIndexAddResult result = sink.add(row);
@@ -338,6 +343,7 @@ public final class StreamAppenderator implements AutoCloseable {
       log.info("Unannounced real-time segment[{}]", sink.id());
     }
     sinks.clear();
+    recentSink = null;
     rowsInMemory = 0;
     bytesInMemory = 0;
   }

@@ -36,7 +36,15 @@ final class InputRowSelectorFactory implements io.kafkaindexing.segment.column.C
 
   /** The selector of {@code column}, shared by every reader of that column. */
   InputColumnSelector column(String column) {
-    return selectors.computeIfAbsent(column, InputColumnSelector::new);
+    // get first: computeIfAbsent with InputColumnSelector::new allocates the bound constructor
+    // reference on every call, and aggregators of non-primitive metrics make their selectors for
+    // every new row
+    InputColumnSelector selector = selectors.get(column);
+    if (selector == null) {
+      selector = new InputColumnSelector(column);
+      selectors.put(column, selector);
+    }
+    return selector;
   }
 
   /** Reads one column of the current input row as a number. */

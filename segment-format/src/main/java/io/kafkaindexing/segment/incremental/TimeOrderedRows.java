@@ -2,7 +2,6 @@ package io.kafkaindexing.segment.incremental;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +58,8 @@ final class TimeOrderedRows {
       ids = insert(time);
       bytes += NEW_TIME_BYTES;
     }
-    if (sorting && ids.sortedSize == ids.size) {
-      pending.add(ids);
+    if (sorting && ids.size > 0 && !ids.hasUnsorted()) {
+      pending.add(ids); // its second id (or the first after a sort) may be out of order
     }
     ids.add(rowId);
     return bytes;
@@ -115,7 +114,7 @@ final class TimeOrderedRows {
   }
 
   /** Orders the ids of every time by {@code order} (ties keep arrival order). */
-  void sortPending(Comparator<Integer> order) {
+  void sortPending(IntComparator order) {
     for (IdList ids : pending) {
       ids.sort(order);
     }
@@ -291,18 +290,33 @@ final class TimeOrderedRows {
     }
   }
 
-  /** A growable list of ids (row ids here; value ids of a dictionary in value order elsewhere). */
+  /**
+   * A growable list of ids (row ids here; value ids of a dictionary in value order elsewhere). The
+   * first id is held inline and the others in an array made when a second arrives: with a fine
+   * query granularity most times hold one row, and an array per time was 24 bytes a row.
+   */
   static final class IdList {
-    private int[] ids = new int[2];
+    private int first;
+    /** The ids after the first; null until a second arrives. */
+    private int[] rest;
     private int size;
-    /** The first {@code sortedSize} ids are in order. */
+    /** The first {@code sortedSize} ids are in order (one id always is). */
     private int sortedSize;
 
     void add(int id) {
-      if (size == ids.length) {
-        ids = Arrays.copyOf(ids, size * 2);
+      if (size == 0) {
+        first = id;
+        size = 1;
+        sortedSize = 1;
+        return;
       }
-      ids[size++] = id;
+      if (rest == null) {
+        rest = new int[2];
+      } else if (size - 1 == rest.length) {
+        rest = Arrays.copyOf(rest, rest.length * 2);
+      }
+      rest[size - 1] = id;
+      size++;
     }
 
     int size() {
@@ -310,7 +324,12 @@ final class TimeOrderedRows {
     }
 
     int get(int i) {
-      return ids[i];
+      return i == 0 ? first : rest[i - 1];
+    }
+
+    /** Whether ids were added after the sorted ones (a list of one id is sorted). */
+    boolean hasUnsorted() {
+      return sortedSize < size;
     }
 
     /**
@@ -318,29 +337,34 @@ final class TimeOrderedRows {
      * them, from the back: each new id (largest first) finds its place by binary search (after
      * equal ones) and the sorted ids past that place move up in one copy. A reader after k adds to
      * a time holding n rows costs O(k log n) comparisons, moves only the ids after the first place
-     * and allocates just the k new ids.
+     * and allocates just the k new ids (and the list's n ids once, as one array).
      */
-    void sort(Comparator<Integer> order) {
-      Integer[] tail = new Integer[size - sortedSize];
-      for (int i = 0; i < tail.length; i++) {
-        tail[i] = ids[sortedSize + i];
+    void sort(IntComparator order) {
+      if (sortedSize >= size) {
+        return;
       }
-      Arrays.sort(tail, order);
+      int[] ids = new int[size];
+      ids[0] = first;
+      System.arraycopy(rest, 0, ids, 1, size - 1);
+      int[] tail = Arrays.copyOfRange(ids, sortedSize, size);
+      IntSorts.sort(tail, 0, tail.length, order);
       int headEnd = sortedSize;
       int write = size;
       for (int t = tail.length - 1; t >= 0; t--) {
-        int place = upperBound(tail[t], headEnd, order);
+        int place = upperBound(ids, tail[t], headEnd, order);
         int moved = headEnd - place;
         write -= moved;
         System.arraycopy(ids, place, ids, write, moved);
         ids[--write] = tail[t];
         headEnd = place;
       }
+      first = ids[0];
+      System.arraycopy(ids, 1, rest, 0, size - 1);
       sortedSize = size;
     }
 
     /** The first index in {@code [0, end)} whose id sorts after {@code id}, or {@code end}. */
-    private int upperBound(int id, int end, Comparator<Integer> order) {
+    private static int upperBound(int[] ids, int id, int end, IntComparator order) {
       int lo = 0;
       int hi = end;
       while (lo < hi) {

@@ -17,6 +17,34 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  */
 class TimeOrderedRowsTest {
   @Test
+  void sortingLeavesTimesOfOneRowAloneAndOrdersTheOthersAcrossReads() {
+    TimeOrderedRows index = new TimeOrderedRows(true);
+    // the order: by key descending, ties by id (arrival); ids are row ids 0..
+    int[] key = {5, 9, 1, 7, 3, 9, 0, 8, 2, 6, 4, 9};
+    IntComparator order = (a, b) -> Integer.compare(key[b], key[a]);
+    for (int id = 0; id < 4; id++) {
+      index.add(100L * id, id);
+    }
+    assertTrue(!index.hasPending(), "a time holding one row needs no sort");
+    index.add(0L, 4);
+    index.add(100L, 5);
+    index.add(0L, 6);
+    assertTrue(index.hasPending());
+    index.sortPending(order);
+    assertEquals(List.of(0, 4, 6), ids(index.idsAt(0L)));
+    assertEquals(List.of(1, 5), ids(index.idsAt(100L)));
+    assertEquals(List.of(2), ids(index.idsAt(200L)));
+    for (int id = 7; id < 12; id++) {
+      index.add(id % 2 == 0 ? 0L : 200L, id);
+    }
+    index.sortPending(order);
+    assertEquals(List.of(0, 10, 4, 8, 6), ids(index.idsAt(0L)));
+    assertEquals(List.of(11, 7, 9, 2), ids(index.idsAt(200L)));
+    assertEquals(List.of(3), ids(index.idsAt(300L)));
+    assertTrue(!index.hasPending());
+  }
+
+  @Test
   void inOrderTimes() {
     check(new Random(1), 2_000, (random, i) -> 1_000L + 7L * i);
   }

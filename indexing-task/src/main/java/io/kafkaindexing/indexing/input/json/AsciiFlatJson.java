@@ -73,7 +73,7 @@ final class AsciiFlatJson {
 
   /** The members of an object whose '{' was just read, up to and including its '}'; null if unhandled. */
   private Map<String, Object> object(boolean keepNullColumns) {
-    Map<String, Object> row = new LinkedHashMap<>();
+    FlatRowMap row = new FlatRowMap();
     boolean sawNull = false;
     skipWhitespace();
     if (pos < in.length && in[pos] == '}') {
@@ -112,7 +112,7 @@ final class AsciiFlatJson {
     if (sawNull && !keepNullColumns) {
       row.values().removeIf(Objects::isNull);
     }
-    return row;
+    return row.size() > FlatRowMap.MAX_FIELDS ? new LinkedHashMap<>(row) : row;
   }
 
   /** An array of scalars at '[', as a list; UNHANDLED otherwise. */
