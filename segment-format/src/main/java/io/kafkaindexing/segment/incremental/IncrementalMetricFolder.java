@@ -115,14 +115,6 @@ final class IncrementalMetricFolder implements MetricFolder {
     }
   }
 
-  static int op(NumericKind kind) {
-    return switch (kind) {
-      case LONG_SUM, DOUBLE_SUM, FLOAT_SUM -> NumericMetricColumn.SUM;
-      case LONG_MIN, DOUBLE_MIN, FLOAT_MIN -> NumericMetricColumn.MIN;
-      case LONG_MAX, DOUBLE_MAX, FLOAT_MAX -> NumericMetricColumn.MAX;
-    };
-  }
-
   /** One aggregator's fold over a range. */
   private abstract static class Fold {
     abstract void reset();
@@ -161,7 +153,7 @@ final class IncrementalMetricFolder implements MetricFolder {
     private long value;
 
     LongFold(NumericKind kind, MetricColumn column) {
-      this.op = op(kind);
+      this.op = NumericMetricColumn.op(kind);
       this.column = column;
     }
 
@@ -199,7 +191,7 @@ final class IncrementalMetricFolder implements MetricFolder {
     private double value;
 
     DoubleFold(NumericKind kind, MetricColumn column) {
-      this.op = op(kind);
+      this.op = NumericMetricColumn.op(kind);
       this.column = column;
     }
 
@@ -237,7 +229,7 @@ final class IncrementalMetricFolder implements MetricFolder {
     private float value;
 
     FloatFold(NumericKind kind, MetricColumn column) {
-      this.op = op(kind);
+      this.op = NumericMetricColumn.op(kind);
       this.column = column;
     }
 

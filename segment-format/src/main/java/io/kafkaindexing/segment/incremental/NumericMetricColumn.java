@@ -23,12 +23,17 @@ abstract class NumericMetricColumn extends MetricColumn {
   private final LongPages present = new LongPages(2);
 
   NumericMetricColumn(NumericKind kind, InputRowSelectorFactory.InputColumnSelector input) {
-    this.op = switch (kind) {
+    this.op = op(kind);
+    this.input = input;
+  }
+
+  /** The operation of {@code kind}: {@link #SUM}, {@link #MIN} or {@link #MAX}. */
+  static int op(NumericKind kind) {
+    return switch (kind) {
       case LONG_SUM, DOUBLE_SUM, FLOAT_SUM -> SUM;
       case LONG_MIN, DOUBLE_MIN, FLOAT_MIN -> MIN;
       case LONG_MAX, DOUBLE_MAX, FLOAT_MAX -> MAX;
     };
-    this.input = input;
   }
 
   @Override
