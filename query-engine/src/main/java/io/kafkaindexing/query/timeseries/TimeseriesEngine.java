@@ -9,6 +9,7 @@ import io.kafkaindexing.query.engine.FilteredCursor;
 import io.kafkaindexing.query.engine.TimeBuckets;
 import io.kafkaindexing.segment.aggregation.Aggregator;
 import io.kafkaindexing.segment.granularity.Granularity;
+import io.kafkaindexing.segment.read.MetricFolder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,6 +36,12 @@ public final class TimeseriesEngine {
     ArrayKernels kernels = ArrayKernels.plan(segment, query.getFilter(), query.virtualColumns(), aggs);
     if (kernels != null) {
       return runArrays(query, clipped, kernels, deadline);
+    }
+    if (query.getFilter() == null && (query.virtualColumns() == null || query.virtualColumns().isEmpty())) {
+      MetricFolder folder = segment.view().metricFolder(segment.interval(), aggs.aggregators());
+      if (folder != null) {
+        return runFolder(query, clipped, folder, deadline);
+      }
     }
     FilteredCursor cursor = new FilteredCursor(segment, query.getFilter(), query.virtualColumns(), deadline);
     List<Result<Map<String, Object>>> out = new ArrayList<>();
@@ -84,6 +91,36 @@ public final class TimeseriesEngine {
       }
       Object[] aggregated = kernels.aggregate(at, to);
       at = to;
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (int i = 0; i < aggregated.length; i++) {
+        values.put(aggs.aggregators().get(i).getName(), aggregated[i]);
+      }
+      out.add(new Result<>(bucket.getStartMillis(), values));
+      if (!query.isDescending() && out.size() >= query.getLimit()) {
+        break;
+      }
+    }
+    return finish(query, out);
+  }
+
+  /**
+   * The same buckets with the aggregates folded by the view's {@link MetricFolder} (an in-memory
+   * index, no filter): the rows the cursor would visit, in its order.
+   */
+  private static List<Result<Map<String, Object>>> runFolder(TimeseriesQuery query, Interval clipped,
+      MetricFolder folder, QueryDeadline deadline) {
+    Aggregations aggs = query.aggregations();
+    List<Result<Map<String, Object>>> out = new ArrayList<>();
+    Object[] aggregated = new Object[aggs.aggregators().size()];
+    int sinceCheck = 0;
+    for (Interval bucket : query.getGranularity().getIterable(clipped)) {
+      if (++sinceCheck % 1024 == 0) {
+        deadline.check();
+      }
+      boolean any = folder.foldUntil(bucket.getEndMillis(), aggregated);
+      if (!any && query.isSkipEmptyBuckets()) {
+        continue;
+      }
       Map<String, Object> values = new LinkedHashMap<>();
       for (int i = 0; i < aggregated.length; i++) {
         values.put(aggs.aggregators().get(i).getName(), aggregated[i]);

@@ -1,6 +1,5 @@
 package io.kafkaindexing.segment.incremental;
 
-import io.kafkaindexing.segment.aggregation.Aggregator;
 import io.kafkaindexing.segment.aggregation.AggregatorFactory;
 import io.kafkaindexing.segment.column.ValueType;
 import io.kafkaindexing.segment.read.ColumnNames;
@@ -44,7 +43,6 @@ import org.joda.time.Interval;
 public final class IncrementalIndex implements Segment {
   /** Heap cost of a new row besides its values: row object, dims array, list slot, rollup map entry. */
   private static final int ROW_OVERHEAD_BYTES = 32 + 16 + 8 + 80;
-  private static final int AGGREGATOR_BYTES = 48;
 
   private final IncrementalIndexSchema schema;
   private final List<AggregatorFactory> metrics;
@@ -63,7 +61,9 @@ public final class IncrementalIndex implements Segment {
   /** Row ids by time; under rollup sorted by dimension values within a time when a view opens. */
   private final TimeOrderedRows timeIndex;
   private final InputRowSelectorFactory inputSelectors = new InputRowSelectorFactory();
-  /** Bytes of the rows themselves (indexes are counted by the indexers). Guarded by {@link #lock}. */
+  /** The rows' metrics by row id. Guarded by {@link #lock}. */
+  private final MetricStore metricStore;
+  /** Bytes of the rows and their metrics (indexes are counted by the indexers). Guarded by {@link #lock}. */
   private long rowBytes;
 
   private volatile int numRows;
@@ -78,6 +78,8 @@ public final class IncrementalIndex implements Segment {
     this.metrics = schema.getMetrics();
     this.rowsByKey = schema.isRollup() ? new RollupTable() : null;
     this.timeIndex = new TimeOrderedRows(schema.isRollup());
+    this.metricStore = new MetricStore(metrics, inputSelectors);
+    this.rowBytes = metricStore.baseBytes();
     DimensionsSpec dims = schema.getDimensionsSpec();
     excludedFromDiscovery.addAll(dims.getDimensionExclusions());
     excludedFromDiscovery.add(schema.getTimestampSpec().getTimestampColumn());
@@ -128,9 +130,7 @@ public final class IncrementalIndex implements Segment {
         if (target == null) {
           target = newRow(time, dims);
         }
-        for (Aggregator aggregator : target.metrics) {
-          aggregator.aggregate();
-        }
+        metricStore.aggregate(target.rowId);
       } finally {
         inputSelectors.clear();
       }
@@ -146,13 +146,9 @@ public final class IncrementalIndex implements Segment {
   }
 
   private IncrementalRow newRow(long time, Object[] dims) {
-    Aggregator[] aggregators = new Aggregator[metrics.size()];
-    for (int i = 0; i < aggregators.length; i++) {
-      aggregators[i] = metrics.get(i).factorize(inputSelectors);
-    }
-    IncrementalRow row = new IncrementalRow(rows.size(), time, dims, aggregators);
+    IncrementalRow row = new IncrementalRow(rows.size(), time, dims);
     rows.add(row);
-    long bytes = ROW_OVERHEAD_BYTES + 4L * dims.length + (long) AGGREGATOR_BYTES * aggregators.length;
+    long bytes = ROW_OVERHEAD_BYTES + 4L * dims.length + metricStore.addRow(row.rowId);
     for (int i = 0; i < indexers.size(); i++) {
       DimensionIndexer indexer = indexers.get(i);
       indexer.index(row.rowId, dims[indexer.position()]);
@@ -333,6 +329,11 @@ public final class IncrementalIndex implements Segment {
 
   List<AggregatorFactory> metrics() {
     return metrics;
+  }
+
+  /** Read under the read lock (by a view). */
+  MetricStore metricStore() {
+    return metricStore;
   }
 
   private static String iso(long millis) {

@@ -6,6 +6,7 @@ import io.kafkaindexing.segment.column.ValueType;
 import io.kafkaindexing.segment.read.ColumnIndexSupplier;
 import io.kafkaindexing.segment.read.ColumnNames;
 import io.kafkaindexing.segment.read.Cursor;
+import io.kafkaindexing.segment.read.MetricFolder;
 import io.kafkaindexing.segment.read.SegmentMetadata;
 import io.kafkaindexing.segment.read.SegmentView;
 import io.kafkaindexing.segment.read.TimeRangeIndex;
@@ -105,6 +106,14 @@ final class IncrementalIndexView implements SegmentView {
   }
 
   @Override
+  public MetricFolder metricFolder(Interval interval, List<AggregatorFactory> aggregators) {
+    checkOpen();
+    return IncrementalMetricFolder.of(this, aggregators,
+        timeIndex.range(interval.getStartMillis(), interval.getEndMillis()),
+        rows.isEmpty() ? Long.MIN_VALUE : timeIndex.lastTime());
+  }
+
+  @Override
   public long getMinTime() {
     checkOpen();
     return timeIndex.firstTime();
@@ -128,6 +137,11 @@ final class IncrementalIndexView implements SegmentView {
 
   DimensionIndexer dimension(String name) {
     return dimensions.get(name);
+  }
+
+  /** The values of the metric at {@code position}, by row id. */
+  MetricColumn metricColumn(int position) {
+    return index.metricStore().column(position);
   }
 
   int metricPosition(String name) {

@@ -31,8 +31,14 @@ final class InputRowSelectorFactory implements io.kafkaindexing.segment.column.C
 
   @Override
   public ColumnValueSelector makeColumnValueSelector(String column) {
+    return column(column);
+  }
+
+  /** The selector of {@code column}, shared by every reader of that column. */
+  InputColumnSelector column(String column) {
     // get first: computeIfAbsent with InputColumnSelector::new allocates the bound constructor
-    // reference on every call, and metrics make their selectors for every new row
+    // reference on every call, and aggregators of non-primitive metrics make their selectors for
+    // every new row
     InputColumnSelector selector = selectors.get(column);
     if (selector == null) {
       selector = new InputColumnSelector(column);
@@ -42,14 +48,18 @@ final class InputRowSelectorFactory implements io.kafkaindexing.segment.column.C
   }
 
   /** Reads one column of the current input row as a number. */
-  private final class InputColumnSelector implements ColumnValueSelector {
+  final class InputColumnSelector implements ColumnValueSelector {
     private final String column;
 
     InputColumnSelector(String column) {
       this.column = column;
     }
 
-    private Number number() {
+    /**
+     * The current row's value as a number, or null when missing, null or not a number (then
+     * reported as a parse error); {@link #isNull()} and the numeric getters read it.
+     */
+    Number number() {
       if (ColumnNames.TIME.equals(column)) {
         return row.getTimestampFromEpoch();
       }

@@ -1,6 +1,5 @@
 package io.kafkaindexing.segment.incremental;
 
-import io.kafkaindexing.segment.aggregation.Aggregator;
 import io.kafkaindexing.segment.column.ColumnCapabilities;
 import io.kafkaindexing.segment.column.ColumnSelectorFactory;
 import io.kafkaindexing.segment.column.ColumnValueSelector;
@@ -33,7 +32,7 @@ final class RowSelectorFactory implements ColumnSelectorFactory {
       return dim.makeSelector(rows);
     }
     int metric = view.metricPosition(column);
-    return metric < 0 ? NullColumnValueSelector.INSTANCE : new MetricSelector(rows, metric);
+    return metric < 0 ? NullColumnValueSelector.INSTANCE : new MetricSelector(rows, view.metricColumn(metric));
   }
 
   @Override
@@ -70,35 +69,31 @@ final class RowSelectorFactory implements ColumnSelectorFactory {
     }
   }
 
-  /** One metric's aggregated value. */
-  private record MetricSelector(RowPointer rows, int metric) implements ColumnValueSelector {
-    private Aggregator aggregator() {
-      return rows.current().metrics[metric];
-    }
-
+  /** One metric's aggregated value, read from its column in the index's metric store. */
+  private record MetricSelector(RowPointer rows, MetricColumn column) implements ColumnValueSelector {
     @Override
     public long getLong() {
-      return aggregator().getLong();
+      return column.getLong(rows.current().rowId);
     }
 
     @Override
     public double getDouble() {
-      return aggregator().getDouble();
+      return column.getDouble(rows.current().rowId);
     }
 
     @Override
     public float getFloat() {
-      return aggregator().getFloat();
+      return column.getFloat(rows.current().rowId);
     }
 
     @Override
     public boolean isNull() {
-      return aggregator().isNull();
+      return column.isNull(rows.current().rowId);
     }
 
     @Override
     public Object getObject() {
-      return aggregator().get();
+      return column.get(rows.current().rowId);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.kafkaindexing.segment.read;
 
+import io.kafkaindexing.segment.aggregation.AggregatorFactory;
 import io.kafkaindexing.segment.column.ColumnCapabilities;
 import java.util.List;
 import org.joda.time.DateTimeZone;
@@ -86,6 +87,16 @@ public interface SegmentView extends AutoCloseable {
    * default is null.
    */
   default ColumnArrays columnArrays() {
+    return null;
+  }
+
+  /**
+   * A folder of {@code aggregators} over the rows of {@code interval} (all rows, no filter), or
+   * null when this view cannot fold them without a cursor (the default: every view but an
+   * in-memory index's, and aggregators other than {@code count} and the simple numeric ones over
+   * stored metrics).
+   */
+  default MetricFolder metricFolder(Interval interval, List<AggregatorFactory> aggregators) {
     return null;
   }
 

@@ -2,7 +2,6 @@ package io.kafkaindexing.segment.incremental;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.kafkaindexing.segment.aggregation.Aggregator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -38,7 +37,7 @@ class RollupTableTest {
       int found = table.find(time, dims, times.idsAt(time), rows);
       assertEquals(expected.getOrDefault(key, -1), found, key.toString());
       if (found < 0) {
-        IncrementalRow row = new IncrementalRow(rows.size(), time, dims, new Aggregator[0]);
+        IncrementalRow row = new IncrementalRow(rows.size(), time, dims);
         rows.add(row);
         times.add(time, row.rowId);
         table.insert(row.rowId, time, dims, times.idsAt(time), rows);
