@@ -77,7 +77,6 @@ public final class TimeseriesEngine {
   /** The same buckets with the aggregates folded over decoded column arrays ({@link ArrayKernels}). */
   private static List<Result<Map<String, Object>>> runArrays(TimeseriesQuery query, Interval clipped,
       ArrayKernels kernels, QueryDeadline deadline) {
-    Aggregations aggs = query.aggregations();
     List<Result<Map<String, Object>>> out = new ArrayList<>();
     int at = 0;
     int sinceCheck = 0;
@@ -91,12 +90,7 @@ public final class TimeseriesEngine {
       }
       Object[] aggregated = kernels.aggregate(at, to);
       at = to;
-      Map<String, Object> values = new LinkedHashMap<>();
-      for (int i = 0; i < aggregated.length; i++) {
-        values.put(aggs.aggregators().get(i).getName(), aggregated[i]);
-      }
-      out.add(new Result<>(bucket.getStartMillis(), values));
-      if (!query.isDescending() && out.size() >= query.getLimit()) {
+      if (addBucket(query, out, bucket.getStartMillis(), aggregated)) {
         break;
       }
     }
@@ -109,9 +103,8 @@ public final class TimeseriesEngine {
    */
   private static List<Result<Map<String, Object>>> runFolder(TimeseriesQuery query, Interval clipped,
       MetricFolder folder, QueryDeadline deadline) {
-    Aggregations aggs = query.aggregations();
     List<Result<Map<String, Object>>> out = new ArrayList<>();
-    Object[] aggregated = new Object[aggs.aggregators().size()];
+    Object[] aggregated = new Object[query.aggregations().aggregators().size()];
     int sinceCheck = 0;
     for (Interval bucket : query.getGranularity().getIterable(clipped)) {
       if (++sinceCheck % 1024 == 0) {
@@ -121,16 +114,22 @@ public final class TimeseriesEngine {
       if (!any && query.isSkipEmptyBuckets()) {
         continue;
       }
-      Map<String, Object> values = new LinkedHashMap<>();
-      for (int i = 0; i < aggregated.length; i++) {
-        values.put(aggs.aggregators().get(i).getName(), aggregated[i]);
-      }
-      out.add(new Result<>(bucket.getStartMillis(), values));
-      if (!query.isDescending() && out.size() >= query.getLimit()) {
+      if (addBucket(query, out, bucket.getStartMillis(), aggregated)) {
         break;
       }
     }
     return finish(query, out);
+  }
+
+  /** Adds a bucket's result (intermediate values by aggregator name); true when the limit is reached. */
+  private static boolean addBucket(TimeseriesQuery query, List<Result<Map<String, Object>>> out, long start,
+      Object[] aggregated) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int i = 0; i < aggregated.length; i++) {
+      values.put(query.aggregations().aggregators().get(i).getName(), aggregated[i]);
+    }
+    out.add(new Result<>(start, values));
+    return !query.isDescending() && out.size() >= query.getLimit();
   }
 
   private static List<Result<Map<String, Object>>> finish(TimeseriesQuery query, List<Result<Map<String, Object>>> out) {
