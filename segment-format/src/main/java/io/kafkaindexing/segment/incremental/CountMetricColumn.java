@@ -46,9 +46,4 @@ final class CountMetricColumn extends MetricColumn {
   Object get(int rowId) {
     return counts.get(rowId);
   }
-
-  /** The counts, by row id, as pages of {@link LongPages#PAGE_SIZE}. */
-  LongPages values() {
-    return counts;
-  }
 }

@@ -18,9 +18,7 @@ final class DoubleMetricColumn extends NumericMetricColumn {
 
   @Override
   void fold(int rowId, Number n) {
-    double a = getDouble(rowId);
-    double b = n.doubleValue();
-    values.set(rowId, Double.doubleToRawLongBits(op == SUM ? a + b : op == MIN ? Math.min(a, b) : Math.max(a, b)));
+    values.set(rowId, Double.doubleToRawLongBits(combine(op, getDouble(rowId), n.doubleValue())));
   }
 
   @Override

@@ -18,9 +18,7 @@ final class FloatMetricColumn extends NumericMetricColumn {
 
   @Override
   void fold(int rowId, Number n) {
-    float a = getFloat(rowId);
-    float b = n.floatValue();
-    values.set(rowId, Float.floatToRawIntBits(op == SUM ? a + b : op == MIN ? Math.min(a, b) : Math.max(a, b)));
+    values.set(rowId, Float.floatToRawIntBits(combine(op, getFloat(rowId), n.floatValue())));
   }
 
   @Override

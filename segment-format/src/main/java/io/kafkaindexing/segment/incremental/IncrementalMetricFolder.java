@@ -171,8 +171,7 @@ final class IncrementalMetricFolder implements MetricFolder {
           continue;
         }
         long v = column.getLong(id);
-        value = !hasValue ? v : op == NumericMetricColumn.SUM ? value + v
-            : op == NumericMetricColumn.MIN ? Math.min(value, v) : Math.max(value, v);
+        value = hasValue ? NumericMetricColumn.combine(op, value, v) : v;
         hasValue = true;
       }
     }
@@ -209,8 +208,7 @@ final class IncrementalMetricFolder implements MetricFolder {
           continue;
         }
         double v = column.getDouble(id);
-        value = !hasValue ? v : op == NumericMetricColumn.SUM ? value + v
-            : op == NumericMetricColumn.MIN ? Math.min(value, v) : Math.max(value, v);
+        value = hasValue ? NumericMetricColumn.combine(op, value, v) : v;
         hasValue = true;
       }
     }
@@ -247,8 +245,7 @@ final class IncrementalMetricFolder implements MetricFolder {
           continue;
         }
         float v = column.getFloat(id);
-        value = !hasValue ? v : op == NumericMetricColumn.SUM ? value + v
-            : op == NumericMetricColumn.MIN ? Math.min(value, v) : Math.max(value, v);
+        value = hasValue ? NumericMetricColumn.combine(op, value, v) : v;
         hasValue = true;
       }
     }

@@ -15,9 +15,7 @@ final class LongMetricColumn extends NumericMetricColumn {
 
   @Override
   void fold(int rowId, Number n) {
-    long a = values.get(rowId);
-    long b = n.longValue();
-    values.set(rowId, op == SUM ? a + b : op == MIN ? Math.min(a, b) : Math.max(a, b));
+    values.set(rowId, combine(op, values.get(rowId), n.longValue()));
   }
 
   @Override

@@ -36,6 +36,21 @@ abstract class NumericMetricColumn extends MetricColumn {
     };
   }
 
+  /** {@code a} and {@code b} combined by {@code op} in long arithmetic. */
+  static long combine(int op, long a, long b) {
+    return op == SUM ? a + b : op == MIN ? Math.min(a, b) : Math.max(a, b);
+  }
+
+  /** {@code a} and {@code b} combined by {@code op} in double arithmetic. */
+  static double combine(int op, double a, double b) {
+    return op == SUM ? a + b : op == MIN ? Math.min(a, b) : Math.max(a, b);
+  }
+
+  /** {@code a} and {@code b} combined by {@code op} in float arithmetic. */
+  static float combine(int op, float a, float b) {
+    return op == SUM ? a + b : op == MIN ? Math.min(a, b) : Math.max(a, b);
+  }
+
   @Override
   final long addRow(int rowId) {
     return values.ensure(rowId) + present.ensure(rowId >>> 6);
@@ -69,10 +84,5 @@ abstract class NumericMetricColumn extends MetricColumn {
   @Override
   final boolean isNull(int rowId) {
     return !present.bit(rowId);
-  }
-
-  /** The presence bits, one per row id (entry {@code rowId >>> 6}, bit {@code rowId & 63}). */
-  final LongPages presence() {
-    return present;
   }
 }
