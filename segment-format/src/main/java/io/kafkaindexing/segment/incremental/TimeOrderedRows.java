@@ -291,14 +291,15 @@ final class TimeOrderedRows {
   }
 
   /**
-   * A growable list of ids (row ids here; value ids of a dictionary in value order elsewhere). The
-   * first id is held inline and the others in an array made when a second arrives: with a fine
+   * A growable list of ids (row ids here; value ids of a dictionary in value order elsewhere). A
+   * single id is held inline, and an array of them all is made when a second arrives: with a fine
    * query granularity most times hold one row, and an array per time was 24 bytes a row.
    */
   static final class IdList {
+    /** The only id while there is one. */
     private int first;
-    /** The ids after the first; null until a second arrives. */
-    private int[] rest;
+    /** Every id once a second arrived (null before). */
+    private int[] ids;
     private int size;
     /** The first {@code sortedSize} ids are in order (one id always is). */
     private int sortedSize;
@@ -310,13 +311,13 @@ final class TimeOrderedRows {
         sortedSize = 1;
         return;
       }
-      if (rest == null) {
-        rest = new int[2];
-      } else if (size - 1 == rest.length) {
-        rest = Arrays.copyOf(rest, rest.length * 2);
+      if (ids == null) {
+        ids = new int[4];
+        ids[0] = first;
+      } else if (size == ids.length) {
+        ids = Arrays.copyOf(ids, size * 2);
       }
-      rest[size - 1] = id;
-      size++;
+      ids[size++] = id;
     }
 
     int size() {
@@ -324,7 +325,7 @@ final class TimeOrderedRows {
     }
 
     int get(int i) {
-      return i == 0 ? first : rest[i - 1];
+      return ids == null ? first : ids[i];
     }
 
     /** Whether ids were added after the sorted ones (a list of one id is sorted). */
@@ -337,34 +338,29 @@ final class TimeOrderedRows {
      * them, from the back: each new id (largest first) finds its place by binary search (after
      * equal ones) and the sorted ids past that place move up in one copy. A reader after k adds to
      * a time holding n rows costs O(k log n) comparisons, moves only the ids after the first place
-     * and allocates just the k new ids (and the list's n ids once, as one array).
+     * and allocates just the k new ids.
      */
     void sort(IntComparator order) {
       if (sortedSize >= size) {
-        return;
+        return; // also every list of one id, the only kind without the array
       }
-      int[] ids = new int[size];
-      ids[0] = first;
-      System.arraycopy(rest, 0, ids, 1, size - 1);
       int[] tail = Arrays.copyOfRange(ids, sortedSize, size);
       IntSorts.sort(tail, 0, tail.length, order);
       int headEnd = sortedSize;
       int write = size;
       for (int t = tail.length - 1; t >= 0; t--) {
-        int place = upperBound(ids, tail[t], headEnd, order);
+        int place = upperBound(tail[t], headEnd, order);
         int moved = headEnd - place;
         write -= moved;
         System.arraycopy(ids, place, ids, write, moved);
         ids[--write] = tail[t];
         headEnd = place;
       }
-      first = ids[0];
-      System.arraycopy(ids, 1, rest, 0, size - 1);
       sortedSize = size;
     }
 
     /** The first index in {@code [0, end)} whose id sorts after {@code id}, or {@code end}. */
-    private static int upperBound(int[] ids, int id, int end, IntComparator order) {
+    private int upperBound(int id, int end, IntComparator order) {
       int lo = 0;
       int hi = end;
       while (lo < hi) {
