@@ -36,14 +36,10 @@ final class TopNArrayMerge {
   static boolean applies(List<List<Result<List<Map<String, Object>>>>> partials) {
     boolean any = false;
     for (List<Result<List<Map<String, Object>>>> partial : partials) {
-      for (Result<List<Map<String, Object>>> r : partial) {
-        List<Map<String, Object>> entries = r.getValue();
-        if (entries instanceof CompactTopN) {
-          any = true;
-        } else if (!entries.isEmpty()) {
-          return false;
-        }
+      if (!compactOrEmpty(partial)) {
+        return false;
       }
+      any |= hasCompact(partial);
     }
     return any;
   }
@@ -63,6 +59,16 @@ final class TopNArrayMerge {
       }
     }
     return true;
+  }
+
+  /** True when some of the partial's entries are compact. */
+  static boolean hasCompact(List<Result<List<Map<String, Object>>>> partial) {
+    for (Result<List<Map<String, Object>>> r : partial) {
+      if (r.getValue() instanceof CompactTopN) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The running merge: partials added one by one in segment order (each {@link #compactOrEmpty}). Not thread-safe. */

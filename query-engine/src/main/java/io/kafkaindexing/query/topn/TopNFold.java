@@ -38,9 +38,7 @@ final class TopNFold implements QueryToolkit.PartialFold<List<Result<List<Map<St
       return;
     }
     folder.add(partial);
-    for (Result<List<Map<String, Object>>> r : partial) {
-      anyCompact |= r.getValue() instanceof CompactTopN;
-    }
+    anyCompact |= TopNArrayMerge.hasCompact(partial);
   }
 
   @Override
