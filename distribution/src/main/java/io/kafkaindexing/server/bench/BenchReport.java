@@ -46,6 +46,9 @@ public final class BenchReport {
     row(out, "steady ingestion rows/s (20%..80%)", ingestion.get("steady_rows_per_s"));
     row(out, "CPU during ingestion (cores busy)", ingestion.get("cpu_cores_busy"));
     row(out, "rows per CPU-second of the process during ingestion", ingestion.get("rows_per_cpu_s"));
+    if (ingestion.get("cpu_s_by_thread") instanceof Map<?, ?> byThread && byThread.size() > 1) {
+      row(out, "CPU-s by thread during ingestion (top 6)", topThreads(byThread, 6));
+    }
     row(out, "GC during ingestion (collections, ms)", ingestion.get("gc_count") + ", " + ingestion.get("gc_ms"));
     row(out, "peak RSS during ingestion (MiB)", mib(ingestion.get("peak_rss_bytes")));
     row(out, "peak heap used during ingestion (MiB, sampled)", mib(ingestion.get("peak_heap_used_sampled_bytes")));
@@ -95,5 +98,16 @@ public final class BenchReport {
 
   private static String mib(Object bytes) {
     return bytes instanceof Number n ? String.format(Locale.ROOT, "%.0f", n.doubleValue() / (1 << 20)) : "n/a";
+  }
+
+  private static String topThreads(Map<?, ?> byThread, int n) {
+    StringBuilder s = new StringBuilder();
+    for (Map.Entry<?, ?> e : byThread.entrySet()) {
+      if (n-- == 0 || "total".equals(e.getKey())) {
+        break;
+      }
+      s.append(s.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
+    }
+    return s.toString();
   }
 }

@@ -32,6 +32,7 @@ public final class IngestionPhase {
   public Map<String, Object> run(String spec, String dataSource, GroundTruth truth, long timeoutMs,
       MemorySampler memory) throws Exception {
     String countQuery = BenchQueries.count(dataSource);
+    Map<String, ThreadCpu.Sample> threadsBefore = ThreadCpu.snapshot();
     long cpuBefore = MemorySampler.processCpuNanos();
     long[] gcBefore = MemorySampler.gcTotals();
     ProcessMemory.resetPeakHeap();
@@ -66,6 +67,7 @@ public final class IngestionPhase {
     double wallMs = samples.get(samples.size() - 1).ms();
     long cpuNanos = MemorySampler.processCpuNanos() - cpuBefore;
     long[] gcAfter = MemorySampler.gcTotals();
+    Map<String, ThreadCpu.Sample> threadsAfter = ThreadCpu.snapshot();
     memory.sample();
     if (BenchQueries.latency(last) != truth.latencySum()) {
       throw new QueryPhase.WrongAnswerException("sum(latencyMs) is " + BenchQueries.latency(last) + ", the generator's "
@@ -84,6 +86,8 @@ public final class IngestionPhase {
     // Less sensitive to other processes on the machine than the wall-clock rate (the process's CPU
     // time includes the broker serving the fetches and the count polls).
     out.put("rows_per_cpu_s", cpuNanos <= 0 ? -1 : Math.round(truth.rows() / (cpuNanos / 1e9)));
+    // Where the CPU went: JIT compiler threads, GC threads, the task's threads, the broker's, the polls.
+    out.put("cpu_s_by_thread", ThreadCpu.secondsByName(threadsBefore, threadsAfter, 0.01));
     out.put("gc_count", gcAfter[0] - gcBefore[0]);
     out.put("gc_ms", gcAfter[1] - gcBefore[1]);
     out.put("peak_rss_bytes", hwmReset ? ProcessMemory.peakRssBytes() : memory.maxRssBytes());
