@@ -36,7 +36,11 @@ final class StringDimensionIndexer extends DimensionIndexer {
   /** The shared encoded form of each single-value row by value id (see {@link #singleValue}). */
   private int[][] singleValues = new int[16][];
   private final MultiValueHandling multiValueHandling;
-  /** Bitmap of row ids per value id; null when bitmap indexes are disabled. */
+  /**
+   * Bitmap of row ids per value id, made for the values added since the last reader when a reader
+   * asks (an index of the bench's 100,000 rows holds 11,000 values, most persisted without a bitmap
+   * ever being read); null when bitmap indexes are disabled.
+   */
   private final List<MutableRoaringBitmap> bitmaps;
   private boolean hasMultipleValues;
   private long indexBytes;
@@ -121,8 +125,7 @@ final class StringDimensionIndexer extends DimensionIndexer {
     if (dictionary.size() > before) {
       indexBytes += StringDictionary.estimateEntryBytes(value) + RANK_BYTES_PER_VALUE;
       if (bitmaps != null) {
-        bitmaps.add(new MutableRoaringBitmap());
-        indexBytes += EMPTY_BITMAP_BYTES;
+        indexBytes += EMPTY_BITMAP_BYTES; // the value's bitmap, made when a reader first asks for bitmaps
       }
     }
     return id;
@@ -182,10 +185,14 @@ final class StringDimensionIndexer extends DimensionIndexer {
   }
 
   /**
-   * Adds the rows stored since the last call to the bitmaps. Called by readers, which hold the
-   * index's read lock (so no row is added meanwhile); the monitor makes concurrent readers take turns.
+   * Adds a bitmap for each value added and the rows stored since the last call to the bitmaps. Called
+   * by readers, which hold the index's read lock (so no row is added meanwhile); the monitor makes
+   * concurrent readers take turns.
    */
   private synchronized void updateBitmaps() {
+    for (int id = bitmaps.size(); id < dictionary.size(); id++) {
+      bitmaps.add(new MutableRoaringBitmap());
+    }
     int count = storedRows.count();
     for (int rowId = rowsInBitmaps; rowId < count; rowId++) {
       Object encoded = storedRows.encodedValue(rowId);

@@ -41,6 +41,12 @@ final class TimeOrderedRows {
   /** The time and ids last found or added: an add looks its time up more than once. */
   private long recentTime;
   private IdList recentIds;
+  /**
+   * A time last looked up and not found (valid while {@code missKnown}): a new time is looked up
+   * twice before its insert (by the rollup's key lookup, then by {@link #add}), the second search free.
+   */
+  private long missTime;
+  private boolean missKnown;
   /** Lists with ids added since they were last sorted (only when {@code sorting}). */
   private final List<IdList> pending = new ArrayList<>();
   private final boolean sorting;
@@ -70,6 +76,9 @@ final class TimeOrderedRows {
     if (recentIds != null && recentTime == time) {
       return recentIds;
     }
+    if (missKnown && missTime == time) {
+      return null;
+    }
     IdList found = null;
     for (int r = 0; r < runCount && found == null; r++) {
       found = runs[r].find(time);
@@ -80,6 +89,9 @@ final class TimeOrderedRows {
     if (found != null) {
       recentTime = time;
       recentIds = found;
+    } else {
+      missTime = time;
+      missKnown = true;
     }
     return found;
   }
@@ -105,6 +117,7 @@ final class TimeOrderedRows {
     }
     recentTime = time;
     recentIds = ids;
+    missKnown = false; // the remembered miss may be this time
     return ids;
   }
 

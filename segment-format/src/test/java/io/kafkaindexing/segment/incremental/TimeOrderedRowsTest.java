@@ -45,6 +45,21 @@ class TimeOrderedRowsTest {
   }
 
   @Test
+  void aTimeNotFoundIsFoundOnceAdded() {
+    TimeOrderedRows index = new TimeOrderedRows(false);
+    index.add(10L, 0);
+    assertEquals(null, index.idsAt(5L));
+    index.add(7L, 1);
+    assertEquals(null, index.idsAt(5L));
+    index.add(5L, 2);
+    assertEquals(List.of(1), ids(index.idsAt(7L)));
+    assertEquals(List.of(2), ids(index.idsAt(5L)));
+    assertEquals(null, index.idsAt(6L));
+    assertEquals(List.of(0), ids(index.idsAt(10L)));
+    assertEquals(null, index.idsAt(6L));
+  }
+
+  @Test
   void inOrderTimes() {
     check(new Random(1), 2_000, (random, i) -> 1_000L + 7L * i);
   }
@@ -100,6 +115,8 @@ class TimeOrderedRowsTest {
     long bytes = 0;
     for (int id = 0; id < rows; id++) {
       long time = times.time(random, id);
+      TimeOrderedRows.IdList before = index.idsAt(time); // as the rollup looks a row's time up before adding it
+      assertEquals(expected.get(time), before == null ? null : ids(before), "ids at " + time + " before row " + id);
       bytes += index.add(time, id);
       expectedBytes += 4 + (expected.containsKey(time) ? 0 : TimeOrderedRows.NEW_TIME_BYTES);
       expected.computeIfAbsent(time, t -> new ArrayList<>()).add(id);
