@@ -133,7 +133,7 @@ final class AutoTypeDimensionIndexer extends DimensionIndexer {
     ValueType asType = currentType();
     return new ColumnValueSelector() {
       private Object raw() {
-        return rows.current().dim(position());
+        return rows.dim(position());
       }
 
       @Override

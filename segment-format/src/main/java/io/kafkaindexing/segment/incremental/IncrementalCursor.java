@@ -19,27 +19,28 @@ final class IncrementalCursor implements Cursor, RowPointer {
   private Iterator<TimeOrderedRows.IdList> times;
   private TimeOrderedRows.IdList ids;
   private int position;
-  private IncrementalRow current;
+  private final RowStore rows;
+  /** The current row's id, or -1 when done. */
+  private int current = -1;
 
   IncrementalCursor(IncrementalIndexView view, Iterable<TimeOrderedRows.IdList> range,
       ImmutableRoaringBitmap rowFilter) {
     this.view = view;
     this.range = range;
     this.rowFilter = rowFilter;
+    this.rows = view.rows();
     this.selectors = new RowSelectorFactory(view, this);
     reset();
   }
 
   @Override
   public boolean isDone() {
-    return current == null;
+    return current < 0;
   }
 
   @Override
   public void advance() {
-    if (current == null) {
-      throw new NoSuchElementException("Cursor is done");
-    }
+    checkNotDone();
     position++;
     seek();
   }
@@ -57,7 +58,7 @@ final class IncrementalCursor implements Cursor, RowPointer {
     while (true) {
       while (ids == null || position >= ids.size()) {
         if (!times.hasNext()) {
-          current = null;
+          current = -1;
           return;
         }
         ids = times.next();
@@ -65,7 +66,7 @@ final class IncrementalCursor implements Cursor, RowPointer {
       }
       int rowId = ids.get(position);
       if (rowFilter == null || rowFilter.contains(rowId)) {
-        current = view.row(rowId);
+        current = rowId;
         return;
       }
       position++;
@@ -74,15 +75,32 @@ final class IncrementalCursor implements Cursor, RowPointer {
 
   @Override
   public int getRowId() {
-    return current().rowId;
+    checkNotDone();
+    return current;
   }
 
   @Override
-  public IncrementalRow current() {
-    if (current == null) {
+  public int rowId() {
+    checkNotDone();
+    return current;
+  }
+
+  @Override
+  public long time() {
+    checkNotDone();
+    return rows.time(current);
+  }
+
+  @Override
+  public Object dim(int position) {
+    checkNotDone();
+    return rows.dim(current, position);
+  }
+
+  private void checkNotDone() {
+    if (current < 0) {
       throw new NoSuchElementException("Cursor is done");
     }
-    return current;
   }
 
   @Override

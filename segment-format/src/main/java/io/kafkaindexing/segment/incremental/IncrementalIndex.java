@@ -41,7 +41,12 @@ import org.joda.time.Interval;
  * The volatile counters are written under the write lock and read without it.
  */
 public final class IncrementalIndex implements Segment {
-  /** Heap cost of a new row besides its values: row object, dims array, list slot, rollup map entry. */
+  /**
+   * Heap cost estimate of a new row besides its values, as before rows were stored in columns (row
+   * object, dims array, list slot, rollup map entry): kept, so that {@code maxBytesInMemory}
+   * persists where it did (an over-estimate now: {@link RowStore} needs 8 bytes and a reference per
+   * dimension).
+   */
   private static final int ROW_OVERHEAD_BYTES = 32 + 16 + 8 + 80;
 
   private final IncrementalIndexSchema schema;
@@ -53,7 +58,7 @@ public final class IncrementalIndex implements Segment {
   private final List<DimensionIndexer> indexers = new ArrayList<>();
   private final Map<String, DimensionIndexer> indexerByName = new HashMap<>();
   /** Rows by id (arrival order). Guarded by {@link #lock}. */
-  private final List<IncrementalRow> rows = new ArrayList<>();
+  private final RowStore rows = new RowStore();
   /** Rollup lookup; null without rollup. Guarded by {@link #lock}. */
   private final RollupTable rowsByKey;
   /** The parse errors of the row being added, reused from row to row. Guarded by {@link #lock}. */
@@ -122,15 +127,11 @@ public final class IncrementalIndex implements Segment {
       }
       inputSelectors.set(row, parseErrors);
       try {
-        IncrementalRow target = null;
-        if (rowsByKey != null) {
-          int id = rowsByKey.find(time, dims, timeIndex.idsAt(time), rows);
-          target = id < 0 ? null : rows.get(id);
-        }
-        if (target == null) {
+        int target = rowsByKey == null ? -1 : rowsByKey.find(time, dims, timeIndex.idsAt(time), rows);
+        if (target < 0) {
           target = newRow(time, dims);
         }
-        metricStore.aggregate(target.rowId);
+        metricStore.aggregate(target);
       } finally {
         inputSelectors.clear();
       }
@@ -145,24 +146,24 @@ public final class IncrementalIndex implements Segment {
     }
   }
 
-  private IncrementalRow newRow(long time, Object[] dims) {
-    IncrementalRow row = new IncrementalRow(rows.size(), time, dims);
-    rows.add(row);
-    long bytes = ROW_OVERHEAD_BYTES + 4L * dims.length + metricStore.addRow(row.rowId);
+  /** Stores a new row; returns its id. */
+  private int newRow(long time, Object[] dims) {
+    int rowId = rows.add(time, dims);
+    long bytes = ROW_OVERHEAD_BYTES + 4L * dims.length + metricStore.addRow(rowId);
     for (int i = 0; i < indexers.size(); i++) {
       DimensionIndexer indexer = indexers.get(i);
-      indexer.index(row.rowId, dims[indexer.position()]);
+      indexer.index(rowId, dims[indexer.position()]);
       bytes += indexer.rowBytes(dims[indexer.position()]);
     }
-    rowBytes += bytes + timeIndex.add(time, row.rowId);
+    rowBytes += bytes + timeIndex.add(time, rowId);
     if (rowsByKey != null) {
-      rowsByKey.insert(row.rowId, time, dims, timeIndex.idsAt(time), rows);
+      rowsByKey.insert(rowId, time, dims, timeIndex.idsAt(time), rows);
     }
     if (rows.size() == 1 || time > maxTime) {
       maxTime = time;
     }
     numRows = rows.size();
-    return row;
+    return rowId;
   }
 
   private void discoverDimensions(InputRow row) {
@@ -208,7 +209,7 @@ public final class IncrementalIndex implements Segment {
 
       @Override
       public Object encodedValue(int rowId) {
-        return rows.get(rowId).dim(position);
+        return rows.dim(rowId, position);
       }
     };
   }
@@ -279,7 +280,7 @@ public final class IncrementalIndex implements Segment {
       sortPendingRows();
       Map<String, DimensionIndexer> dims = new LinkedHashMap<>();
       indexers.forEach(i -> dims.put(i.name(), i));
-      return new IncrementalIndexView(this, dims, Collections.unmodifiableList(rows), timeIndex, lock.readLock());
+      return new IncrementalIndexView(this, dims, rows, timeIndex, lock.readLock());
     } catch (RuntimeException | Error e) {
       lock.readLock().unlock();
       throw e;
@@ -303,11 +304,9 @@ public final class IncrementalIndex implements Segment {
 
   /** Orders two rows (of equal time) by their dimension values, nulls first. */
   private int compareDimensions(int leftId, int rightId) {
-    IncrementalRow left = rows.get(leftId);
-    IncrementalRow right = rows.get(rightId);
     for (DimensionIndexer indexer : indexers) {
-      Object a = left.dim(indexer.position());
-      Object b = right.dim(indexer.position());
+      Object a = rows.dim(leftId, indexer.position());
+      Object b = rows.dim(rightId, indexer.position());
       if (a == null || b == null) {
         if (a != b) {
           return a == null ? -1 : 1;

@@ -24,14 +24,14 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 final class IncrementalIndexView implements SegmentView {
   private final IncrementalIndex index;
   private final Map<String, DimensionIndexer> dimensions;
-  private final List<IncrementalRow> rows;
+  private final RowStore rows;
   private final TimeOrderedRows timeIndex;
   private final Lock readLock;
   private final Interval dataInterval;
   private final long maxIngestedEventTime;
   private boolean closed;
 
-  IncrementalIndexView(IncrementalIndex index, Map<String, DimensionIndexer> dimensions, List<IncrementalRow> rows,
+  IncrementalIndexView(IncrementalIndex index, Map<String, DimensionIndexer> dimensions, RowStore rows,
       TimeOrderedRows timeIndex, Lock heldReadLock) {
     this.index = index;
     this.dimensions = dimensions;
@@ -110,7 +110,7 @@ final class IncrementalIndexView implements SegmentView {
     checkOpen();
     return IncrementalMetricFolder.of(this, aggregators,
         timeIndex.range(interval.getStartMillis(), interval.getEndMillis()),
-        rows.isEmpty() ? Long.MIN_VALUE : timeIndex.lastTime());
+        rows.size() == 0 ? Long.MIN_VALUE : timeIndex.lastTime());
   }
 
   @Override
@@ -131,8 +131,8 @@ final class IncrementalIndexView implements SegmentView {
     return maxIngestedEventTime;
   }
 
-  IncrementalRow row(int rowId) {
-    return rows.get(rowId);
+  RowStore rows() {
+    return rows;
   }
 
   DimensionIndexer dimension(String name) {

@@ -85,7 +85,7 @@ final class IncrementalMetricFolder implements MetricFolder {
           continue;
         }
         if (!allBelow) {
-          idsTime = view.row(ids.get(0)).time;
+          idsTime = view.rows().time(ids.get(0));
         }
       }
       if (!allBelow && idsTime >= end) {

@@ -81,7 +81,7 @@ final class NumericDimensionIndexer extends DimensionIndexer {
   ColumnValueSelector makeSelector(RowPointer rows) {
     return new ColumnValueSelector() {
       private Number value() {
-        return (Number) rows.current().dim(position());
+        return (Number) rows.dim(position());
       }
 
       @Override

@@ -1,7 +1,6 @@
 package io.kafkaindexing.segment.incremental;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -34,12 +33,12 @@ final class RollupTable {
     return hash(time, dims, dims.length);
   }
 
-  private static int hash(IncrementalRow row) {
-    Object[] dims = new Object[row.dimCount()];
+  private static int hash(RowStore rows, int rowId) {
+    Object[] dims = new Object[rows.dimensionCount()];
     for (int i = 0; i < dims.length; i++) {
-      dims[i] = row.dim(i);
+      dims[i] = rows.dim(rowId, i);
     }
-    return hash(row.time, dims, dims.length);
+    return hash(rows.time(rowId), dims, dims.length);
   }
 
   private static int hash(long time, Object[] dims, int dimCount) {
@@ -60,14 +59,14 @@ final class RollupTable {
    *
    * @param sameTime the ids of the rows at {@code time}, or null when there is none
    */
-  int find(long time, Object[] dims, TimeOrderedRows.IdList sameTime, List<IncrementalRow> rows) {
+  int find(long time, Object[] dims, TimeOrderedRows.IdList sameTime, RowStore rows) {
     if (sameTime == null) {
       return -1;
     }
     if (sameTime.size() <= SCAN_LIMIT) {
       for (int i = 0; i < sameTime.size(); i++) {
         int id = sameTime.get(i);
-        if (sameKey(rows.get(id), time, dims)) {
+        if (sameKey(rows, id, time, dims)) {
           return id;
         }
       }
@@ -82,7 +81,7 @@ final class RollupTable {
       if (slot == 0) {
         return -1;
       }
-      if (hashes[i] == hash && sameKey(rows.get(slot - 1), time, dims)) {
+      if (hashes[i] == hash && sameKey(rows, slot - 1, time, dims)) {
         return slot - 1;
       }
     }
@@ -93,7 +92,7 @@ final class RollupTable {
    *
    * @param sameTime the ids of the rows at {@code time}, the new one included
    */
-  void insert(int rowId, long time, Object[] dims, TimeOrderedRows.IdList sameTime, List<IncrementalRow> rows) {
+  void insert(int rowId, long time, Object[] dims, TimeOrderedRows.IdList sameTime, RowStore rows) {
     int count = sameTime.size();
     if (count <= SCAN_LIMIT) {
       return;
@@ -101,7 +100,7 @@ final class RollupTable {
     if (count == SCAN_LIMIT + 1) { // the time's rows go to the table now
       for (int i = 0; i < count; i++) {
         int id = sameTime.get(i);
-        insert(id == rowId ? hash(time, dims) : hash(rows.get(id)), id);
+        insert(id == rowId ? hash(time, dims) : hash(rows, id), id);
       }
       return;
     }
@@ -144,14 +143,14 @@ final class RollupTable {
     return h ^ (h >>> 16);
   }
 
-  private static boolean sameKey(IncrementalRow row, long time, Object[] dims) {
-    if (row.time != time) {
+  private static boolean sameKey(RowStore rows, int rowId, long time, Object[] dims) {
+    if (rows.time(rowId) != time) {
       return false;
     }
-    int length = Math.max(dims.length, row.dimCount());
+    int length = Math.max(dims.length, rows.dimensionCount());
     for (int i = 0; i < length; i++) {
       Object a = i < dims.length ? dims[i] : null;
-      Object b = row.dim(i);
+      Object b = rows.dim(rowId, i);
       boolean same = a instanceof int[] x && b instanceof int[] y ? Arrays.equals(x, y) : Objects.equals(a, b);
       if (!same) {
         return false;

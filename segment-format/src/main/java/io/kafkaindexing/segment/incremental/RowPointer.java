@@ -1,6 +1,13 @@
 package io.kafkaindexing.segment.incremental;
 
-/** Where read-side selectors find the current row (a cursor). */
+/** Where read-side selectors find the current row (a cursor) of the {@link RowStore}. */
 interface RowPointer {
-  IncrementalRow current();
+  /** The current row's id. */
+  int rowId();
+
+  /** The current row's truncated time. */
+  long time();
+
+  /** The current row's encoded value of the dimension at {@code position}, or null. */
+  Object dim(int position);
 }

@@ -50,7 +50,7 @@ final class RowSelectorFactory implements ColumnSelectorFactory {
   private record TimeSelector(RowPointer rows) implements ColumnValueSelector {
     @Override
     public long getLong() {
-      return rows.current().time;
+      return rows.time();
     }
 
     @Override
@@ -73,27 +73,27 @@ final class RowSelectorFactory implements ColumnSelectorFactory {
   private record MetricSelector(RowPointer rows, MetricColumn column) implements ColumnValueSelector {
     @Override
     public long getLong() {
-      return column.getLong(rows.current().rowId);
+      return column.getLong(rows.rowId());
     }
 
     @Override
     public double getDouble() {
-      return column.getDouble(rows.current().rowId);
+      return column.getDouble(rows.rowId());
     }
 
     @Override
     public float getFloat() {
-      return column.getFloat(rows.current().rowId);
+      return column.getFloat(rows.rowId());
     }
 
     @Override
     public boolean isNull() {
-      return column.isNull(rows.current().rowId);
+      return column.isNull(rows.rowId());
     }
 
     @Override
     public Object getObject() {
-      return column.get(rows.current().rowId);
+      return column.get(rows.rowId());
     }
   }
 }

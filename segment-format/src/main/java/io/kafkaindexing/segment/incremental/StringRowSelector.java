@@ -23,7 +23,7 @@ final class StringRowSelector implements DimensionSelector {
 
   @Override
   public IndexedInts getRow() {
-    Object encoded = rows.current().dim(position);
+    Object encoded = rows.dim(position);
     ids.set(encoded == null ? null : (int[]) encoded, dictionary.nullId());
     return ids;
   }
@@ -45,7 +45,7 @@ final class StringRowSelector implements DimensionSelector {
 
   @Override
   public Object getObject() {
-    Object encoded = rows.current().dim(position);
+    Object encoded = rows.dim(position);
     if (encoded == null) {
       return null;
     }

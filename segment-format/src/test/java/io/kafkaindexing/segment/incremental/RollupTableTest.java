@@ -27,7 +27,7 @@ class RollupTableTest {
   private static void check(Random random, int adds) {
     RollupTable table = new RollupTable();
     TimeOrderedRows times = new TimeOrderedRows(false);
-    List<IncrementalRow> rows = new ArrayList<>();
+    RowStore rows = new RowStore();
     Map<List<Object>, Integer> expected = new HashMap<>();
     for (int n = 0; n < adds; n++) {
       // a few crowded times, many times with one or two rows, mostly ascending
@@ -37,11 +37,10 @@ class RollupTableTest {
       int found = table.find(time, dims, times.idsAt(time), rows);
       assertEquals(expected.getOrDefault(key, -1), found, key.toString());
       if (found < 0) {
-        IncrementalRow row = new IncrementalRow(rows.size(), time, dims);
-        rows.add(row);
-        times.add(time, row.rowId);
-        table.insert(row.rowId, time, dims, times.idsAt(time), rows);
-        expected.put(key, row.rowId);
+        int rowId = rows.add(time, dims);
+        times.add(time, rowId);
+        table.insert(rowId, time, dims, times.idsAt(time), rows);
+        expected.put(key, rowId);
       }
     }
   }
