@@ -36,7 +36,7 @@ public final class Seed {
   public static final Interval HOUR = new Interval(BenchRows.DAY_START_MS, BenchRows.DAY_START_MS + BenchRows.HOUR_MS,
       org.joda.time.DateTimeZone.UTC);
 
-  private static final IncrementalIndexAddResult ADDED = new IncrementalIndexAddResult(0, List.of());
+  private static final IncrementalIndexAddResult ADDED = IncrementalIndexAddResult.NO_PARSE_ERRORS;
 
   private Seed() {}
 

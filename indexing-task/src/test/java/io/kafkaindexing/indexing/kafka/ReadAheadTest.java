@@ -26,7 +26,7 @@ class ReadAheadTest {
       new InputRowParser(new TimestampSpec("time", "iso", null), DimensionsSpec.of(List.of()), Set.of()),
       RecordProcessor.RowFilter.ACCEPT_ALL, row -> {
         indexed.add(String.valueOf(row.getRaw("n")));
-        return new IncrementalIndexAddResult(indexed.size(), List.of());
+        return IncrementalIndexAddResult.NO_PARSE_ERRORS;
       }, meters, new ParseExceptionHandler("t", meters, false, Integer.MAX_VALUE, 0, () -> 0L));
 
   /** A poll of {@code count} records alternating over two partitions, numbered from {@code first}. */

@@ -41,7 +41,7 @@ class RecordProcessorTest {
         : row.getTimestampFromEpoch() > MAX ? ThrownAwayReason.AFTER_MAX_MESSAGE_TIME : null;
     return new RecordProcessor(format, parser, window, row -> {
       indexed.add(row);
-      return new IncrementalIndexAddResult(indexed.size(),
+      return new IncrementalIndexAddResult(
           "bad".equals(row.getRaw("n")) ? List.of("Unable to parse value[bad] for field[n]") : List.of());
     }, meters, handler);
   }
@@ -102,7 +102,7 @@ class RecordProcessorTest {
         new InputRowParser(new TimestampSpec("kafka.timestamp", "millis", null), DimensionsSpec.of(List.of()),
             Set.of()), RecordProcessor.RowFilter.ACCEPT_ALL, row -> {
               indexed.add(row);
-              return new IncrementalIndexAddResult(1, List.of());
+              return IncrementalIndexAddResult.NO_PARSE_ERRORS;
             }, meters, new ParseExceptionHandler("t", meters, false, 0, 0, () -> 0L)).process(tombstone);
     assertEquals(1L, totals().get("processed"));
     assertEquals(MIN + 5, indexed.get(0).getTimestampFromEpoch());
@@ -127,7 +127,7 @@ class RecordProcessorTest {
     ParseExceptionHandler handler = new ParseExceptionHandler("task", meters, false, 100, 2, () -> 7L);
     RecordProcessor p = new RecordProcessor(format("{'type':'json'}"),
         new InputRowParser(new TimestampSpec("time", "iso", null), DimensionsSpec.of(List.of()), Set.of()),
-        RecordProcessor.RowFilter.ACCEPT_ALL, row -> new IncrementalIndexAddResult(1,
+        RecordProcessor.RowFilter.ACCEPT_ALL, row -> new IncrementalIndexAddResult(
             "bad".equals(row.getRaw("n")) ? List.of("Unable to parse value[bad] for field[n]") : List.of()),
         meters, handler);
     p.process(record("{oops"));
@@ -147,7 +147,7 @@ class RecordProcessorTest {
     RecordProcessor p = new RecordProcessor(format("{'type':'csv','columns':['time','n']}"),
         new InputRowParser(new TimestampSpec("time", "iso", null), DimensionsSpec.of(List.of()), Set.of()),
         row -> row.getTimestampFromEpoch() < MIN ? ThrownAwayReason.BEFORE_MIN_MESSAGE_TIME : null,
-        row -> new IncrementalIndexAddResult(1, List.of()), meters,
+        row -> IncrementalIndexAddResult.NO_PARSE_ERRORS, meters,
         new ParseExceptionHandler("t", meters, false, 100, 0, () -> 0L),
         (record, category, reason, input, message) -> rejected.add(record.offset() + "|" + category + "|" + reason
             + "|" + input + "|" + message));
@@ -174,7 +174,7 @@ class RecordProcessorTest {
           row -> row.getTimestampFromEpoch() < MIN ? ThrownAwayReason.BEFORE_MIN_MESSAGE_TIME : null,
           row -> {
             indexed.add(row.getTimestampFromEpoch() + " " + row.getDimensions() + " " + row.getRaw("n"));
-            return new IncrementalIndexAddResult(indexed.size(),
+            return new IncrementalIndexAddResult(
                 "bad".equals(row.getRaw("n")) ? List.of("Unable to parse value[bad] for field[n]") : List.of());
           }, meters, handler,
           (record, category, reason, input, message) -> rejected.add(record.offset() + "|" + category + "|"

@@ -54,7 +54,7 @@ class TransformPipelineTest {
         () -> 1000 + offset);
     return new RecordProcessor(format("{'type':'json'}"), parser, filter, row -> {
       indexed.add(row);
-      return new IncrementalIndexAddResult(indexed.size(), List.of());
+      return IncrementalIndexAddResult.NO_PARSE_ERRORS;
     }, meters, handler);
   }
 

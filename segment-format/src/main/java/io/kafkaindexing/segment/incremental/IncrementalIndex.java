@@ -59,6 +59,8 @@ public final class IncrementalIndex implements Segment {
   private final Map<String, DimensionIndexer> indexerByName = new HashMap<>();
   /** Rows by id (arrival order). Guarded by {@link #lock}. */
   private final RowStore rows = new RowStore();
+  /** The encoded values of the row being added, by dimension position (reused). Guarded by {@link #lock}. */
+  private Object[] scratchDims = new Object[0];
   /** Rollup lookup; null without rollup. Guarded by {@link #lock}. */
   private final RollupTable rowsByKey;
   /** The parse errors of the row being added, reused from row to row. Guarded by {@link #lock}. */
@@ -103,7 +105,7 @@ public final class IncrementalIndex implements Segment {
   /**
    * Adds one row (or merges it into an equal one under rollup).
    *
-   * @return the row count afterwards and the values that could not be stored (stored as null)
+   * @return the values that could not be stored (stored as null)
    * @throws IllegalArgumentException if the row's time is below the schema's minTimestamp
    */
   public IncrementalIndexAddResult add(InputRow row) {
@@ -120,7 +122,10 @@ public final class IncrementalIndex implements Segment {
       Set<String> parseErrors = rowParseErrors;
       parseErrors.clear();
       int dimensionCount = indexers.size();
-      Object[] dims = new Object[dimensionCount];
+      if (scratchDims.length != dimensionCount) {
+        scratchDims = new Object[dimensionCount];
+      }
+      Object[] dims = scratchDims; // every position is written below; the row store copies the values
       for (int i = 0; i < dimensionCount; i++) {
         DimensionIndexer indexer = indexers.get(i);
         dims[indexer.position()] = indexer.encode(row.getRaw(indexer.name()), parseErrors);
@@ -140,7 +145,8 @@ public final class IncrementalIndex implements Segment {
         bytes += indexers.get(i).indexBytes();
       }
       estimatedBytes = bytes;
-      return new IncrementalIndexAddResult(rows.size(), parseErrors.isEmpty() ? List.of() : List.copyOf(parseErrors));
+      return parseErrors.isEmpty() ? IncrementalIndexAddResult.NO_PARSE_ERRORS
+          : new IncrementalIndexAddResult(List.copyOf(parseErrors));
     } finally {
       lock.writeLock().unlock();
     }

@@ -60,6 +60,7 @@ final class RollupTable {
    * @param sameTime the ids of the rows at {@code time}, or null when there is none
    */
   int find(long time, Object[] dims, TimeOrderedRows.IdList sameTime, RowStore rows) {
+    hashedDims = null; // the hash kept is of this call's key only (callers may reuse their dims array)
     if (sameTime == null) {
       return -1;
     }

@@ -273,7 +273,7 @@ class IncrementalIndexTest {
     assertFalse(index.add(row("2018-03-06T09:00:00Z", "l", "12", "d", 1.5, "f", 2)).hasParseErrors());
     assertFalse(index.add(row("2018-03-06T09:10:00Z", "l", 12L, "d", "1.5", "f", 2.0f)).hasParseErrors());
     IncrementalIndexAddResult bad = index.add(row("2018-03-06T09:00:00Z", "l", "abc", "d", "", "latencyMs", "x"));
-    assertEquals(2, bad.rowCount());
+    assertEquals(2, index.numRows());
     assertEquals(2, bad.parseErrors().size(), bad.parseErrors().toString());
     assertTrue(bad.parseErrors().get(0).contains("dimension[l]"), bad.parseErrors().toString());
     assertTrue(bad.parseErrors().get(1).contains("field[latencyMs]"), bad.parseErrors().toString());
