@@ -18,8 +18,10 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
  *
  * <p>Streams deliver rows mostly in time order, but a task reading several partitions gets them
  * partition by partition: each poll's batch is in order, and trails or leads the other
- * partitions' batches. So times are kept in a few ascending <em>runs</em>, each two parallel
- * arrays (times, id lists) appended to and found again by searching back from their end: a new
+ * partitions' batches. So times are kept in a few ascending <em>runs</em>, each parallel arrays
+ * of times, first ids and id lists (a list only once a time holds two ids: with a fine query
+ * granularity most times hold one row, and a list object per row was most of what the garbage
+ * collector copied of an index) appended to and found again by searching back from their end: a new
  * time goes to the run whose last time is the largest below it (the run its partition has been
  * feeding), or starts a run of its own; only once {@link #MAX_RUNS} runs exist does a time below
  * all of them go to a {@link TreeMap} of late times. Readers merge the runs and the late times (a
@@ -38,9 +40,17 @@ final class TimeOrderedRows {
   private int runCount;
   /** Times below the last of every run once {@link #MAX_RUNS} runs existed. */
   private final TreeMap<Long, IdList> late = new TreeMap<>();
-  /** The time and ids last found or added: an add looks its time up more than once. */
+  /**
+   * Where the time last found or added is (valid while {@code recentKnown}): its run and index
+   * there, or its list in the late tree (run null). An add looks its time up more than once.
+   */
   private long recentTime;
-  private IdList recentIds;
+  private boolean recentKnown;
+  private Run recentRun;
+  private int recentIndex;
+  private IdList recentLate;
+  /** What {@link #idsAt} returns for a time holding one id: valid until the next call. */
+  private final IdList single = new IdList();
   /**
    * A time last looked up and not found (valid while {@code missKnown}): a new time is looked up
    * twice before its insert (by the rollup's key lookup, then by {@link #add}), the second search free.
@@ -58,46 +68,72 @@ final class TimeOrderedRows {
 
   /** Adds a row; returns the estimated heap bytes it cost. */
   long add(long time, int rowId) {
-    long bytes = 4;
-    IdList ids = idsAt(time);
-    if (ids == null) {
-      ids = insert(time);
-      bytes += NEW_TIME_BYTES;
+    if (!locate(time)) {
+      insert(time, rowId);
+      return 4 + NEW_TIME_BYTES;
     }
-    if (sorting && ids.size > 0 && !ids.hasUnsorted()) {
+    IdList ids = recentLate;
+    if (recentRun != null) {
+      ids = recentRun.lists[recentIndex];
+      if (ids == null) { // the time's second id: its ids get a list of their own
+        ids = new IdList();
+        ids.add(recentRun.firstIds[recentIndex]);
+        recentRun.lists[recentIndex] = ids;
+      }
+    }
+    if (sorting && !ids.hasUnsorted()) {
       pending.add(ids); // its second id (or the first after a sort) may be out of order
     }
     ids.add(rowId);
-    return bytes;
+    return 4;
   }
 
-  /** The ids of the rows at {@code time}, or null when there is none. */
+  /**
+   * The ids of the rows at {@code time}, or null when there is none. A time holding one id is
+   * answered with a list this object reuses: read it before the next call.
+   */
   IdList idsAt(long time) {
-    if (recentIds != null && recentTime == time) {
-      return recentIds;
-    }
-    if (missKnown && missTime == time) {
+    if (!locate(time)) {
       return null;
     }
-    IdList found = null;
-    for (int r = 0; r < runCount && found == null; r++) {
-      found = runs[r].find(time);
-    }
-    if (found == null && !late.isEmpty()) {
-      found = late.get(time);
-    }
-    if (found != null) {
-      recentTime = time;
-      recentIds = found;
-    } else {
-      missTime = time;
-      missKnown = true;
-    }
-    return found;
+    return recentRun == null ? recentLate : recentRun.ids(recentIndex, single);
   }
 
-  /** A list for {@code time}, which has none yet. */
-  private IdList insert(long time) {
+  /** Whether {@code time} has rows; if so, where is remembered as the recent time. */
+  private boolean locate(long time) {
+    if (recentKnown && recentTime == time) {
+      return true;
+    }
+    if (missKnown && missTime == time) {
+      return false;
+    }
+    for (int r = 0; r < runCount; r++) {
+      int i = runs[r].find(time);
+      if (i >= 0) {
+        remember(time, runs[r], i, null);
+        return true;
+      }
+    }
+    IdList found = late.isEmpty() ? null : late.get(time);
+    if (found != null) {
+      remember(time, null, -1, found);
+      return true;
+    }
+    missTime = time;
+    missKnown = true;
+    return false;
+  }
+
+  private void remember(long time, Run run, int index, IdList lateIds) {
+    recentTime = time;
+    recentKnown = true;
+    recentRun = run;
+    recentIndex = index;
+    recentLate = lateIds;
+  }
+
+  /** Stores the first id of {@code time}, which has none yet. */
+  private void insert(long time, int rowId) {
     Run best = null;
     for (int r = 0; r < runCount; r++) {
       Run run = runs[r];
@@ -105,20 +141,20 @@ final class TimeOrderedRows {
         best = run;
       }
     }
-    IdList ids = new IdList();
     if (best == null && runCount < MAX_RUNS) {
       best = new Run();
       runs[runCount++] = best;
     }
     if (best == null) {
+      IdList ids = new IdList();
+      ids.add(rowId);
       late.put(time, ids);
+      remember(time, null, -1, ids);
     } else {
-      best.append(time, ids);
+      best.append(time, rowId);
+      remember(time, best, best.count - 1, null);
     }
-    recentTime = time;
-    recentIds = ids;
     missKnown = false; // the remembered miss may be this time
-    return ids;
   }
 
   /** Whether some ids were added since the last {@link #sortPending}. */
@@ -145,7 +181,7 @@ final class TimeOrderedRows {
       int from = run.lowerBound(startMillis);
       int to = run.lowerBound(endMillis);
       if (from < to) {
-        slices.add(new Slice(run.times, run.lists, from, to));
+        slices.add(new Slice(run.times, run.lists, run.firstIds, from, to));
       }
     }
     if (!late.isEmpty()) {
@@ -158,14 +194,13 @@ final class TimeOrderedRows {
           times[i] = e.getKey();
           lists[i++] = e.getValue();
         }
-        slices.add(new Slice(times, lists, 0, times.length));
+        slices.add(new Slice(times, lists, null, 0, times.length));
       }
     }
-    if (slices.size() <= 1) {
-      return slices.isEmpty() ? List.of() : Arrays.asList(slices.get(0).lists).subList(slices.get(0).from,
-          slices.get(0).to);
+    if (slices.isEmpty()) {
+      return List.of();
     }
-    return () -> new MergedIterator(slices);
+    return slices.size() == 1 ? () -> new SliceIterator(slices.get(0)) : () -> new MergedIterator(slices);
   }
 
   /** The smallest time; there must be rows. */
@@ -204,6 +239,9 @@ final class TimeOrderedRows {
   /** Ascending distinct times appended in arrival order, with their ids; never empty once made. */
   private static final class Run {
     private long[] times = new long[16];
+    /** The first id of each time. */
+    private int[] firstIds = new int[16];
+    /** Each time's list of ids once it holds two or more; null while it holds its first only. */
     private IdList[] lists = new IdList[16];
     private int count;
 
@@ -211,24 +249,31 @@ final class TimeOrderedRows {
       return times[count - 1];
     }
 
-    void append(long time, IdList ids) {
+    void append(long time, int firstId) {
       if (count == times.length) {
         times = Arrays.copyOf(times, count * 2);
+        firstIds = Arrays.copyOf(firstIds, count * 2);
         lists = Arrays.copyOf(lists, count * 2);
       }
       times[count] = time;
-      lists[count] = ids;
+      firstIds[count] = firstId;
       count++;
     }
 
+    /** The ids of the time at {@code index}: its list, or {@code single} set to its one id. */
+    IdList ids(int index, IdList single) {
+      IdList ids = lists[index];
+      return ids != null ? ids : single.setSingle(firstIds[index]);
+    }
+
     /**
-     * The ids at {@code time}, or null. Times looked up are mostly near the end (the rows of the
+     * The index of {@code time}, or -1. Times looked up are mostly near the end (the rows of the
      * other partitions' current batches), so the search gallops back from the end first.
      */
-    IdList find(long time) {
+    int find(long time) {
       int hi = count - 1;
       if (time > times[hi]) {
-        return null;
+        return -1;
       }
       int step = 1;
       int lo = hi - step;
@@ -238,7 +283,7 @@ final class TimeOrderedRows {
         lo = hi - step;
       }
       int i = Arrays.binarySearch(times, Math.max(lo + 1, 0), hi + 1, time);
-      return i >= 0 ? lists[i] : null;
+      return i >= 0 ? i : -1;
     }
 
     /** The first index whose time is at least {@code time}, or {@code count}. */
@@ -257,13 +302,51 @@ final class TimeOrderedRows {
     }
   }
 
-  /** Times {@code [from, to)} of a run (or of the late times) with their id lists, as arrays. */
-  private record Slice(long[] times, IdList[] lists, int from, int to) {}
+  /**
+   * Times {@code [from, to)} of a run (or of the late times) with their id lists, as arrays; a null
+   * list is a time holding only its first id (late times have no first ids: every one has a list).
+   */
+  private record Slice(long[] times, IdList[] lists, int[] firstIds, int from, int to) {
+    /** The ids of time {@code i}: its list, or {@code single} set to its one id. */
+    IdList ids(int i, IdList single) {
+      IdList ids = lists[i];
+      return ids != null ? ids : single.setSingle(firstIds[i]);
+    }
+  }
 
-  /** Merges slices whose times are distinct across slices, by time. */
+  /**
+   * The id lists of one slice in time order. A time holding one id is returned as a list this
+   * iterator reuses: callers read each list before asking for the next.
+   */
+  private static final class SliceIterator implements Iterator<IdList> {
+    private final Slice slice;
+    private final IdList single = new IdList();
+    private int next;
+
+    SliceIterator(Slice slice) {
+      this.slice = slice;
+      this.next = slice.from();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next < slice.to();
+    }
+
+    @Override
+    public IdList next() {
+      if (next >= slice.to()) {
+        throw new NoSuchElementException();
+      }
+      return slice.ids(next++, single);
+    }
+  }
+
+  /** Merges slices whose times are distinct across slices, by time; reuses a list as {@link SliceIterator} does. */
   private static final class MergedIterator implements Iterator<IdList> {
     private final Slice[] slices;
     private final int[] next;
+    private final IdList single = new IdList();
 
     MergedIterator(List<Slice> slices) {
       this.slices = slices.toArray(new Slice[0]);
@@ -299,7 +382,7 @@ final class TimeOrderedRows {
       if (best < 0) {
         throw new NoSuchElementException();
       }
-      return slices[best].lists()[next[best]++];
+      return slices[best].ids(next[best]++, single);
     }
   }
 
@@ -316,6 +399,15 @@ final class TimeOrderedRows {
     private int size;
     /** The first {@code sortedSize} ids are in order (one id always is). */
     private int sortedSize;
+
+    /** Makes this (reused, never stored) list the one id {@code id}. */
+    IdList setSingle(int id) {
+      first = id;
+      ids = null;
+      size = 1;
+      sortedSize = 1;
+      return this;
+    }
 
     void add(int id) {
       if (size == 0) {

@@ -45,6 +45,32 @@ class TimeOrderedRowsTest {
   }
 
   @Test
+  void twoReadersOfOneRangeStepInTurnsAndEachReadsItsOwnIds() {
+    TimeOrderedRows index = new TimeOrderedRows(false);
+    long[] times = {30, 10, 40, 20, 50, 20, 60};
+    for (int id = 0; id < times.length; id++) {
+      index.add(times[id], id); // two runs (10.. and 20.. interleave with 30/40), one time with two ids
+    }
+    for (long start : new long[] {0, 35}) {
+      java.util.Iterator<TimeOrderedRows.IdList> a = index.range(start, 100).iterator();
+      java.util.Iterator<TimeOrderedRows.IdList> b = index.range(start, 100).iterator();
+      List<List<Integer>> fromA = new ArrayList<>();
+      List<List<Integer>> fromB = new ArrayList<>();
+      while (a.hasNext()) {
+        TimeOrderedRows.IdList x = a.next();
+        TimeOrderedRows.IdList y = b.next();
+        fromA.add(ids(x));
+        fromB.add(ids(y));
+      }
+      List<List<Integer>> want = start == 0
+          ? List.of(List.of(1), List.of(3, 5), List.of(0), List.of(2), List.of(4), List.of(6))
+          : List.of(List.of(2), List.of(4), List.of(6));
+      assertEquals(want, fromA);
+      assertEquals(want, fromB);
+    }
+  }
+
+  @Test
   void aTimeNotFoundIsFoundOnceAdded() {
     TimeOrderedRows index = new TimeOrderedRows(false);
     index.add(10L, 0);
