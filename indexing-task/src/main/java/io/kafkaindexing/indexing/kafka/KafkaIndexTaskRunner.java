@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.joda.time.DateTime;
@@ -260,11 +261,20 @@ public final class KafkaIndexTaskRunner {
         continue; // stop() woke the poll; the loop condition decides
       }
       List<ReadAhead.Polled> inRange = new ArrayList<>(batch.count());
-      for (ConsumerRecord<byte[], byte[]> record : batch) {
-        KafkaPartition partition = records.partitionOf(record.topic(), record.partition());
-        if (record.offset() < end.getOrDefault(partition, PartitionOffsets.UNBOUNDED)) {
-          inRange.add(new ReadAhead.Polled(partition, record));
-          polledOffsets.put(partition, record.offset() + 1);
+      // Partition by partition, in the batch's order: the key, end offset and polled offset once
+      // per partition rather than per record (a key, a map lookup and a boxed offset per record).
+      for (TopicPartition topicPartition : batch.partitions()) {
+        KafkaPartition partition = records.partitionOf(topicPartition.topic(), topicPartition.partition());
+        long endOffset = end.getOrDefault(partition, PartitionOffsets.UNBOUNDED);
+        long next = -1;
+        for (ConsumerRecord<byte[], byte[]> record : batch.records(topicPartition)) {
+          if (record.offset() < endOffset) {
+            inRange.add(new ReadAhead.Polled(partition, record));
+            next = record.offset() + 1;
+          }
+        }
+        if (next >= 0) {
+          polledOffsets.put(partition, next);
         }
       }
       readAhead.submit(inRange);
