@@ -26,8 +26,8 @@ public final class IngestionPhase {
     this.brokerUrl = brokerUrl + "/druid/v2";
   }
 
-  /** A poll: milliseconds after the POST and the rows counted. */
-  private record Sample(double ms, long rows) {}
+  /** A poll: milliseconds after the POST when it answered, the rows counted and how long it took. */
+  private record Sample(double ms, long rows, double pollMs) {}
 
   public Map<String, Object> run(String spec, String dataSource, GroundTruth truth, long timeoutMs,
       MemorySampler memory) throws Exception {
@@ -48,7 +48,7 @@ public final class IngestionPhase {
       last = http.postOk(brokerUrl, countQuery);
       long pollNanos = System.nanoTime() - pollStart;
       long rows = BenchQueries.views(last);
-      samples.add(new Sample((System.nanoTime() - start) / 1e6, rows));
+      samples.add(new Sample((System.nanoTime() - start) / 1e6, rows, pollNanos / 1e6));
       if (rows > truth.rows()) {
         throw new QueryPhase.WrongAnswerException("Counted " + rows + " rows, more than the " + truth.rows()
             + " produced");
@@ -81,6 +81,14 @@ public final class IngestionPhase {
     out.put("first_row_queryable_ms", Percentiles.round(firstNonZero(samples)));
     out.put("steady_rows_per_s", steadyRate(samples, truth.rows()));
     out.put("polls", samples.size());
+    // The observer's own cost: how long each count took (the last one answered the total; the wall
+    // time includes up to one interval of four times a poll between the last row and its count).
+    double[] pollMs = samples.stream().mapToDouble(Sample::pollMs).toArray();
+    out.put("count_poll_ms", new Percentiles(pollMs).summary());
+    out.put("last_count_poll_ms", Percentiles.round(pollMs[pollMs.length - 1]));
+    List<double[]> timeline = new ArrayList<>(samples.size());
+    samples.forEach(x -> timeline.add(new double[] {Percentiles.round(x.ms()), x.rows(), Percentiles.round(x.pollMs())}));
+    out.put("count_polls_ms_rows_duration", timeline);
     out.put("cpu_s", Percentiles.round(cpuNanos / 1e9));
     out.put("cpu_cores_busy", Percentiles.round(cpuNanos / 1e6 / wallMs));
     // Less sensitive to other processes on the machine than the wall-clock rate (the process's CPU
