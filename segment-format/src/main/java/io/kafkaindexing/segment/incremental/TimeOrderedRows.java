@@ -96,7 +96,7 @@ final class TimeOrderedRows {
     if (!locate(time)) {
       return null;
     }
-    return recentRun == null ? recentLate : recentRun.ids(recentIndex, single);
+    return recentRun == null ? recentLate : listOrSingle(recentRun.lists, recentRun.firstIds, recentIndex, single);
   }
 
   /** Whether {@code time} has rows; if so, where is remembered as the recent time. */
@@ -260,12 +260,6 @@ final class TimeOrderedRows {
       count++;
     }
 
-    /** The ids of the time at {@code index}: its list, or {@code single} set to its one id. */
-    IdList ids(int index, IdList single) {
-      IdList ids = lists[index];
-      return ids != null ? ids : single.setSingle(firstIds[index]);
-    }
-
     /**
      * The index of {@code time}, or -1. Times looked up are mostly near the end (the rows of the
      * other partitions' current batches), so the search gallops back from the end first.
@@ -307,11 +301,15 @@ final class TimeOrderedRows {
    * list is a time holding only its first id (late times have no first ids: every one has a list).
    */
   private record Slice(long[] times, IdList[] lists, int[] firstIds, int from, int to) {
-    /** The ids of time {@code i}: its list, or {@code single} set to its one id. */
     IdList ids(int i, IdList single) {
-      IdList ids = lists[i];
-      return ids != null ? ids : single.setSingle(firstIds[i]);
+      return listOrSingle(lists, firstIds, i, single);
     }
+  }
+
+  /** The ids of the time at {@code i} of parallel arrays: its list, or {@code single} set to its one id. */
+  private static IdList listOrSingle(IdList[] lists, int[] firstIds, int i, IdList single) {
+    IdList ids = lists[i];
+    return ids != null ? ids : single.setSingle(firstIds[i]);
   }
 
   /**
