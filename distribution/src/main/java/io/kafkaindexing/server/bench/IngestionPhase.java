@@ -85,7 +85,6 @@ public final class IngestionPhase {
     // time includes up to one interval of four times a poll between the last row and its count).
     double[] pollMs = samples.stream().mapToDouble(Sample::pollMs).toArray();
     out.put("count_poll_ms", new Percentiles(pollMs).summary());
-    out.put("last_count_poll_ms", Percentiles.round(pollMs[pollMs.length - 1]));
     List<double[]> timeline = new ArrayList<>(samples.size());
     samples.forEach(x -> timeline.add(new double[] {Percentiles.round(x.ms()), x.rows(), Percentiles.round(x.pollMs())}));
     out.put("count_polls_ms_rows_duration", timeline);
