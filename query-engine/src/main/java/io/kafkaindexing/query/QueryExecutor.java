@@ -15,6 +15,7 @@ import io.kafkaindexing.query.timeline.TimelineEntry;
 import io.kafkaindexing.segment.SegmentId;
 import io.kafkaindexing.segment.incremental.IncrementalIndex;
 import io.kafkaindexing.segment.read.Segment;
+import io.kafkaindexing.segment.read.SegmentClosedException;
 import io.kafkaindexing.segment.read.SegmentParts;
 import io.kafkaindexing.segment.read.SegmentView;
 import java.util.ArrayList;
@@ -52,6 +53,9 @@ public final class QueryExecutor {
    * Threads besides the caller's that read the segments of one query at once (query types whose
    * toolkit allows it): one less than the processors, at most 3. Shared by all queries; daemon threads.
    */
+  /** How often a query looks its segments up when one was closed under it (see {@link #run}). */
+  static final int LOOKUP_ATTEMPTS = 5;
+
   static final int SEGMENT_THREADS = Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
   private static final ExecutorService SEGMENT_POOL = SEGMENT_THREADS < 1 ? null
       : Executors.newFixedThreadPool(SEGMENT_THREADS, r -> {
@@ -240,7 +244,24 @@ public final class QueryExecutor {
     }
   }
 
+  /**
+   * Runs the query on the segments its intervals cover now; if one of them was closed after it was
+   * looked up (a task's copy released after handoff, see {@link SegmentClosedException}), looks the
+   * segments up again and runs the whole query once more, so that each row is read exactly once.
+   */
   private <Q extends Query, P> List<?> run(QueryToolkit<Q, P> toolkit, Query query, QueryDeadline deadline) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return runOnce(toolkit, query, deadline);
+      } catch (SegmentClosedException e) {
+        if (attempt == LOOKUP_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private <Q extends Query, P> List<?> runOnce(QueryToolkit<Q, P> toolkit, Query query, QueryDeadline deadline) {
     Q typed = toolkit.queryClass().cast(query);
     List<P> partials = new ArrayList<>();
     List<TimelineEntry> entries = inlineEntries(query, deadline);

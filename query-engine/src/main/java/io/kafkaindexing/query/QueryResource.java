@@ -2,6 +2,7 @@ package io.kafkaindexing.query;
 
 import com.google.inject.Inject;
 import io.kafkaindexing.segment.read.Segment;
+import io.kafkaindexing.segment.read.SegmentClosedException;
 import io.kafkaindexing.segment.read.SegmentParts;
 import io.kafkaindexing.segment.read.SegmentView;
 import io.kafkaindexing.core.security.Authorizations;
@@ -67,6 +68,10 @@ public final class QueryResource {
         try (SegmentView view = part.open()) {
           dimensions.addAll(view.getDimensionNames());
           metrics.addAll(view.getMetricNames());
+        } catch (SegmentClosedException e) {
+          // a task's part released after handoff: its columns are in the handed-off segment,
+          // which was announced before the part was closed
+          return dataSource(dataSource, req);
         }
       }
     }

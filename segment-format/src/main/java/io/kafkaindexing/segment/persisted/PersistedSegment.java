@@ -7,6 +7,7 @@ import io.kafkaindexing.segment.format.MetadataDrd;
 import io.kafkaindexing.segment.format.SmooshedFiles;
 import io.kafkaindexing.segment.read.ColumnNames;
 import io.kafkaindexing.segment.read.Segment;
+import io.kafkaindexing.segment.read.SegmentClosedException;
 import io.kafkaindexing.segment.read.SegmentMetadata;
 import io.kafkaindexing.segment.read.SegmentView;
 import java.io.Closeable;
@@ -26,8 +27,8 @@ import org.joda.time.Interval;
  * reads and checks every structure's header and offsets, so a truncated or corrupted file is
  * refused at {@link #load} with a {@link CorruptSegmentException} naming the file and offset;
  * column data (compressed blocks, bitmaps) is decoded lazily while querying. Thread-safe: views
- * are independent; {@link #close()} refuses new views (the mapping is released by the garbage
- * collector once no view uses it).
+ * are independent; {@link #close()} refuses new views with a {@link SegmentClosedException} (the
+ * mapping is released by the garbage collector once no view uses it).
  */
 public final class PersistedSegment implements Segment, Closeable {
   public static final int FORMAT_VERSION = 9;
@@ -182,7 +183,7 @@ public final class PersistedSegment implements Segment, Closeable {
   @Override
   public SegmentView open() {
     if (closed) {
-      throw new IllegalStateException("Segment[" + dir + "] is closed");
+      throw new SegmentClosedException("Segment[" + dir + "] is closed");
     }
     return new PersistedSegmentView(this);
   }
