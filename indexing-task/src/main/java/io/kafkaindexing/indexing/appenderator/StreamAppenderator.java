@@ -94,7 +94,7 @@ public final class StreamAppenderator implements AutoCloseable {
       awaitPersist();
     }
     long bucketStart = schema.getGranularitySpec().getSegmentGranularity().bucketStart(row.getTimestampFromEpoch());
-    Sink sink = recentSink != null && recentBucketStart == bucketStart ? recentSink : sinks.get(bucketStart);
+    Sink sink = recentBucketStart == bucketStart && recentSink != null ? recentSink : sinks.get(bucketStart);
     if (sink == null) {
       sink = newSink(schema.getGranularitySpec().getSegmentGranularity().bucket(row.getTimestampFromEpoch()));
       sinks.put(bucketStart, sink);

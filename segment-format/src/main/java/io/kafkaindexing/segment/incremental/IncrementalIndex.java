@@ -59,7 +59,11 @@ public final class IncrementalIndex implements Segment {
   private final Map<String, DimensionIndexer> indexerByName = new HashMap<>();
   /** Rows by id (arrival order). Guarded by {@link #lock}. */
   private final RowStore rows = new RowStore();
-  /** The encoded values of the row being added, by dimension position (reused). Guarded by {@link #lock}. */
+  /**
+   * The encoded values of the row being added, by dimension position (reused; sized as dimensions are
+   * added, so that add has no branch taken only by an index's first row, which would make the JIT
+   * recompile add when the next index starts). Guarded by {@link #lock}.
+   */
   private Object[] scratchDims = new Object[0];
   /** Rollup lookup; null without rollup. Guarded by {@link #lock}. */
   private final RollupTable rowsByKey;
@@ -75,7 +79,7 @@ public final class IncrementalIndex implements Segment {
 
   private volatile int numRows;
   /** Largest truncated row time; meaningful once numRows > 0 (written before numRows). */
-  private volatile long maxTime;
+  private volatile long maxTime = Long.MIN_VALUE;
   private volatile long estimatedBytes;
   /** Largest untruncated time of the rows added; meaningful once numRows > 0. Guarded by {@link #lock}. */
   private long maxIngestedEventTime = Long.MIN_VALUE;
@@ -122,9 +126,6 @@ public final class IncrementalIndex implements Segment {
       Set<String> parseErrors = rowParseErrors;
       parseErrors.clear();
       int dimensionCount = indexers.size();
-      if (scratchDims.length != dimensionCount) {
-        scratchDims = new Object[dimensionCount];
-      }
       Object[] dims = scratchDims; // every position is written below; the row store copies the values
       for (int i = 0; i < dimensionCount; i++) {
         DimensionIndexer indexer = indexers.get(i);
@@ -165,7 +166,7 @@ public final class IncrementalIndex implements Segment {
     if (rowsByKey != null) {
       rowsByKey.insert(rowId, time, dims, timeIndex.idsAt(time), rows);
     }
-    if (rows.size() == 1 || time > maxTime) {
+    if (time > maxTime || rows.size() == 1) {
       maxTime = time;
     }
     numRows = rows.size();
@@ -189,9 +190,7 @@ public final class IncrementalIndex implements Segment {
   /** A discovered dimension whose type follows its values ({@code useSchemaDiscovery}). */
   private DimensionIndexer addAutoTypeDimension(String name) {
     DimensionIndexer indexer = new AutoTypeDimensionIndexer(name, indexers.size());
-    indexers.add(indexer);
-    indexerByName.put(name, indexer);
-    return indexer;
+    return register(indexer);
   }
 
   private DimensionIndexer addDimension(DimensionSchema d) {
@@ -200,8 +199,15 @@ public final class IncrementalIndex implements Segment {
         ? new StringDimensionIndexer(d.getName(), position, d.getMultiValueHandling(), d.isCreateBitmapIndex(),
             storedRows(position))
         : new NumericDimensionIndexer(d.getName(), position, d.getType());
+    return register(indexer);
+  }
+
+  /** Adds a dimension at the next position; the row store and the scratch row grow to hold it. */
+  private DimensionIndexer register(DimensionIndexer indexer) {
     indexers.add(indexer);
-    indexerByName.put(d.getName(), indexer);
+    indexerByName.put(indexer.name(), indexer);
+    scratchDims = new Object[indexers.size()];
+    rows.addDimensions(indexers.size());
     return indexer;
   }
 

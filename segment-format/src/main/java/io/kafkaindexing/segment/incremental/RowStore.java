@@ -34,7 +34,10 @@ final class RowStore {
     return dimPages.length;
   }
 
-  /** Stores a row of {@code time} and {@code dims} by position (the array is not kept); returns its id. */
+  /**
+   * Stores a row of {@code time} and {@code dims} by position (the array is not kept); returns its id.
+   * {@code dims} has at most {@link #addDimensions} positions.
+   */
   int add(long time, Object[] dims) {
     int rowId = size;
     int slot = rowId & PAGE_MASK;
@@ -42,9 +45,6 @@ final class RowStore {
       startPage(rowId >>> PAGE_SHIFT);
     }
     appendTimes[slot] = time;
-    if (dims.length > appendDims.length) {
-      addDimensions(dims.length);
-    }
     for (int d = 0; d < dims.length; d++) {
       Object value = dims[d];
       if (value != null) {
@@ -68,7 +68,8 @@ final class RowStore {
     Arrays.fill(appendDims, null);
   }
 
-  private void addDimensions(int count) {
+  /** Makes room for {@code count} dimension positions (rows stored before read null for new ones). */
+  void addDimensions(int count) {
     int old = dimPages.length;
     dimPages = Arrays.copyOf(dimPages, count);
     Arrays.fill(dimPages, old, count, NO_PAGES);

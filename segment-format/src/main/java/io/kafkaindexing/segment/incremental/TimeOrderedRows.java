@@ -101,10 +101,10 @@ final class TimeOrderedRows {
 
   /** Whether {@code time} has rows; if so, where is remembered as the recent time. */
   private boolean locate(long time) {
-    if (recentKnown && recentTime == time) {
+    if (recentTime == time && recentKnown) {
       return true;
     }
-    if (missKnown && missTime == time) {
+    if (missTime == time && missKnown) {
       return false;
     }
     for (int r = 0; r < runCount; r++) {
@@ -134,11 +134,15 @@ final class TimeOrderedRows {
 
   /** Stores the first id of {@code time}, which has none yet. */
   private void insert(long time, int rowId) {
+    // the run whose last time is the highest below this one (no null test of best in the loop: a
+    // branch first taken once two runs qualify would make the JIT recompile the index's add)
     Run best = null;
+    long bestLast = Long.MIN_VALUE;
     for (int r = 0; r < runCount; r++) {
-      Run run = runs[r];
-      if (run.last() < time && (best == null || run.last() > best.last())) {
-        best = run;
+      long last = runs[r].last();
+      if (last < time && last >= bestLast) {
+        best = runs[r];
+        bestLast = last;
       }
     }
     if (best == null && runCount < MAX_RUNS) {

@@ -28,6 +28,7 @@ class RollupTableTest {
     RollupTable table = new RollupTable();
     TimeOrderedRows times = new TimeOrderedRows(false);
     RowStore rows = new RowStore();
+    rows.addDimensions(3);
     Map<List<Object>, Integer> expected = new HashMap<>();
     for (int n = 0; n < adds; n++) {
       // a few crowded times, many times with one or two rows, mostly ascending

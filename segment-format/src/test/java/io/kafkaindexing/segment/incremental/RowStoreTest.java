@@ -20,6 +20,9 @@ class RowStoreTest {
     for (int row = 0; row < 20_000; row++) {
       // a second dimension from row 5,000 on, a third from 12,000 on; some values null
       int width = row < 5_000 ? 1 : row < 12_000 ? 2 : 3;
+      if (width > store.dimensionCount()) {
+        store.addDimensions(width);
+      }
       Object[] dims = new Object[width];
       for (int d = 0; d < width; d++) {
         int pick = random.nextInt(5);
