@@ -1,11 +1,13 @@
 package io.kafkaindexing.query.engine;
 
 import io.kafkaindexing.segment.read.BlockSums;
+import java.util.function.Supplier;
 
 /**
  * Accumulators of the simple numeric aggregators over decoded column arrays, one class per value
  * type and operation so that each loop is monomorphic (generated from one template; keep them
- * alike). Each folds values exactly as {@code NumericAggregator} does: in row order, null rows
+ * alike; the two sums with block sums fetch their column only when a range is not made of whole
+ * blocks, so that a segment's total needs no decoded column). Each folds values exactly as {@code NumericAggregator} does: in row order, null rows
  * skipped, null until the first non-null value. A sum starts at {@code -0.0} (the identity of
  * floating-point addition, so the first value is kept bit for bit) and a min or max at the
  * opposite infinity or extreme, which equals taking the first value as it is. Not thread-safe.
@@ -114,9 +116,13 @@ final class ArrayAccumulators {
   }
 
   static final class LongSum extends Acc {
-    private final long[] v;
-    /** {@link BlockSums#ofLongs} of {@code v}, or null. */
+    /** The column's values, fetched (decoded) on first need: a range of whole blocks needs only {@code blocks}. */
+    private final Supplier<long[]> source;
+    private long[] v;
+    /** {@link BlockSums#ofLongs} of the values, or null. */
     private final long[] blocks;
+    /** Rows of the column (with {@code blocks}: where its last, possibly partial, block ends). */
+    private final int columnRows;
     private long acc = 0L;
     private long[] g;
 
@@ -125,25 +131,41 @@ final class ArrayAccumulators {
     }
 
     LongSum(long[] v, long[] nulls, long[] blocks) {
+      this(() -> v, v.length, nulls, blocks);
+    }
+
+    LongSum(Supplier<long[]> source, int columnRows, long[] nulls, long[] blocks) {
       super(nulls);
-      this.v = v;
+      this.source = source;
+      this.columnRows = columnRows;
       this.blocks = blocks;
     }
 
     /** The column's values, row by row. */
     long[] column() {
-      return v;
+      long[] values = v;
+      if (values == null) {
+        values = source.get();
+        v = values;
+      }
+      return values;
     }
 
     @Override
     void range(int a, int b) {
-      long[] v = this.v;
       long x = acc;
       if (nulls == null && blocks != null) {
         // wrapping long addition is associative: the block sums give the sequential sum
-        x = a < b ? x + BlockSums.sum(v, blocks, a, b) : x;
-        has |= a < b;
-      } else if (nulls == null) {
+        if (a < b) {
+          x = x + (BlockSums.wholeBlocks(columnRows, a, b) ? BlockSums.sumOfBlocks(blocks, a, b)
+              : BlockSums.sum(column(), blocks, a, b));
+          has = true;
+        }
+        acc = x;
+        return;
+      }
+      long[] v = column();
+      if (nulls == null) {
         for (int r = a; r < b; r++) {
           x = x + v[r];
         }
@@ -161,7 +183,7 @@ final class ArrayAccumulators {
 
     @Override
     void rows(int[] rows, int a, int b) {
-      long[] v = this.v;
+      long[] v = column();
       long x = acc;
       for (int k = a; k < b; k++) {
         int r = rows[k];
@@ -184,7 +206,7 @@ final class ArrayAccumulators {
 
     @Override
     void groupedRange(int a, int b, int[] ids) {
-      long[] v = this.v;
+      long[] v = column();
       long[] g = this.g;
       if (nulls == null) {
         for (int r = a; r < b; r++) {
@@ -204,7 +226,7 @@ final class ArrayAccumulators {
 
     @Override
     void groupedRows(int[] rows, int a, int b, int[] ids) {
-      long[] v = this.v;
+      long[] v = column();
       long[] g = this.g;
       for (int k = a; k < b; k++) {
         int r = rows[k];
@@ -445,9 +467,13 @@ final class ArrayAccumulators {
   }
 
   static final class DoubleSum extends Acc {
-    private final double[] v;
-    /** {@link BlockSums#ofWholeDoubles} of {@code v}: its sums are exact in any order; or null. */
+    /** The column's values, fetched (decoded) on first need: a range of whole blocks needs only {@code blocks}. */
+    private final Supplier<double[]> source;
+    private double[] v;
+    /** {@link BlockSums#ofWholeDoubles} of the values: their sums are exact in any order; or null. */
     private final long[] blocks;
+    /** Rows of the column (with {@code blocks}: where its last, possibly partial, block ends). */
+    private final int columnRows;
     private double acc = -0.0d;
     private double[] g;
 
@@ -456,14 +482,24 @@ final class ArrayAccumulators {
     }
 
     DoubleSum(double[] v, long[] nulls, long[] blocks) {
+      this(() -> v, v.length, nulls, blocks);
+    }
+
+    DoubleSum(Supplier<double[]> source, int columnRows, long[] nulls, long[] blocks) {
       super(nulls);
-      this.v = v;
+      this.source = source;
+      this.columnRows = columnRows;
       this.blocks = blocks;
     }
 
     /** The column's values, row by row. */
     double[] column() {
-      return v;
+      double[] values = v;
+      if (values == null) {
+        values = source.get();
+        v = values;
+      }
+      return values;
     }
 
     /** True when the column is known to hold no {@code -0.0} (it has whole-number block sums, which exclude it). */
@@ -473,16 +509,20 @@ final class ArrayAccumulators {
 
     @Override
     void range(int a, int b) {
-      double[] v = this.v;
       double x = acc;
       if (nulls == null && blocks != null && !has) {
         // Nothing folded yet (x is -0.0) and every partial sum of the column is an exact integer:
         // the sum is the sequential one; -0.0 + 0.0 is 0.0 as in the sequential fold, where no value is -0.0.
         if (a < b) {
-          x = x + (double) BlockSums.sum(v, blocks, a, b);
+          x = x + (double) (BlockSums.wholeBlocks(columnRows, a, b) ? BlockSums.sumOfBlocks(blocks, a, b)
+              : BlockSums.sum(column(), blocks, a, b));
           has = true;
         }
-      } else if (nulls == null) {
+        acc = x;
+        return;
+      }
+      double[] v = column();
+      if (nulls == null) {
         for (int r = a; r < b; r++) {
           x = x + v[r];
         }
@@ -500,7 +540,7 @@ final class ArrayAccumulators {
 
     @Override
     void rows(int[] rows, int a, int b) {
-      double[] v = this.v;
+      double[] v = column();
       double x = acc;
       for (int k = a; k < b; k++) {
         int r = rows[k];
@@ -523,7 +563,7 @@ final class ArrayAccumulators {
 
     @Override
     void groupedRange(int a, int b, int[] ids) {
-      double[] v = this.v;
+      double[] v = column();
       double[] g = this.g;
       if (nulls == null) {
         for (int r = a; r < b; r++) {
@@ -543,7 +583,7 @@ final class ArrayAccumulators {
 
     @Override
     void groupedRows(int[] rows, int a, int b, int[] ids) {
-      double[] v = this.v;
+      double[] v = column();
       double[] g = this.g;
       for (int k = a; k < b; k++) {
         int r = rows[k];

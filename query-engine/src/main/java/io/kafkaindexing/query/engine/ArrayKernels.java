@@ -148,6 +148,9 @@ public final class ArrayKernels {
 
   /** The first position at or after {@code from} whose row's time is at or after {@code end}. */
   public int seek(int from, long end) {
+    if (count == 0 || end > arrays.lastTime()) {
+      return count; // every row is before end (a bucket past the segment's rows): no times decoded
+    }
     if (times == null) {
       times = arrays.times();
     }
@@ -182,11 +185,11 @@ public final class ArrayKernels {
         String c = s.getFieldName();
         long[] nulls = arrays.nullRows(c);
         accs[i] = switch (s.kind()) {
-          case LONG_SUM -> new ArrayAccumulators.LongSum(arrays.longs(c), nulls,
+          case LONG_SUM -> new ArrayAccumulators.LongSum(() -> arrays.longs(c), arrays.numRows(), nulls,
               rangeSums && nulls == null ? arrays.longBlockSums(c) : null);
           case LONG_MIN -> new ArrayAccumulators.LongMin(arrays.longs(c), nulls);
           case LONG_MAX -> new ArrayAccumulators.LongMax(arrays.longs(c), nulls);
-          case DOUBLE_SUM -> new ArrayAccumulators.DoubleSum(arrays.doubles(c), nulls,
+          case DOUBLE_SUM -> new ArrayAccumulators.DoubleSum(() -> arrays.doubles(c), arrays.numRows(), nulls,
               wholeDoubles && nulls == null ? arrays.wholeDoubleBlockSums(c) : null);
           case DOUBLE_MIN -> new ArrayAccumulators.DoubleMin(arrays.doubles(c), nulls);
           case DOUBLE_MAX -> new ArrayAccumulators.DoubleMax(arrays.doubles(c), nulls);

@@ -114,6 +114,19 @@ class TimeseriesBlockSumsTest {
     }
   }
 
+  @Test
+  void sumsOverWholeSegmentsDecodeNoColumnOnceTheBlockSumsAreKnown() throws Exception {
+    // the first hour holds whole numbers only: block sums for both columns
+    String json = "{\"queryType\":\"timeseries\",\"dataSource\":\"" + DS + "\",\"granularity\":\"hour\","
+        + "\"aggregations\":[{\"type\":\"longSum\",\"name\":\"a\",\"fieldName\":\"lsum\"},"
+        + "{\"type\":\"doubleSum\",\"name\":\"b\",\"fieldName\":\"dsum\"},{\"type\":\"count\",\"name\":\"f\"}],"
+        + "\"intervals\":[\"2018-03-06T09:00/2018-03-06T10:00\"]}";
+    String first = answer(json);
+    DecodedColumnCache.get().clear();
+    assertEquals(first, answer(json));
+    assertEquals(0, DecodedColumnCache.get().sizeBytes(), "no column decoded for sums of whole segments");
+  }
+
   private static String answer(String json) throws Exception {
     Query query = JsonBodies.read(Brute.MAPPER, json.getBytes(StandardCharsets.UTF_8), Query.class, "query");
     return Brute.MAPPER.writeValueAsString(new QueryExecutor(registry).run(query));

@@ -61,17 +61,25 @@ final class PersistedColumnArrays implements ColumnArrays {
   }
 
   @Override
+  public int numRows() {
+    return segment.getNumRows();
+  }
+
+  @Override
+  public long lastTime() {
+    return segment.timeBounds()[1];
+  }
+
+  @Override
   public long[] longBlockSums(String column) {
-    long[] values = longs(column);
-    return values == null ? null : DecodedColumnCache.get().get(segment, column, 'L', () -> BlockSums.ofLongs(values));
+    return numeric(column) == null ? null : segment.blockSums(column, 'L', () -> BlockSums.ofLongs(longs(column)));
   }
 
   @Override
   public long[] wholeDoubleBlockSums(String column) {
-    double[] values = doubles(column);
-    // a column whose sums are not exact is cached as null, so it is checked once
-    return values == null ? null
-        : DecodedColumnCache.get().get(segment, column, 'W', () -> BlockSums.ofWholeDoubles(values));
+    // a column whose sums are not exact is kept as having none, so it is checked once
+    return numeric(column) == null ? null
+        : segment.blockSums(column, 'W', () -> BlockSums.ofWholeDoubles(doubles(column)));
   }
 
   @Override

@@ -41,6 +41,15 @@ public final class PersistedSegment implements Segment, Closeable {
   private final Map<String, PersistedColumn> columns;
   private final int numRows;
   private volatile boolean closed;
+  /**
+   * Block sums of numeric columns by form and name ({@code 'L'} of longs, {@code 'W'} of whole
+   * doubles; {@link #NO_BLOCK_SUMS} when a column has none), computed on first use. Small (8 bytes
+   * per 1,024 rows), so kept for the segment's life rather than in the {@link DecodedColumnCache},
+   * whose large arrays would push them out: a segment's sums then never need a decoded column again.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, long[]> blockSums =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final long[] NO_BLOCK_SUMS = new long[0];
   /** {first row's time, last row's time}, read on first use (rows are in time order); null before. */
   private volatile long[] timeBounds;
 
@@ -178,6 +187,15 @@ public final class PersistedSegment implements Segment, Closeable {
       timeBounds = bounds;
     }
     return bounds;
+  }
+
+  /** The block sums of {@code column} in {@code form}, computed by {@code compute} (null: none) on first use. */
+  long[] blockSums(String column, char form, java.util.function.Supplier<long[]> compute) {
+    long[] sums = blockSums.computeIfAbsent(form + column, k -> {
+      long[] computed = compute.get();
+      return computed == null ? NO_BLOCK_SUMS : computed;
+    });
+    return sums == NO_BLOCK_SUMS ? null : sums;
   }
 
   @Override

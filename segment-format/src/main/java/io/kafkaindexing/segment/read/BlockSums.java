@@ -46,6 +46,24 @@ public final class BlockSums {
     return sums;
   }
 
+  /**
+   * Whether rows {@code [a, b)} of a column of {@code rows} rows are whole blocks (the column's
+   * last block, however short, counting as whole), so that {@link #sumOfBlocks} gives their sum
+   * from the block sums alone, without the values.
+   */
+  public static boolean wholeBlocks(int rows, int a, int b) {
+    return a % BLOCK == 0 && (b % BLOCK == 0 || b == rows);
+  }
+
+  /** The sum of rows {@code [a, b)}, a range {@link #wholeBlocks} accepts, from the block sums alone. */
+  public static long sumOfBlocks(long[] blocks, int a, int b) {
+    long s = 0;
+    for (int k = a / BLOCK, end = (b + BLOCK - 1) / BLOCK; k < end; k++) {
+      s += blocks[k];
+    }
+    return s;
+  }
+
   /** The wrapping sum of {@code values[a, b)} from the block sums {@code blocks} of {@link #ofLongs}. */
   public static long sum(long[] values, long[] blocks, int a, int b) {
     int firstBlock = (a + BLOCK - 1) / BLOCK;

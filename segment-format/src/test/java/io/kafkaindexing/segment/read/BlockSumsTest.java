@@ -3,6 +3,7 @@ package io.kafkaindexing.segment.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,33 @@ class BlockSumsTest {
         }
         assertEquals(expected, BlockSums.sum(values, blocks, a, b), a + ".." + b);
       }
+    }
+  }
+
+  @Test
+  void rangesOfWholeBlocksSumFromTheBlocksAlone() {
+    Random random = new Random(5);
+    for (int round = 0; round < 50; round++) {
+      long[] values = new long[1 + random.nextInt(5 * BlockSums.BLOCK)];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = random.nextLong();
+      }
+      long[] blocks = BlockSums.ofLongs(values);
+      int wholeBlocks = 0;
+      for (int a = 0; a <= values.length; a += BlockSums.BLOCK / 4) {
+        for (int b : new int[] {a, a + 1, a + BlockSums.BLOCK, a + 2 * BlockSums.BLOCK + 7, values.length}) {
+          if (b < a || b > values.length) {
+            continue;
+          }
+          boolean whole = a % BlockSums.BLOCK == 0 && (b % BlockSums.BLOCK == 0 || b == values.length);
+          assertEquals(whole, BlockSums.wholeBlocks(values.length, a, b), a + ".." + b);
+          if (whole && a < b) {
+            wholeBlocks++;
+            assertEquals(BlockSums.sum(values, blocks, a, b), BlockSums.sumOfBlocks(blocks, a, b), a + ".." + b);
+          }
+        }
+      }
+      assertTrue(wholeBlocks > 0);
     }
   }
 
