@@ -1,5 +1,6 @@
 package io.kafkaindexing.segment.persisted;
 
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,14 +15,27 @@ import java.util.function.Supplier;
  * not cached. The Historical sets it from {@code druid.segmentCache.decodedColumnCacheBytes}
  * (default {@value #DEFAULT_CAPACITY_BYTES}, 128 MiB: the bench's 2,000,000 rows need about 72 MiB);
  * 0 disables the cache, and then segments offer no {@link io.kafkaindexing.segment.read.ColumnArrays}
- * (queries read rows through selectors). Entries of a closed segment are dropped. Thread-safe: a
- * column being decoded by two threads at once is decoded twice and cached once.
+ * (queries read rows through selectors). Entries of a closed segment are dropped.
+ *
+ * <p>When a decoded column does not fit beside what is cached, it is admitted only if it was asked
+ * for more often than each entry it would push out (request counts halved now and then, so that
+ * the counts follow the recent workload): queries that each read more columns than fit (10,000,000
+ * of the bench's rows need about 360 MiB) keep a fixed part of them cached, where least recently
+ * used eviction alone would push out each column just before the next query reads it and cache
+ * nothing useful. Thread-safe: a column being decoded by two threads at once is decoded twice and
+ * cached once.
  */
 public final class DecodedColumnCache {
   public static final long DEFAULT_CAPACITY_BYTES = 128L << 20;
   private static final DecodedColumnCache INSTANCE = new DecodedColumnCache(DEFAULT_CAPACITY_BYTES);
 
+  /** Requests between halvings of the request counts, per key counted (at least 64 keys). */
+  private static final int AGING_PERIOD_PER_KEY = 8;
+
   private final Map<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+  /** Recent requests per key, cached or not (see the admission rule above). */
+  private final Map<Key, Integer> requests = new HashMap<>();
+  private long requestsSinceAging;
   private long capacity;
   private long bytes;
   private long hits;
@@ -63,6 +77,7 @@ public final class DecodedColumnCache {
   <T> T get(PersistedSegment segment, String column, char form, Supplier<T> decode) {
     Key key = new Key(segment, column, form);
     synchronized (this) {
+      count(key);
       Entry e = entries.get(key);
       if (e != null) {
         hits++;
@@ -75,7 +90,7 @@ public final class DecodedColumnCache {
     T value = decode.get();
     long size = sizeOf(value);
     synchronized (this) {
-      if (size <= capacity && !segment.isClosed() && !entries.containsKey(key)) {
+      if (size <= capacity && !segment.isClosed() && !entries.containsKey(key) && admits(key, size)) {
         entries.put(key, new Entry(value, size));
         bytes += size;
         evict();
@@ -84,8 +99,40 @@ public final class DecodedColumnCache {
     return value;
   }
 
+  private void count(Key key) {
+    requests.merge(key, 1, Integer::sum);
+    if (++requestsSinceAging >= (long) AGING_PERIOD_PER_KEY * Math.max(64, requests.size())) {
+      requests.replaceAll((k, n) -> n / 2);
+      requests.values().removeIf(n -> n == 0);
+      requestsSinceAging = 0;
+    }
+  }
+
+  /**
+   * Whether a new entry of {@code size} bytes goes in: when it fits beside the others, or when every
+   * entry it would push out (least recently used first) was asked for less often than it.
+   */
+  private boolean admits(Key key, long size) {
+    if (bytes + size <= capacity) {
+      return true;
+    }
+    int asked = requests.getOrDefault(key, 0);
+    long freed = 0;
+    for (Map.Entry<Key, Entry> victim : entries.entrySet()) {
+      if (requests.getOrDefault(victim.getKey(), 0) >= asked) {
+        return false;
+      }
+      freed += victim.getValue().bytes();
+      if (bytes - freed + size <= capacity) {
+        return true;
+      }
+    }
+    return true;
+  }
+
   /** Drops every entry of {@code segment}. */
   synchronized void invalidate(PersistedSegment segment) {
+    requests.keySet().removeIf(k -> k.segment() == segment);
     Iterator<Map.Entry<Key, Entry>> it = entries.entrySet().iterator();
     while (it.hasNext()) {
       Map.Entry<Key, Entry> e = it.next();
@@ -99,6 +146,8 @@ public final class DecodedColumnCache {
   /** Drops everything (tests). */
   public synchronized void clear() {
     entries.clear();
+    requests.clear();
+    requestsSinceAging = 0;
     bytes = 0;
   }
 
