@@ -21,6 +21,7 @@ import io.kafkaindexing.indexing.kafka.KafkaIndexTask;
 import io.kafkaindexing.indexing.task.SegmentAllocator;
 import io.kafkaindexing.indexing.task.SegmentPublishAction;
 import io.kafkaindexing.indexing.task.TaskToolbox;
+import io.kafkaindexing.supervisor.http.SpecJsonWarmUp;
 import io.kafkaindexing.supervisor.http.SupervisorResource;
 import io.kafkaindexing.supervisor.http.TasksResource;
 import io.kafkaindexing.supervisor.http.TaskResource;
@@ -86,6 +87,7 @@ public final class KafkaIndexingServiceModule implements DruidModule {
         .setDefault().toProvider(PublishingProvider.class);
     Lifecycle.register(binder, TaskRunner.class);
     Lifecycle.register(binder, SupervisorManager.class);
+    Lifecycle.register(binder, SpecJsonWarmUp.class);
     Jerseys.addResource(binder, NodeRole.OVERLORD, SupervisorResource.class);
     Jerseys.addResource(binder, NodeRole.OVERLORD, TasksResource.class);
     Jerseys.addResource(binder, NodeRole.OVERLORD, TaskResource.class);
