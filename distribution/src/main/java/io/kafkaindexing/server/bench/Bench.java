@@ -105,6 +105,10 @@ public final class Bench {
       throws Exception {
     String overlord = server.url(NodeRole.OVERLORD);
     String broker = server.url(NodeRole.BROKER);
+    // As a deployment checks a new server before using it (docs/quickstart.md's walkthrough does too);
+    // also makes this client's first connection to each port here, not in the POST's timing.
+    http.getOk(overlord + "/status/health");
+    http.getOk(broker + "/status/health");
     say("POSTing the seed's spec (taskCount %d) and waiting for %,d rows", options.taskCount(), truth.rows());
     long timeoutMs = 120_000 + truth.rows() / 5;
     Map<String, Object> ingestion = new IngestionPhase(http, overlord, broker)
