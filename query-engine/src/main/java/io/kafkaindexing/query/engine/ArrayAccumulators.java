@@ -7,8 +7,9 @@ import java.util.function.Supplier;
  * Accumulators of the simple numeric aggregators over decoded column arrays, one class per value
  * type and operation so that each loop is monomorphic (generated from one template; keep them
  * alike; the two sums with block sums fetch their column only when a range is not made of whole
- * blocks, so that a segment's total needs no decoded column). Each folds values exactly as {@code NumericAggregator} does: in row order, null rows
- * skipped, null until the first non-null value. A sum starts at {@code -0.0} (the identity of
+ * blocks, so that a segment's total needs no decoded column). Each folds values exactly as
+ * {@code NumericAggregator} does: in row order, null rows skipped, null until the first non-null
+ * value. A sum starts at {@code -0.0} (the identity of
  * floating-point addition, so the first value is kept bit for bit) and a min or max at the
  * opposite infinity or extreme, which equals taking the first value as it is. Not thread-safe.
  */
