@@ -80,12 +80,6 @@ final class IncrementalCursor implements Cursor, RowPointer {
   }
 
   @Override
-  public int rowId() {
-    checkNotDone();
-    return current;
-  }
-
-  @Override
   public long time() {
     checkNotDone();
     return rows.time(current);

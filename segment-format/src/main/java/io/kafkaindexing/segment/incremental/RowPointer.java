@@ -2,8 +2,8 @@ package io.kafkaindexing.segment.incremental;
 
 /** Where read-side selectors find the current row (a cursor) of the {@link RowStore}. */
 interface RowPointer {
-  /** The current row's id. */
-  int rowId();
+  /** The current row's id (a cursor's {@code getRowId}). */
+  int getRowId();
 
   /** The current row's truncated time. */
   long time();

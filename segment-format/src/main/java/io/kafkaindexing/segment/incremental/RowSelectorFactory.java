@@ -73,27 +73,27 @@ final class RowSelectorFactory implements ColumnSelectorFactory {
   private record MetricSelector(RowPointer rows, MetricColumn column) implements ColumnValueSelector {
     @Override
     public long getLong() {
-      return column.getLong(rows.rowId());
+      return column.getLong(rows.getRowId());
     }
 
     @Override
     public double getDouble() {
-      return column.getDouble(rows.rowId());
+      return column.getDouble(rows.getRowId());
     }
 
     @Override
     public float getFloat() {
-      return column.getFloat(rows.rowId());
+      return column.getFloat(rows.getRowId());
     }
 
     @Override
     public boolean isNull() {
-      return column.isNull(rows.rowId());
+      return column.isNull(rows.getRowId());
     }
 
     @Override
     public Object getObject() {
-      return column.get(rows.rowId());
+      return column.get(rows.getRowId());
     }
   }
 }
