@@ -39,6 +39,7 @@ import io.kafkaindexing.supervisor.store.PendingSegmentsTable;
 import io.kafkaindexing.supervisor.store.SegmentPublisher;
 import io.kafkaindexing.supervisor.store.SupervisorStore;
 import io.kafkaindexing.supervisor.store.TasksTable;
+import io.kafkaindexing.supervisor.task.IngestionWarmUpService;
 import io.kafkaindexing.supervisor.task.TaskConfig;
 import io.kafkaindexing.supervisor.task.TaskRunner;
 import java.util.List;
@@ -88,6 +89,7 @@ public final class KafkaIndexingServiceModule implements DruidModule {
     Lifecycle.register(binder, TaskRunner.class);
     Lifecycle.register(binder, SupervisorManager.class);
     Lifecycle.register(binder, SpecJsonWarmUp.class);
+    Lifecycle.register(binder, IngestionWarmUpService.class);
     Jerseys.addResource(binder, NodeRole.OVERLORD, SupervisorResource.class);
     Jerseys.addResource(binder, NodeRole.OVERLORD, TasksResource.class);
     Jerseys.addResource(binder, NodeRole.OVERLORD, TaskResource.class);

@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
 import org.joda.time.Interval;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.NOPLogger;
 
 /**
  * Routes a task's rows into one {@link Sink} per segment interval ({@code segmentGranularity}
@@ -46,13 +47,15 @@ import org.slf4j.LoggerFactory;
  * persist thread only touches the sinks' frozen indexes).
  */
 public final class StreamAppenderator implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(StreamAppenderator.class);
+  private static final Logger LOG = LoggerFactory.getLogger(StreamAppenderator.class);
 
   private final DataSchema schema;
   private final String sequenceName;
   private final SegmentAllocator allocator;
   private final SegmentRegistry registry;
   private final PersistConfig persistConfig;
+  /** Where segment events (announced, persisted, pushed, unannounced) are logged; a no-op one when quiet. */
+  private final Logger log;
   private final Map<Long, Sink> sinks = new TreeMap<>();
   /** The sink the last row went to and its bucket start (rows mostly arrive bucket by bucket): no boxed lookup per row. */
   private Sink recentSink;
@@ -78,6 +81,16 @@ public final class StreamAppenderator implements AutoCloseable {
 
   public StreamAppenderator(DataSchema schema, String sequenceName, SegmentAllocator allocator,
       SegmentRegistry registry, PersistConfig persistConfig) {
+    this(schema, sequenceName, allocator, registry, persistConfig, true);
+  }
+
+  /**
+   * {@code logSegmentEvents} false: announcing, persisting, pushing and unannouncing log nothing
+   * (warnings still do).
+   */
+  public StreamAppenderator(DataSchema schema, String sequenceName, SegmentAllocator allocator,
+      SegmentRegistry registry, PersistConfig persistConfig, boolean logSegmentEvents) {
+    this.log = logSegmentEvents ? LOG : NOPLogger.NOP_LOGGER;
     this.schema = schema;
     this.sequenceName = sequenceName;
     this.allocator = allocator;
@@ -182,7 +195,7 @@ public final class StreamAppenderator implements AutoCloseable {
   }
 
   /** Writes frozen indexes, in order; runs on the persist thread or (from persistAll) the task thread. */
-  private static void persist(List<Sink.Frozen> frozen) {
+  private void persist(List<Sink.Frozen> frozen) {
     long start = System.nanoTime();
     long rows = 0;
     for (Sink.Frozen f : frozen) {
@@ -332,7 +345,7 @@ public final class StreamAppenderator implements AutoCloseable {
       try {
         awaitPersist();
       } catch (RuntimeException e) {
-        log.warn("A background persist failed before close: {}", e.getMessage());
+        LOG.warn("A background persist failed before close: {}", e.getMessage());
       } finally {
         persistThread.shutdown();
       }
