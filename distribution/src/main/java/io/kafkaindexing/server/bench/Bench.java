@@ -26,6 +26,8 @@ public final class Bench {
   static final String DATA_SOURCE = "metrics-kafka";
   static final String LATENCY_TOPIC = "metrics-latency";
   static final String LATENCY_DATA_SOURCE = "metrics-latency";
+  static final String AGAIN_TOPIC = "metrics-again";
+  static final String AGAIN_DATA_SOURCE = "metrics-again";
 
   private final BenchOptions options;
   private final BenchReport report = new BenchReport();
@@ -132,6 +134,9 @@ public final class Bench {
     report.put("queries_historical", queries.run(BenchQueries.all(DATA_SOURCE), truth));
     report.put("topN_accuracy_historical", topNAccuracy(broker, truth));
 
+    if (options.again()) {
+      ingestAgain(kafka, overlord, broker, timeoutMs, memory);
+    }
     if (options.latencyRate() > 0) {
       say("Produce-to-queryable latency at %,d rows/s for %d s", options.latencyRate(), options.latencySeconds());
       kafka.createTopic(LATENCY_TOPIC, options.partitions());
@@ -150,6 +155,28 @@ public final class Bench {
     mem.put("max_heap_bytes", ProcessMemory.maxHeapBytes());
     mem.put("note", "one JVM: the server, its Kafka broker and the bench's producer and HTTP client");
     report.put("memory", mem);
+  }
+
+  /**
+   * Produces the same rows to a second topic and ingests them into a second data source on this
+   * server, whose ingestion and query code the first run has compiled, then runs the queries over
+   * them in real time; reported as {@code ingestion_again} and {@code queries_realtime_again}.
+   */
+  private void ingestAgain(BenchKafka kafka, String overlord, String broker, long timeoutMs, MemorySampler memory)
+      throws Exception {
+    say("Producing the rows again to topic[%s]", AGAIN_TOPIC);
+    kafka.createTopic(AGAIN_TOPIC, options.partitions());
+    GroundTruth truth = new GroundTruth();
+    kafka.produceAll(AGAIN_TOPIC, options.partitions(), new BenchDataset(options.rows()), truth);
+    System.gc();
+    say("POSTing the spec of data source[%s] on the same server and waiting for %,d rows", AGAIN_DATA_SOURCE,
+        truth.rows());
+    Map<String, Object> ingestion = new IngestionPhase(http, overlord, broker).run(
+        spec(AGAIN_DATA_SOURCE, AGAIN_TOPIC, kafka.bootstrapServers()), AGAIN_DATA_SOURCE, truth, timeoutMs, memory);
+    report.put("ingestion_again", ingestion);
+    say("All rows queryable after %s ms", ingestion.get("wall_ms_post_to_all_queryable"));
+    report.put("queries_realtime_again", new QueryPhase(http, broker, options.warmups(), options.runs())
+        .run(BenchQueries.all(AGAIN_DATA_SOURCE), truth));
   }
 
   private Map<String, Object> topNAccuracy(String broker, GroundTruth truth) throws Exception {

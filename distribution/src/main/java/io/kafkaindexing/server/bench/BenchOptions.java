@@ -18,14 +18,17 @@ import java.util.Locale;
  * @param workDir         where the broker, metadata store, deep storage and logs live during the run
  * @param out             the JSON file of all figures
  * @param keep            keep {@code workDir} afterwards (it is deleted otherwise)
+ * @param again           after the queries, ingest the rows a second time (a new topic and data source)
+ *                        on the same server, whose code the first run has compiled: what a long-running
+ *                        server sees
  */
 public record BenchOptions(Path home, long rows, int taskCount, int partitions, String startDelay, int latencyRate,
-    int latencySeconds, int warmups, int runs, Path workDir, Path out, boolean keep) {
+    int latencySeconds, int warmups, int runs, Path workDir, Path out, boolean keep, boolean again) {
 
   public static final String USAGE = String.join("\n",
       "Usage: bin/bench [--rows 2000000|10000000|N] [--task-count 1|2] [--partitions 2] [--start-delay PT5S]",
       "                 [--latency-rate 5000] [--latency-seconds 20] [--warmups 3] [--runs 20]",
-      "                 [--work-dir var/bench/run] [--out var/bench/result-<rows>-tc<n>.json] [--keep]");
+      "                 [--work-dir var/bench/run] [--out var/bench/result-<rows>-tc<n>.json] [--keep] [--again]");
 
   /** Parses {@code args}; throws {@link IllegalArgumentException} naming the option at fault. */
   public static BenchOptions parse(Path home, String[] args) {
@@ -40,10 +43,15 @@ public record BenchOptions(Path home, long rows, int taskCount, int partitions, 
     Path workDir = null;
     Path out = null;
     boolean keep = false;
+    boolean again = false;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (name.equals("--keep")) {
         keep = true;
+        continue;
+      }
+      if (name.equals("--again")) {
+        again = true;
         continue;
       }
       if (i + 1 >= args.length) {
@@ -75,7 +83,7 @@ public record BenchOptions(Path home, long rows, int taskCount, int partitions, 
       out = home.resolve("var/bench/result-" + rows + "-tc" + taskCount + ".json");
     }
     return new BenchOptions(home, rows, taskCount, partitions, startDelay, latencyRate, latencySeconds, warmups, runs,
-        workDir.toAbsolutePath(), out.toAbsolutePath(), keep);
+        workDir.toAbsolutePath(), out.toAbsolutePath(), keep, again);
   }
 
   private static long positive(String name, String value) {

@@ -12,6 +12,7 @@ import java.util.Map;
 /**
  * All figures of a run as nested sections ({@code environment}, {@code produce}, {@code server},
  * {@code ingestion}, {@code queries_realtime}, {@code handoff}, {@code queries_historical},
+ * {@code ingestion_again}, {@code queries_realtime_again} (with {@code --again}),
  * {@code produce_to_queryable}, {@code memory}), printed as a table and written as JSON. Not thread-safe.
  */
 public final class BenchReport {
@@ -52,6 +53,13 @@ public final class BenchReport {
     row(out, "GC during ingestion (collections, ms)", ingestion.get("gc_count") + ", " + ingestion.get("gc_ms"));
     row(out, "peak RSS during ingestion (MiB)", mib(ingestion.get("peak_rss_bytes")));
     row(out, "peak heap used during ingestion (MiB, sampled)", mib(ingestion.get("peak_heap_used_sampled_bytes")));
+    Map<String, Object> again = section("ingestion_again");
+    if (!again.isEmpty()) {
+      row(out, "again, same server: POST to all rows queryable (ms)", again.get("wall_ms_post_to_all_queryable"));
+      row(out, "again, same server: ingestion rows/s", again.get("rows_per_s"));
+      row(out, "again, same server: first row queryable after the POST (ms)", again.get("first_row_queryable_ms"));
+      row(out, "again, same server: rows per CPU-second", again.get("rows_per_cpu_s"));
+    }
     Map<String, Object> handoff = section("handoff");
     if (!handoff.isEmpty()) {
       row(out, "suspend to handed off (ms)", handoff.get("suspend_to_handed_off_ms"));
@@ -76,7 +84,7 @@ public final class BenchReport {
     out.println();
     out.println("| query | phase | p50 ms | p95 ms | p99 ms | max ms |");
     out.println("| --- | --- | --- | --- | --- | --- |");
-    for (String phase : new String[] {"queries_realtime", "queries_historical"}) {
+    for (String phase : new String[] {"queries_realtime", "queries_historical", "queries_realtime_again"}) {
       for (Map.Entry<String, Object> q : section(phase).entrySet()) {
         Map<String, Object> s = (Map<String, Object>) q.getValue();
         out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", q.getKey(), phase.substring("queries_".length()),
