@@ -40,8 +40,11 @@ import org.slf4j.helpers.NOPLogger;
  * stay queryable) and hands them to one persist thread, then keeps adding rows to fresh indexes.
  * At most one persist is in flight (Druid's default {@code maxPendingPersists} of 0): a task that
  * needs the next persist first waits for the previous one, so at most twice the in-memory limit
- * is held. A failed background persist is thrown from the task thread's next call ({@link #add},
- * {@link #persistIfDue}, {@link #persistAll}, {@link #mergeAndPush}) and the task fails.
+ * is held. A failed background persist is thrown on the task thread by the next
+ * {@link #persistIfDue} (called between polls), the {@link #add} that starts the next persist,
+ * {@link #persistAll} or {@link #mergeAndPush}, and the task fails; {@link #add} itself does not
+ * look at the persist in flight (a check per row, whose first "done" made the JIT recompile the row
+ * path).
  * {@link #persistAll} and {@link #mergeAndPush} wait for the persist in flight.
  * Not thread-safe: used by the task thread only (queries read the announced sinks, which are; the
  * persist thread only touches the sinks' frozen indexes).
@@ -103,9 +106,6 @@ public final class StreamAppenderator implements AutoCloseable {
    * as null), which makes the row "processed with error" in Druid's counters.
    */
   public IncrementalIndexAddResult add(InputRow row) {
-    if (pendingPersist != null && pendingPersist.isDone()) {
-      awaitPersist();
-    }
     long bucketStart = schema.getGranularitySpec().getSegmentGranularity().bucketStart(row.getTimestampFromEpoch());
     Sink sink = recentBucketStart == bucketStart && recentSink != null ? recentSink : sinks.get(bucketStart);
     if (sink == null) {

@@ -114,7 +114,7 @@ public final class IngestionWarmUp {
             new ParseExceptionHandler(TOPIC, meters, false, 0, 0, System::currentTimeMillis));
         RealTimeReader reader = new RealTimeReader(executor, queries.get(0));
         try {
-          read(processor, rows);
+          read(processor, meters, rows);
         } finally {
           queriesRun = reader.stop();
         }
@@ -170,19 +170,33 @@ public final class IngestionWarmUp {
     }
   }
 
-  /** Polls of records handed to one read-ahead worker and applied on this thread, as a task's read loop does. */
-  private static void read(RecordProcessor processor, int rows) throws InterruptedException {
-    KafkaPartition partition = new KafkaPartition(TOPIC, 0);
+  /**
+   * Polls of records handed to one read-ahead worker and applied on this thread, as a task's read
+   * loop does, from a topic of two partitions (row i in partition i % 2): a poll returns one
+   * partition's records, then the other's, so the index sees times a little out of order.
+   */
+  private static void read(RecordProcessor processor, RowIngestionMeters meters, int rows)
+      throws InterruptedException {
+    List<KafkaPartition> partitions = List.of(new KafkaPartition(TOPIC, 0), new KafkaPartition(TOPIC, 1));
     Consumer<List<ReadAhead.Read>> apply = chunk -> chunk.forEach(r -> processor.apply(r.read()));
     Random random = new Random(20000101L);
+    byte[][] records = new byte[POLL_RECORDS][];
     try (ReadAhead readAhead = new ReadAhead(processor, 1, TOPIC)) {
       for (int from = 0; from < rows; from += POLL_RECORDS) {
+        int to = Math.min(rows, from + POLL_RECORDS);
+        for (int i = from; i < to; i++) {
+          records[i - from] = record(i, rows, random);
+        }
         List<ReadAhead.Polled> poll = new ArrayList<>(POLL_RECORDS);
-        for (int i = from; i < Math.min(rows, from + POLL_RECORDS); i++) {
-          poll.add(new ReadAhead.Polled(partition, new ConsumerRecord<>(TOPIC, 0, i, null, record(i, rows, random))));
+        for (int p = 0; p < partitions.size(); p++) {
+          for (int i = from + Math.floorMod(p - from, 2); i < to; i += 2) {
+            poll.add(new ReadAhead.Polled(partitions.get(p), new ConsumerRecord<>(TOPIC, p, i / 2, null,
+                records[i - from])));
+          }
         }
         readAhead.submit(poll);
         readAhead.applyAllButLatestPoll(apply);
+        meters.tick();
       }
       readAhead.drain(apply);
     }
@@ -190,20 +204,23 @@ public final class IngestionWarmUp {
 
   /**
    * Row {@code i} of {@code rows}, in time order over four hours, in the quickstart's metrics shape:
-   * {@code {"time":"2000-01-01T01:02:03.456Z","url":"/page/N","user":"userN","latencyMs":N}}.
+   * {@code {"time":"2000-01-01T01:02:03.456Z","url":"/page/N","user":"userN","latencyMs":N}}, every
+   * other row with a space after each colon and comma (as most JSON writers put them).
    */
   static byte[] record(int i, int rows, Random random) {
     long millis = Math.floorDiv(i * 4L * 3_600_000L, Math.max(1, rows));
-    StringBuilder json = new StringBuilder(96).append("{\"time\":\"2000-01-01T");
+    String colon = i % 2 == 0 ? ":" : ": ";
+    String comma = i % 2 == 0 ? "," : ", ";
+    StringBuilder json = new StringBuilder(112).append("{\"time\"").append(colon).append("\"2000-01-01T");
     twoDigits(json, (int) (millis / 3_600_000)).append(':');
     twoDigits(json, (int) (millis / 60_000 % 60)).append(':');
     twoDigits(json, (int) (millis / 1000 % 60)).append('.');
     int ms = (int) (millis % 1000);
     json.append((char) ('0' + ms / 100));
     twoDigits(json, ms % 100);
-    json.append("Z\",\"url\":\"/page/").append(random.nextInt(1000))
-        .append("\",\"user\":\"user").append(random.nextInt(10_000))
-        .append("\",\"latencyMs\":").append(1 + random.nextInt(1000)).append('}');
+    json.append("Z\"").append(comma).append("\"url\"").append(colon).append("\"/page/").append(random.nextInt(1000))
+        .append('"').append(comma).append("\"user\"").append(colon).append("\"user").append(random.nextInt(10_000))
+        .append('"').append(comma).append("\"latencyMs\"").append(colon).append(1 + random.nextInt(1000)).append('}');
     return json.toString().getBytes(StandardCharsets.US_ASCII);
   }
 

@@ -284,6 +284,7 @@ public final class KafkaIndexTaskRunner {
         readAhead.applyAllButLatestPoll(apply);
       }
       appenderator.persistIfDue();
+      meters.tick();
       if (handoffReason == null) {
         handoffReason = handoff.reason(appenderator, System.currentTimeMillis());
         if (handoffReason == null && deadLetters != null) {

@@ -11,15 +11,13 @@ import java.util.function.LongSupplier;
  * {@code processedBytes} (bytes of record values read), {@code processedWithError} (rows indexed
  * with some values that could not be stored), {@code unparseable} (rows or records that could not
  * be read at all) and {@code thrownAway} (rows skipped, by {@link ThrownAwayReason}), each with
- * 1/5/15-minute moving averages. Thread-safe: written by the task thread, read by reports.
+ * 1/5/15-minute moving averages. Thread-safe: written by the task thread, read by reports. Each
+ * counter is its average's count ({@link MovingAverage#mark}: one store per row, no atomic add and no
+ * clock); the task thread closes the averages' 5-second ticks with {@link #tick} once per poll.
  */
 public final class RowIngestionMeters {
   public static final String BUILD_SEGMENTS = "buildSegments";
 
-  private final AtomicLong processed = new AtomicLong();
-  private final AtomicLong processedBytes = new AtomicLong();
-  private final AtomicLong processedWithError = new AtomicLong();
-  private final AtomicLong unparseable = new AtomicLong();
   private final Map<ThrownAwayReason, AtomicLong> thrownAway = new EnumMap<>(ThrownAwayReason.class);
   private final Map<String, MovingAverage> averages = new LinkedHashMap<>();
   /** The averages of {@link #averages} by counter, without a map lookup per row. */
@@ -28,12 +26,14 @@ public final class RowIngestionMeters {
   private final MovingAverage processedWithErrorRate;
   private final MovingAverage thrownAwayRate;
   private final MovingAverage unparseableRate;
+  private final LongSupplier nanoClock;
 
   public RowIngestionMeters() {
     this(System::nanoTime);
   }
 
   public RowIngestionMeters(LongSupplier nanoClock) {
+    this.nanoClock = nanoClock;
     for (ThrownAwayReason r : ThrownAwayReason.values()) {
       thrownAway.put(r, new AtomicLong());
     }
@@ -51,22 +51,18 @@ public final class RowIngestionMeters {
   }
 
   public void incrementProcessed() {
-    processed.incrementAndGet();
     processedRate.mark(1);
   }
 
   public void addProcessedBytes(long bytes) {
-    processedBytes.addAndGet(bytes);
     processedBytesRate.mark(bytes);
   }
 
   public void incrementProcessedWithError() {
-    processedWithError.incrementAndGet();
     processedWithErrorRate.mark(1);
   }
 
   public void incrementUnparseable() {
-    unparseable.incrementAndGet();
     unparseableRate.mark(1);
   }
 
@@ -75,20 +71,28 @@ public final class RowIngestionMeters {
     thrownAwayRate.mark(1);
   }
 
+  /** Closes the moving averages' ticks that are due (one clock read); the task thread calls it once per poll. */
+  public void tick() {
+    long now = nanoClock.getAsLong();
+    for (MovingAverage average : averages.values()) {
+      average.tick(now);
+    }
+  }
+
   public long processed() {
-    return processed.get();
+    return processedRate.count();
   }
 
   public long processedBytes() {
-    return processedBytes.get();
+    return processedBytesRate.count();
   }
 
   public long processedWithError() {
-    return processedWithError.get();
+    return processedWithErrorRate.count();
   }
 
   public long unparseable() {
-    return unparseable.get();
+    return unparseableRate.count();
   }
 
   public long thrownAway() {
@@ -110,11 +114,11 @@ public final class RowIngestionMeters {
    */
   public Map<String, Object> totals() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("processed", processed.get());
-    m.put("processedBytes", processedBytes.get());
-    m.put("processedWithError", processedWithError.get());
+    m.put("processed", processed());
+    m.put("processedBytes", processedBytes());
+    m.put("processedWithError", processedWithError());
     m.put("thrownAway", thrownAway());
-    m.put("unparseable", unparseable.get());
+    m.put("unparseable", unparseable());
     Map<String, Long> byReason = new LinkedHashMap<>();
     thrownAway.forEach((reason, n) -> {
       if (n.get() > 0) {

@@ -32,19 +32,50 @@ class MovingAverageTest {
   }
 
   @Test
-  void aMarkAfterATickIsDueClosesTheTickBeforeCounting() {
+  void aTickAfterItIsDueClosesItBeforeLaterMarksCount() {
     MovingAverage avg = new MovingAverage(now::get);
     avg.mark(50);
+    avg.tick(); // not due: nothing closed
     advanceSeconds(4);
     avg.mark(25); // same tick
     advanceSeconds(1);
-    avg.mark(100); // ticks first: 75 events in the first 5 s
+    avg.tick(); // closes the first tick: 75 events in the first 5 s
+    avg.mark(100);
     advanceSeconds(4);
     avg.mark(7); // same (second) tick
     advanceSeconds(1);
     double[] r = avg.rates();
     assertEquals(15 + (1 - Math.exp(-5.0 / 60)) * (107 / 5.0 - 15), r[0], 1e-9);
     assertEquals(15 + (1 - Math.exp(-5.0 / 900)) * (107 / 5.0 - 15), r[2], 1e-9);
+    assertEquals(182, avg.count());
+  }
+
+  @Test
+  void marksNeverReadTheClock() {
+    AtomicLong reads = new AtomicLong();
+    MovingAverage avg = new MovingAverage(() -> {
+      reads.incrementAndGet();
+      return now.get();
+    });
+    long before = reads.get();
+    for (int i = 0; i < 1000; i++) {
+      avg.mark(1);
+    }
+    assertEquals(before, reads.get());
+    assertEquals(1000, avg.count());
+  }
+
+  @Test
+  void metersTickEveryAverageWithOneClockRead() {
+    RowIngestionMeters meters = new RowIngestionMeters(now::get);
+    meters.incrementProcessed();
+    meters.addProcessedBytes(10);
+    advanceSeconds(5);
+    meters.tick();
+    meters.incrementProcessed(); // after the tick: counts in the second one
+    assertEquals(0.2, ((java.util.Map<?, ?>) meters.movingAverages().get("1m")).get("processed"));
+    assertEquals(2, meters.processed());
+    assertEquals(10, meters.processedBytes());
   }
 
   @Test
