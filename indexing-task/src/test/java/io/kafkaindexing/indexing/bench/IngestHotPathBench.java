@@ -30,7 +30,9 @@ import java.util.Random;
  * no query granularity). Persisting is left out: every {@code maxRowsInMemory} rows the
  * appenderator is dropped and a new one started, as a persist would empty the in-memory indexes.
  * Prints the task thread's CPU nanoseconds per row for each pass (the first passes warm the JIT up).
- * Run: {@code java -cp <test classpath> io.kafkaindexing.indexing.bench.IngestHotPathBench [rows] [passes]}.
+ * Run: {@code java -cp <test classpath> io.kafkaindexing.indexing.bench.IngestHotPathBench [rows] [passes] [polled]};
+ * {@code polled} applies the rows in the order a task reading two partitions does (poll by poll, one
+ * partition's rows, then the other's), not in time order.
  */
 public final class IngestHotPathBench {
   private IngestHotPathBench() {}
@@ -38,6 +40,7 @@ public final class IngestHotPathBench {
   public static void main(String[] args) {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int passes = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    boolean polled = args.length > 2 && args[2].equals("polled");
     int maxRowsInMemory = 100_000;
     byte[][] records = records(rows);
     DataSchema schema = new DataSchema("metrics", new TimestampSpec("time", "auto", null),
@@ -54,8 +57,9 @@ public final class IngestHotPathBench {
           new ParseExceptionHandler("bench", meters, false, 0, 0, System::currentTimeMillis));
       long cpu = threads.getCurrentThreadCpuTime();
       long wall = System.nanoTime();
-      for (int i = 0; i < rows; i++) {
-        if (i % maxRowsInMemory == 0) {
+      for (int n = 0; n < rows; n++) {
+        int i = polled ? polledOrder(n, rows) : n;
+        if (n % maxRowsInMemory == 0) {
           appenderator[0] = new StreamAppenderator(schema, "seq",
               (ds, interval, seq) -> new SegmentId(ds, interval, "v1", 0), new SegmentRegistry());
         }
@@ -66,6 +70,18 @@ public final class IngestHotPathBench {
       System.out.printf("pass %d: %d rows, %.0f ns CPU/row (%.0f rows per CPU-s), wall %.0f ms, processed %d%n",
           pass, rows, (double) cpu / rows, rows * 1e9 / cpu, wall / 1e6, meters.processed());
     }
+  }
+
+  /**
+   * The {@code n}th row a task reading the bench's two partitions applies: polls of 500 records
+   * bring one partition's 250 rows, then the other's (rows i and i + 1 are in different partitions).
+   */
+  private static int polledOrder(int n, int rows) {
+    int poll = n / 500 * 500;
+    int k = n - poll;
+    int size = Math.min(500, rows - poll);
+    int firstPartition = (size + 1) / 2;
+    return k < firstPartition ? poll + 2 * k : poll + 2 * (k - firstPartition) + 1;
   }
 
   /** The rows of BenchDataset: same times, url/user/latency from Random(20180306). */

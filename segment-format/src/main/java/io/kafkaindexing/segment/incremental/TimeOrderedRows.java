@@ -248,6 +248,8 @@ final class TimeOrderedRows {
     /** Each time's list of ids once it holds two or more; null while it holds its first only. */
     private IdList[] lists = new IdList[16];
     private int count;
+    /** Where the last {@link #find} below the last time ended: the next one starts there. */
+    private int finger;
 
     long last() {
       return times[count - 1];
@@ -265,23 +267,57 @@ final class TimeOrderedRows {
     }
 
     /**
-     * The index of {@code time}, or -1. Times looked up are mostly near the end (the rows of the
-     * other partitions' current batches), so the search gallops back from the end first.
+     * The index of {@code time}, or -1. A time above the run's last is answered at once (a
+     * partition's rows arriving in order); otherwise the search starts at the finger, where the
+     * previous search of this run ended, since the times looked up below the last are mostly the
+     * ascending rows of another partition's batch, each just after the one before: a search from
+     * the end cost a gallop and a binary search per row (about 15% of the bench's add path read in
+     * poll order).
      */
     int find(long time) {
-      int hi = count - 1;
-      if (time > times[hi]) {
+      if (time > times[count - 1]) {
         return -1;
       }
-      int step = 1;
-      int lo = hi - step;
-      while (lo >= 0 && times[lo] >= time) {
-        hi = lo;
-        step <<= 1;
+      int i = lowerBoundFromFinger(time);
+      return times[i] == time ? i : -1;
+    }
+
+    /** The first index whose time is at least {@code time}, which is at most the last time; moves the finger there. */
+    private int lowerBoundFromFinger(long time) {
+      // the answer is in (lo, hi]: times[hi] >= time, and lo is -1 or times[lo] < time
+      int lo;
+      int hi;
+      int f = Math.min(finger, count - 1);
+      if (times[f] >= time) {
+        hi = f;
+        int step = 1;
         lo = hi - step;
+        while (lo >= 0 && times[lo] >= time) {
+          hi = lo;
+          step <<= 1;
+          lo = hi - step;
+        }
+        lo = Math.max(lo, -1);
+      } else {
+        lo = f; // below count - 1, whose time is at least this one
+        int step = 1;
+        hi = lo + 1;
+        while (times[hi] < time) {
+          lo = hi;
+          step <<= 1;
+          hi = Math.min(lo + step, count - 1);
+        }
       }
-      int i = Arrays.binarySearch(times, Math.max(lo + 1, 0), hi + 1, time);
-      return i >= 0 ? i : -1;
+      while (hi - lo > 1) {
+        int mid = (lo + hi) >>> 1;
+        if (times[mid] < time) {
+          lo = mid;
+        } else {
+          hi = mid;
+        }
+      }
+      finger = hi;
+      return hi;
     }
 
     /** The first index whose time is at least {@code time}, or {@code count}. */

@@ -121,6 +121,17 @@ class TimeOrderedRowsTest {
   }
 
   @Test
+  void partitionsReadInBatchesSharingTimes() {
+    // two partitions' batches of 50 rows each over the same seconds: most lookups find a time below
+    // the last one, each a little after the previous one, and some jump back to a batch's start
+    check(new Random(7), 5_000, (random, i) -> {
+      int batch = i / 50;
+      int partitionRow = (batch / 2) * 50 + i % 50;
+      return 1_000L * (partitionRow / 3) + (batch % 2 == 0 ? 0 : 500L * random.nextInt(2));
+    });
+  }
+
+  @Test
   void shuffledAndRepeatedTimes() {
     check(new Random(3), 4_000, (random, i) -> (long) random.nextInt(500));
   }
