@@ -173,7 +173,8 @@ public final class IngestionWarmUp {
   /**
    * Polls of records handed to one read-ahead worker and applied on this thread, as a task's read
    * loop does, from a topic of two partitions (row i in partition i % 2): a poll returns one
-   * partition's records, then the other's, so the index sees times a little out of order.
+   * partition's records, then the other's (either first), so the index sees times a little out of
+   * order, later and earlier than the ones before.
    */
   private static void read(RecordProcessor processor, RowIngestionMeters meters, int rows)
       throws InterruptedException {
@@ -188,7 +189,9 @@ public final class IngestionWarmUp {
           records[i - from] = record(i, rows, random);
         }
         List<ReadAhead.Polled> poll = new ArrayList<>(POLL_RECORDS);
-        for (int p = 0; p < partitions.size(); p++) {
+        int firstPartition = random.nextInt(2); // either partition's records may come first
+        for (int n = 0; n < partitions.size(); n++) {
+          int p = (firstPartition + n) % 2;
           for (int i = from + Math.floorMod(p - from, 2); i < to; i += 2) {
             poll.add(new ReadAhead.Polled(partitions.get(p), new ConsumerRecord<>(TOPIC, p, i / 2, null,
                 records[i - from])));
