@@ -46,7 +46,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * (measured with {@code bin/bench}: about 250,000 rows/s for the first 2.5 s, then 650,000). The
  * rows have the shape of the quickstart's metrics (time, url, user, latencyMs; count and doubleSum),
  * go to a private segment registry that no client's query sees, and live in a temporary directory
- * removed afterwards; nothing is published or pushed. Not thread-safe; call once.
+ * removed afterwards; nothing is published or pushed. Each call has its own registry, directory and
+ * threads.
  */
 public final class IngestionWarmUp {
   /** Records per simulated poll (the Kafka consumer's default {@code max.poll.records}). */
@@ -149,7 +150,11 @@ public final class IngestionWarmUp {
     RealTimeReader(QueryExecutor executor, Query query) {
       thread = new Thread(() -> {
         while (!stop) {
-          executor.run(query);
+          try {
+            executor.run(query);
+          } catch (RuntimeException e) {
+            return; // the ingestion goes on without this reader
+          }
           runs++;
           try {
             Thread.sleep(READ_PAUSE_MILLIS);
