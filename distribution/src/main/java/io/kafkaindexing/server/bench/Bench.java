@@ -3,16 +3,15 @@ package io.kafkaindexing.server.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaindexing.core.config.RuntimeProperties;
 import io.kafkaindexing.core.guice.NodeRole;
+import io.kafkaindexing.core.storage.SegmentFiles;
 import io.kafkaindexing.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The end-to-end benchmark (issue 6), run by {@code bin/bench}: generates the dataset, produces it to
@@ -67,7 +66,7 @@ public final class Bench {
   }
 
   private void run() throws Exception {
-    deleteRecursively(options.workDir());
+    SegmentFiles.deleteRecursively(options.workDir());
     Files.createDirectories(options.workDir());
     report.put("environment", environment());
     say("Generating and producing %,d rows to topic[%s] (%d partitions)", options.rows(), TOPIC, options.partitions());
@@ -98,7 +97,7 @@ public final class Bench {
       report.printTable(System.out);
       say("All figures: %s", options.out());
       if (!options.keep()) {
-        deleteRecursively(options.workDir());
+        SegmentFiles.deleteRecursively(options.workDir());
       }
     }
   }
@@ -245,16 +244,5 @@ public final class Bench {
 
   private static void say(String format, Object... args) {
     System.out.printf("%s  %s%n", Instant.now().toString().substring(11, 19), String.format(format, args));
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

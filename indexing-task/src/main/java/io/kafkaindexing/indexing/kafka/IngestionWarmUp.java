@@ -1,6 +1,7 @@
 package io.kafkaindexing.indexing.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkaindexing.core.storage.SegmentFiles;
 import io.kafkaindexing.indexing.appenderator.PersistConfig;
 import io.kafkaindexing.indexing.appenderator.StreamAppenderator;
 import io.kafkaindexing.indexing.input.InputRowParser;
@@ -27,13 +28,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -133,7 +132,7 @@ public final class IngestionWarmUp {
       Thread.currentThread().interrupt();
       return new Result(0, 0, 0, (System.nanoTime() - start) / 1_000_000);
     } finally {
-      deleteRecursively(dir);
+      SegmentFiles.deleteRecursively(dir);
     }
   }
 
@@ -215,7 +214,7 @@ public final class IngestionWarmUp {
    * {@code {"time":"2000-01-01T01:02:03.456Z","url":"/page/N","user":"userN","latencyMs":N}}, every
    * other row with a space after each colon and comma (as most JSON writers put them).
    */
-  static byte[] record(int i, int rows, Random random) {
+  private static byte[] record(int i, int rows, Random random) {
     long millis = Math.floorDiv(i * 4L * 3_600_000L, Math.max(1, rows));
     String colon = i % 2 == 0 ? ":" : ": ";
     String comma = i % 2 == 0 ? "," : ", ";
@@ -236,7 +235,7 @@ public final class IngestionWarmUp {
     return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 
-  static DataSchema schema() {
+  private static DataSchema schema() {
     return new DataSchema(TOPIC, new TimestampSpec("time", "auto", null), DimensionsSpec.of(List.of("url", "user")),
         List.of(new CountAggregatorFactory("views"), new DoubleSumAggregatorFactory("latencyMs", "latencyMs", null)),
         new GranularitySpec(null, Granularities.HOUR, Granularities.NONE, true, null), null, null);
@@ -245,16 +244,5 @@ public final class IngestionWarmUp {
   /** The merged segment stays where it was written (the warm-up has no deep storage); it is deleted with the rest. */
   private static SegmentPusher.Pushed keepInPlace(File segmentDir, SegmentId id) {
     return new SegmentPusher.Pushed(Map.of("type", "local", "path", segmentDir.getPath()), 0);
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import io.kafkaindexing.core.lifecycle.Managed;
+import io.kafkaindexing.core.storage.SegmentFiles;
 import io.kafkaindexing.indexing.task.SegmentAllocator;
 import io.kafkaindexing.indexing.task.Task;
 import io.kafkaindexing.indexing.task.TaskState;
@@ -13,17 +14,13 @@ import io.kafkaindexing.query.SegmentRegistry;
 import io.kafkaindexing.supervisor.store.TasksTable;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +74,7 @@ public final class TaskRunner implements Managed {
     if (baseTaskDir != null && baseTaskDir.isDirectory()) {
       File[] stale = baseTaskDir.listFiles(File::isDirectory);
       for (File dir : stale == null ? new File[0] : stale) {
-        deleteRecursively(dir.toPath());
+        SegmentFiles.deleteRecursively(dir.toPath());
         log.info("Removed the working directory of an earlier task[{}]", dir.getName());
       }
     }
@@ -91,17 +88,6 @@ public final class TaskRunner implements Managed {
   private TaskToolbox toolboxFor(Task task) {
     File dir = baseTaskDir == null ? null : new File(baseTaskDir, task.getId());
     return new TaskToolbox(registry, allocator, mapper, dir, dir == null ? null : publishing);
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 
   /** Starts {@code task} on its own thread; fails if a task with that id was already submitted. */
@@ -141,7 +127,7 @@ public final class TaskRunner implements Managed {
     }
     if (toolbox.taskDirectory() != null) {
       try {
-        deleteRecursively(toolbox.taskDirectory().toPath());
+        SegmentFiles.deleteRecursively(toolbox.taskDirectory().toPath());
       } catch (IOException e) {
         log.warn("Could not remove the working directory of task[{}]", item.task().getId(), e);
       }
