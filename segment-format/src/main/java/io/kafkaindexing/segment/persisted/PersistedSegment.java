@@ -19,6 +19,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.joda.time.Interval;
 
 /**
@@ -47,8 +49,7 @@ public final class PersistedSegment implements Segment, Closeable {
    * per 1,024 rows), so kept for the segment's life rather than in the {@link DecodedColumnCache},
    * whose large arrays would push them out: a segment's sums then never need a decoded column again.
    */
-  private final java.util.concurrent.ConcurrentHashMap<String, long[]> blockSums =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, long[]> blockSums = new ConcurrentHashMap<>();
   private static final long[] NO_BLOCK_SUMS = new long[0];
   /** {first row's time, last row's time}, read on first use (rows are in time order); null before. */
   private volatile long[] timeBounds;
@@ -190,7 +191,7 @@ public final class PersistedSegment implements Segment, Closeable {
   }
 
   /** The block sums of {@code column} in {@code form}, computed by {@code compute} (null: none) on first use. */
-  long[] blockSums(String column, char form, java.util.function.Supplier<long[]> compute) {
+  long[] blockSums(String column, char form, Supplier<long[]> compute) {
     long[] sums = blockSums.computeIfAbsent(form + column, k -> {
       long[] computed = compute.get();
       return computed == null ? NO_BLOCK_SUMS : computed;
