@@ -1,6 +1,7 @@
 package io.kafkaindexing.server.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,10 @@ public final class QueryPhase {
     this.runs = runs;
   }
 
-  /** Per query name: {@code {"n","min","p50","p95","p99","max"}} in milliseconds. */
+  /**
+   * Per query name: {@code {"n","min","p50","p95","p99","max","runs_ms"}} in milliseconds, {@code runs_ms}
+   * being every measured run in order (how the latency settles from the first run to the last).
+   */
   public Map<String, Map<String, Object>> run(List<BenchQueries.BenchQuery> queries, GroundTruth truth)
       throws Exception {
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
@@ -46,7 +50,13 @@ public final class QueryPhase {
           check(q, last, truth);
         }
       }
-      out.put(q.name(), new Percentiles(ms).summary());
+      Map<String, Object> summary = new Percentiles(ms).summary();
+      List<Double> inOrder = new ArrayList<>(runs);
+      for (double m : ms) {
+        inOrder.add(Percentiles.round(m));
+      }
+      summary.put("runs_ms", inOrder);
+      out.put(q.name(), summary);
     }
     return out;
   }
