@@ -370,6 +370,24 @@ class IncrementalIndexTest {
   }
 
   @Test
+  void aRowOfSeveralValuesCostsItsValuesOnceSomeRowHadSeveral() {
+    IncrementalIndex index = index(Granularities.NONE, false, DimensionsSpec.of(List.of("tags")));
+    index.add(row("2018-03-06T09:00:00Z", "tags", "a"));
+    long before = index.estimatedBytesInMemory();
+    index.add(row("2018-03-06T09:00:00Z", "tags", "a"));
+    long single = index.estimatedBytesInMemory() - before;
+    index.add(row("2018-03-06T09:00:00Z", "tags", List.of("a", "b", "c")));
+    before = index.estimatedBytesInMemory();
+    index.add(row("2018-03-06T09:00:00Z", "tags", List.of("a", "b", "c")));
+    long three = index.estimatedBytesInMemory() - before;
+    before = index.estimatedBytesInMemory();
+    index.add(row("2018-03-06T09:00:00Z", "tags", "b"));
+    assertEquals(single, index.estimatedBytesInMemory() - before, "a single value costs what it did");
+    // per extra value: 4 bytes of the row's encoded array and 2 of bitmap growth
+    assertEquals(single + 2 * (4 + 2), three);
+  }
+
+  @Test
   void metricsReadTheStoredAggregates() {
     IncrementalIndex index = new IncrementalIndex(IncrementalIndexSchema.builder()
         .minTimestamp(HOUR_9).queryGranularity(Granularities.HOUR).dimensionsSpec(DimensionsSpec.of(List.of("u")))
