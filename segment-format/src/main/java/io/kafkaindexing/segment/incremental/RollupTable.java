@@ -152,7 +152,8 @@ final class RollupTable {
     for (int i = 0; i < length; i++) {
       Object a = i < dims.length ? dims[i] : null;
       Object b = rows.dim(rowId, i);
-      boolean same = a instanceof int[] x && b instanceof int[] y ? Arrays.equals(x, y) : Objects.equals(a, b);
+      // a single value's encoded array is shared by its rows: equal references need no read
+      boolean same = a == b || (a instanceof int[] x && b instanceof int[] y ? Arrays.equals(x, y) : Objects.equals(a, b));
       if (!same) {
         return false;
       }
