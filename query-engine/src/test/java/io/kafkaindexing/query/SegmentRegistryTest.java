@@ -9,7 +9,14 @@ import io.kafkaindexing.query.timeline.ServerType;
 import io.kafkaindexing.query.timeline.TimelineEntry;
 import io.kafkaindexing.segment.SegmentId;
 import io.kafkaindexing.segment.incremental.IncrementalIndex;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.joda.time.DateTimeZone;
 import org.joda.time.Interval;
 import org.joda.time.chrono.ISOChronology;
 import org.junit.jupiter.api.Test;
@@ -39,6 +46,46 @@ class SegmentRegistryTest {
     assertEquals(List.of(), registry.lookup("ds", List.of(utc("2018-03-06T11/2018-03-06T12"))));
     assertEquals(List.of(), registry.lookup("nope", List.of(utc("2018/2019"))));
     assertEquals(List.of("ds", "other"), registry.getDataSources());
+  }
+
+  /**
+   * Random segments of random lengths and versions over a day: every minute of a lookup is read
+   * from exactly the segments of the newest version covering it, as comparing every segment with
+   * every other gives (segments starting long before a newer one included).
+   */
+  @Test
+  void eachMinuteIsReadFromTheNewestVersionCoveringIt() {
+    Random random = new Random(42);
+    long day = utc("2018-03-06/2018-03-07").getStartMillis();
+    long minute = 60_000L;
+    for (int round = 0; round < 50; round++) {
+      SegmentRegistry registry = new SegmentRegistry();
+      List<SegmentId> ids = new ArrayList<>();
+      for (int s = 0; s < 1 + random.nextInt(30); s++) {
+        long start = day + random.nextInt(24 * 60) * minute;
+        long end = Math.min(start + (1 + random.nextInt(random.nextBoolean() ? 90 : 24 * 60)) * minute, day + 24 * 60 * minute);
+        SegmentId id = new SegmentId("ds", new Interval(start, end, DateTimeZone.UTC),
+            "v" + (10 + random.nextInt(20)), random.nextInt(2));
+        if (!ids.contains(id)) {
+          ids.add(id);
+          registry.announce(id, index(id.interval()));
+        }
+      }
+      Map<Long, Set<SegmentId>> read = new HashMap<>();
+      for (TimelineEntry e : registry.lookup("ds", List.of(utc("2018-03-06T03/2018-03-06T21")))) {
+        for (long m = e.interval().getStartMillis(); m < e.interval().getEndMillis(); m += minute) {
+          assertTrue(read.computeIfAbsent(m, k -> new HashSet<>()).add(e.id()), "minute read twice");
+        }
+      }
+      for (long m = utc("2018-03-06T03/2018-03-06T04").getStartMillis(); m < day + 21 * 60 * minute; m += minute) {
+        long at = m;
+        String newest = ids.stream().filter(id -> id.interval().contains(at)).map(SegmentId::version)
+            .max(String::compareTo).orElse(null);
+        Set<SegmentId> expected = new HashSet<>();
+        ids.stream().filter(id -> id.interval().contains(at) && id.version().equals(newest)).forEach(expected::add);
+        assertEquals(expected, read.getOrDefault(m, Set.of()), "round " + round + " minute " + (m - day) / minute);
+      }
+    }
   }
 
   /** Druid's versioned timeline: a newer version hides older ones where it covers their time, and only there. */
