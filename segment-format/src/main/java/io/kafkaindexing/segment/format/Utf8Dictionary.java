@@ -3,6 +3,7 @@ package io.kafkaindexing.segment.format;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -45,12 +46,12 @@ public final class Utf8Dictionary {
     }
     GenericIndexed values = GenericIndexed.read(in, entries);
     Utf8Dictionary dictionary = new Utf8Dictionary(values);
-    for (int i = 1; i < values.size(); i++) {
-      if (values.get(i) == null) {
+    values.forEach(Math.min(1, values.size()), values.size(), (i, area, offset, length) -> {
+      if (length < 0) {
         throw new CorruptSegmentException(in.file(), values.fileOffsetOf(i), "dictionary value[" + i
             + "] is null; only the first value may be null");
       }
-    }
+    });
     return dictionary;
   }
 
@@ -127,38 +128,36 @@ public final class Utf8Dictionary {
     if (f == null) {
       int n = values.size();
       int[] ends = new int[n];
+      long[] total = {0};
+      values.forEach(0, n, (i, area, offset, length) -> total[0] += Math.max(0, length));
+      byte[] bytes = new byte[Math.toIntExact(total[0])];
       boolean[] ascii = new boolean[n];
       int[] nonNull = new int[n];
-      int nonNulls = 0;
       int[] nonAscii = new int[n];
-      int nonAsciis = 0;
-      java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-      for (int i = 0; i < n; i++) {
-        ByteBuffer b = values.get(i);
-        if (b != null) {
-          byte[] copy = new byte[b.remaining()];
-          b.duplicate().get(copy);
-          all.writeBytes(copy);
+      int[] counts = {0, 0, 0}; // bytes copied, non-null values, non-ASCII values
+      values.forEach(0, n, (i, area, offset, length) -> {
+        if (length >= 0) {
+          int at = counts[0];
+          area.get(offset, bytes, at, length);
           boolean plain = true;
-          for (byte x : copy) {
-            plain &= x >= 0;
+          for (int k = at; k < at + length; k++) {
+            plain &= bytes[k] >= 0;
           }
           ascii[i] = plain;
-          nonNull[nonNulls++] = i;
+          nonNull[counts[1]++] = i;
           if (!plain) {
-            nonAscii[nonAsciis++] = i;
+            nonAscii[counts[2]++] = i;
           }
+          counts[0] += length;
         }
-        ends[i] = all.size();
-      }
-      byte[] bytes = all.toByteArray();
+        ends[i] = counts[0];
+      });
       byte[] folded = new byte[bytes.length];
       for (int i = 0; i < bytes.length; i++) {
         folded[i] = fold(bytes[i]);
       }
       f = new Flat(new String(bytes, StandardCharsets.ISO_8859_1), new String(folded, StandardCharsets.ISO_8859_1),
-          ends, ascii, java.util.Arrays.copyOf(nonNull, nonNulls),
-          java.util.Arrays.copyOf(nonAscii, nonAsciis));
+          ends, ascii, Arrays.copyOf(nonNull, counts[1]), Arrays.copyOf(nonAscii, counts[2]));
       flat = f;
     }
     return f;

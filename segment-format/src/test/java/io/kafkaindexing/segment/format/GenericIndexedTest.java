@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,29 @@ class GenericIndexedTest {
 
   private static String text(ByteBuffer b) {
     return b == null ? null : StandardCharsets.UTF_8.decode(b).toString();
+  }
+
+  /** Elements [from, to) as forEach gives them, "index=text". */
+  private static List<String> visited(GenericIndexed gi, int from, int to) {
+    List<String> out = new ArrayList<>();
+    gi.forEach(from, to, (i, area, offset, length) -> out.add(i + "=" + (length < 0 ? null
+        : new String(bytes(area, offset, length), StandardCharsets.UTF_8))));
+    return out;
+  }
+
+  private static byte[] bytes(ByteBuffer area, int offset, int length) {
+    byte[] b = new byte[length];
+    area.get(offset, b, 0, length);
+    return b;
+  }
+
+  /** Elements [from, to) as get gives them, "index=text". */
+  private static List<String> got(GenericIndexed gi, int from, int to) {
+    List<String> out = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      out.add(i + "=" + text(gi.get(i)));
+    }
+    return out;
   }
 
   @Test
@@ -37,6 +61,10 @@ class GenericIndexedTest {
     assertNull(gi.get(0));
     assertEquals("", text(gi.get(1)));
     assertEquals("b", text(gi.get(2)));
+    assertEquals(List.of("0=null", "1=", "2=b"), visited(gi, 0, 3));
+    assertEquals(got(gi, 1, 3), visited(gi, 1, 3));
+    assertEquals(List.of(), visited(gi, 3, 3));
+    assertThrows(IndexOutOfBoundsException.class, () -> gi.forEach(0, 4, (i, area, offset, length) -> { }));
   }
 
   @Test
@@ -60,6 +88,10 @@ class GenericIndexedTest {
     assertNull(gi.get(2));
     assertTrue(gi.isSorted());
     assertEquals(5, gi.fileOffsetOf(1) - gi.fileOffsetOf(0), "offsets for messages read the native-order header");
+    for (int from = 0; from <= 3; from++) {
+      assertEquals(got(gi, from, 3), visited(gi, from, 3), "elements " + from + " on, across the two value files");
+    }
+    assertEquals(List.of("1=bc"), visited(gi, 1, 2));
   }
 
   @Test
