@@ -63,7 +63,8 @@ class SegmentRegistryTest {
       List<SegmentId> ids = new ArrayList<>();
       for (int s = 0; s < 1 + random.nextInt(30); s++) {
         long start = day + random.nextInt(24 * 60) * minute;
-        long end = Math.min(start + (1 + random.nextInt(random.nextBoolean() ? 90 : 24 * 60)) * minute, day + 24 * 60 * minute);
+        long length = (1 + random.nextInt(random.nextBoolean() ? 90 : 24 * 60)) * minute;
+        long end = Math.min(start + length, day + 24 * 60 * minute);
         SegmentId id = new SegmentId("ds", new Interval(start, end, DateTimeZone.UTC),
             "v" + (10 + random.nextInt(20)), random.nextInt(2));
         if (!ids.contains(id)) {

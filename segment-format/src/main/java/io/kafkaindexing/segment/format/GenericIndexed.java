@@ -156,7 +156,7 @@ public final class GenericIndexed {
   /**
    * Visits elements {@code [from, to)} in order with one header and one value buffer per file,
    * where {@link #get} makes three buffers per element (a dictionary's checks and scans at load
-   * and first search made some 50 MB of them for the bench's 24 segments).
+   * and first search made some 40 MB of them for the bench's 24 segments).
    */
   public void forEach(int from, int to, ElementVisitor visitor) {
     if (from < 0 || to > size || from > to) {

@@ -153,7 +153,8 @@ final class RollupTable {
       Object a = i < dims.length ? dims[i] : null;
       Object b = rows.dim(rowId, i);
       // a single value's encoded array is shared by its rows: equal references need no read
-      boolean same = a == b || (a instanceof int[] x && b instanceof int[] y ? Arrays.equals(x, y) : Objects.equals(a, b));
+      boolean same = a == b
+          || (a instanceof int[] x && b instanceof int[] y ? Arrays.equals(x, y) : Objects.equals(a, b));
       if (!same) {
         return false;
       }

@@ -32,7 +32,8 @@ class Utf8DictionaryReadTest {
   void aNullBeyondTheFirstValueIsCorruption() {
     CorruptSegmentException e = assertThrows(CorruptSegmentException.class,
         () -> read(null, utf8("a"), null, utf8("c")));
-    assertTrue(e.getMessage().contains("dictionary value[2] is null; only the first value may be null"), e.getMessage());
+    assertTrue(e.getMessage().contains("dictionary value[2] is null; only the first value may be null"),
+        e.getMessage());
   }
 
   @Test
