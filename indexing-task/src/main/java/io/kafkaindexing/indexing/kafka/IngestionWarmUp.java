@@ -34,6 +34,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.joda.time.DateTime;
+import org.joda.time.DateTimeZone;
 
 /**
  * A small ingestion through a Kafka index task's own code, run once at server start-up so that the
@@ -52,6 +54,8 @@ public final class IngestionWarmUp {
   /** Records per simulated poll (the Kafka consumer's default {@code max.poll.records}). */
   private static final int POLL_RECORDS = 500;
   private static final String TOPIC = "warm-up";
+  /** 2000-01-01T00:00:00Z: the rows' first hour. */
+  private static final long FIRST_HOUR = 946_684_800_000L;
 
   /** Pause between the queries over the rows being ingested. */
   private static final long READ_PAUSE_MILLIS = 2;
@@ -215,24 +219,14 @@ public final class IngestionWarmUp {
    * other row with a space after each colon and comma (as most JSON writers put them).
    */
   private static byte[] record(int i, int rows, Random random) {
-    long millis = Math.floorDiv(i * 4L * 3_600_000L, Math.max(1, rows));
+    long millis = FIRST_HOUR + Math.floorDiv(i * 4L * 3_600_000L, Math.max(1, rows));
     String colon = i % 2 == 0 ? ":" : ": ";
     String comma = i % 2 == 0 ? "," : ", ";
-    StringBuilder json = new StringBuilder(112).append("{\"time\"").append(colon).append("\"2000-01-01T");
-    twoDigits(json, (int) (millis / 3_600_000)).append(':');
-    twoDigits(json, (int) (millis / 60_000 % 60)).append(':');
-    twoDigits(json, (int) (millis / 1000 % 60)).append('.');
-    int ms = (int) (millis % 1000);
-    json.append((char) ('0' + ms / 100));
-    twoDigits(json, ms % 100);
-    json.append("Z\"").append(comma).append("\"url\"").append(colon).append("\"/page/").append(random.nextInt(1000))
-        .append('"').append(comma).append("\"user\"").append(colon).append("\"user").append(random.nextInt(10_000))
-        .append('"').append(comma).append("\"latencyMs\"").append(colon).append(1 + random.nextInt(1000)).append('}');
-    return json.toString().getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static StringBuilder twoDigits(StringBuilder out, int value) {
-    return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    String json = "{\"time\"" + colon + "\"" + new DateTime(millis, DateTimeZone.UTC) + "\"" + comma
+        + "\"url\"" + colon + "\"/page/" + random.nextInt(1000) + "\"" + comma
+        + "\"user\"" + colon + "\"user" + random.nextInt(10_000) + "\"" + comma
+        + "\"latencyMs\"" + colon + (1 + random.nextInt(1000)) + "}";
+    return json.getBytes(StandardCharsets.US_ASCII);
   }
 
   private static DataSchema schema() {
