@@ -31,16 +31,16 @@ public final class BenchHttp {
     }
   }
 
-  public Response get(String url) throws IOException, InterruptedException {
+  public Response get(String url) throws IOException {
     return send(url, null);
   }
 
-  public Response post(String url, String body) throws IOException, InterruptedException {
+  public Response post(String url, String body) throws IOException {
     return send(url, body);
   }
 
   /** POSTs {@code body} and returns the JSON answer, failing on any status but 200. */
-  public JsonNode postOk(String url, String body) throws IOException, InterruptedException {
+  public JsonNode postOk(String url, String body) throws IOException {
     Response r = post(url, body);
     if (r.status() != 200) {
       throw new IllegalStateException("POST " + url + " answered " + r.status() + ": " + r.body());
@@ -49,7 +49,7 @@ public final class BenchHttp {
   }
 
   /** GETs {@code url} and returns the JSON answer, failing on any status but 200. */
-  public JsonNode getOk(String url) throws IOException, InterruptedException {
+  public JsonNode getOk(String url) throws IOException {
     Response r = get(url);
     if (r.status() != 200) {
       throw new IllegalStateException("GET " + url + " answered " + r.status() + ": " + r.body());
