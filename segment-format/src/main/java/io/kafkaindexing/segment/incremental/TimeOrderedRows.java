@@ -134,17 +134,19 @@ final class TimeOrderedRows {
 
   /** Stores the first id of {@code time}, which has none yet. */
   private void insert(long time, int rowId) {
-    // the run whose last time is the highest below this one (no null test of best in the loop: a
-    // branch first taken once two runs qualify would make the JIT recompile the index's add)
-    Run best = null;
+    // The run whose last time is the highest below this one, chosen without a branch: which runs
+    // qualify, and in which order, changes with the partitions' batches (the second partition's
+    // first batch, later two runs qualifying with the lower last second), and a branch first taken
+    // then made the JIT recompile the index's whole add (JFR: an unstable_if trap here each run).
+    int bestIndex = -1;
     long bestLast = Long.MIN_VALUE;
     for (int r = 0; r < runCount; r++) {
       long last = runs[r].last();
-      if (last < time && last >= bestLast) {
-        best = runs[r];
-        bestLast = last;
-      }
+      long take = lessMask(last, time) & ~lessMask(last, bestLast); // last < time && last >= bestLast
+      bestLast = (last & take) | (bestLast & ~take);
+      bestIndex = (int) ((r & take) | (bestIndex & ~take));
     }
+    Run best = bestIndex < 0 ? null : runs[bestIndex];
     if (best == null && runCount < MAX_RUNS) {
       best = new Run();
       runs[runCount++] = best;
@@ -159,6 +161,12 @@ final class TimeOrderedRows {
       remember(time, best, best.count - 1, null);
     }
     missKnown = false; // the remembered miss may be this time
+  }
+
+  /** All ones when {@code a < b}, else zero; no branch, and right where {@code a - b} overflows. */
+  private static long lessMask(long a, long b) {
+    long d = a - b;
+    return (d ^ ((a ^ b) & (d ^ a))) >> 63;
   }
 
   /** Whether some ids were added since the last {@link #sortPending}. */

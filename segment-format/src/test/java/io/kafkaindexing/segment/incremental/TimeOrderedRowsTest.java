@@ -132,6 +132,30 @@ class TimeOrderedRowsTest {
   }
 
   @Test
+  void runsAreChosenRightAcrossTheWholeRangeOfTimes() {
+    // a run ending near the top and a time near the bottom: last - time overflows, and a run
+    // chosen by its sign alone would take a time below its last, out of order
+    long[] times = {Long.MIN_VALUE + 100, Long.MAX_VALUE - 100, Long.MIN_VALUE + 50, Long.MIN_VALUE + 60,
+        Long.MAX_VALUE - 50, 0, Long.MIN_VALUE + 70, Long.MAX_VALUE - 60, Long.MIN_VALUE + 100};
+    TimeOrderedRows index = new TimeOrderedRows(false);
+    TreeMap<Long, List<Integer>> expected = new TreeMap<>();
+    for (int id = 0; id < times.length; id++) {
+      index.add(times[id], id);
+      expected.computeIfAbsent(times[id], t -> new ArrayList<>()).add(id);
+    }
+    for (Map.Entry<Long, List<Integer>> e : expected.entrySet()) {
+      assertEquals(e.getValue(), ids(index.idsAt(e.getKey())), "ids at " + e.getKey());
+    }
+    List<List<Integer>> got = new ArrayList<>();
+    for (TimeOrderedRows.IdList ids : index.range(Long.MIN_VALUE, Long.MAX_VALUE)) {
+      got.add(ids(ids));
+    }
+    assertEquals(new ArrayList<>(expected.values()), got);
+    assertEquals(Long.MIN_VALUE + 50, index.firstTime());
+    assertEquals(Long.MAX_VALUE - 50, index.lastTime());
+  }
+
+  @Test
   void shuffledAndRepeatedTimes() {
     check(new Random(3), 4_000, (random, i) -> (long) random.nextInt(500));
   }
