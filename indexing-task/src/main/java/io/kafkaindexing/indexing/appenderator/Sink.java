@@ -30,8 +30,23 @@ import org.joda.time.Interval;
  * monitor; readers take the volatile {@code state} without it.
  */
 final class Sink implements Segment, SegmentParts {
-  /** The parts at one moment; replaced as a whole. */
-  private record State(List<PersistedSegment> persisted, List<IncrementalIndex> frozen, IncrementalIndex current) {
+  /**
+   * The parts at one moment; replaced as a whole. {@code settledRows} counts the rows of the frozen
+   * and persisted parts, which no longer change, so that counting a sink's rows (the task does for
+   * every sink after every poll) does not walk its parts.
+   */
+  private record State(List<PersistedSegment> persisted, List<IncrementalIndex> frozen, IncrementalIndex current,
+      long settledRows) {
+    static State of(List<PersistedSegment> persisted, List<IncrementalIndex> frozen, IncrementalIndex current) {
+      long rows = 0;
+      for (IncrementalIndex f : frozen) {
+        rows += f.numRows();
+      }
+      for (PersistedSegment p : persisted) {
+        rows += p.getNumRows();
+      }
+      return new State(persisted, frozen, current, rows);
+    }
   }
 
   /** An index that takes no more rows, and the directory it is to be persisted in. */
@@ -49,7 +64,7 @@ final class Sink implements Segment, SegmentParts {
     this.id = id;
     this.schema = schema;
     this.persistDir = persistDir;
-    this.state = new State(List.of(), List.of(), new IncrementalIndex(schema));
+    this.state = State.of(List.of(), List.of(), new IncrementalIndex(schema));
   }
 
   SegmentId id() {
@@ -72,14 +87,7 @@ final class Sink implements Segment, SegmentParts {
   /** Rows in memory (taking rows or frozen) plus persisted rows. */
   long numRows() {
     State s = state;
-    long rows = s.current().numRows();
-    for (IncrementalIndex f : s.frozen()) {
-      rows += f.numRows();
-    }
-    for (PersistedSegment p : s.persisted()) {
-      rows += p.getNumRows();
-    }
-    return rows;
+    return s.settledRows() + s.current().numRows();
   }
 
   /**
@@ -94,7 +102,7 @@ final class Sink implements Segment, SegmentParts {
     Frozen f = new Frozen(this, s.current(), new File(persistDir, Integer.toString(nextPart++)));
     List<IncrementalIndex> frozen = new ArrayList<>(s.frozen());
     frozen.add(s.current());
-    state = new State(s.persisted(), List.copyOf(frozen), new IncrementalIndex(schema));
+    state = State.of(s.persisted(), List.copyOf(frozen), new IncrementalIndex(schema));
     return f;
   }
 
@@ -112,7 +120,7 @@ final class Sink implements Segment, SegmentParts {
       persisted.add(loaded);
       List<IncrementalIndex> frozen = new ArrayList<>(s.frozen());
       frozen.remove(f.index());
-      state = new State(List.copyOf(persisted), List.copyOf(frozen), s.current());
+      state = State.of(List.copyOf(persisted), List.copyOf(frozen), s.current());
     }
   }
 

@@ -81,6 +81,7 @@ class BackgroundPersistTest {
         appenderator.add(row(i));
         int expectedRows = (i + 1) % 700;
         assertEquals(expectedRows, appenderator.rowsInMemory(), "after row " + i);
+        assertEquals(i + 1, appenderator.totalRows(), "rows in memory, frozen and persisted after row " + i);
         long bytes = appenderator.bytesInMemory();
         assertTrue(expectedRows == 0 ? bytes == 0 : bytes > lastBytes, "bytes " + bytes + " after row " + i);
         lastBytes = bytes;
