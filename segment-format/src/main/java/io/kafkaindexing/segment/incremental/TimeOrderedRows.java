@@ -137,7 +137,7 @@ final class TimeOrderedRows {
     // The run whose last time is the highest below this one, chosen without a branch: which runs
     // qualify, and in which order, changes with the partitions' batches (the second partition's
     // first batch, later two runs qualifying with the lower last second), and a branch first taken
-    // then made the JIT recompile the index's whole add (JFR: an unstable_if trap here each run).
+    // then made the JIT recompile the index's whole add (JFR: an unstable_if trap here in the bench runs recorded).
     int bestIndex = -1;
     long bestLast = Long.MIN_VALUE;
     for (int r = 0; r < runCount; r++) {
