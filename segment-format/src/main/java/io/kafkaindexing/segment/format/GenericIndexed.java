@@ -129,11 +129,7 @@ public final class GenericIndexed {
     }
     int file = index >>> log2PerFile;
     int i = index - (file << log2PerFile);
-    // buffer() is a fresh duplicate: setting its byte order here touches no shared state.
-    ByteBuffer h = headers[file].buffer();
-    if (log2PerFile != 31) {
-      h.order(ByteOrder.nativeOrder());
-    }
+    ByteBuffer h = header(file);
     int start = i == 0 ? 0 : h.getInt((i - 1) * 4);
     int end = h.getInt(i * 4);
     ByteCursor area = values[file];
@@ -167,10 +163,7 @@ public final class GenericIndexed {
       int file = index >>> log2PerFile;
       int fileStart = file << log2PerFile;
       int fileEnd = (int) Math.min(to, (long) fileStart + (1L << log2PerFile));
-      ByteBuffer h = headers[file].buffer();
-      if (log2PerFile != 31) {
-        h.order(ByteOrder.nativeOrder());
-      }
+      ByteBuffer h = header(file);
       ByteBuffer area = values[file].buffer();
       for (; index < fileEnd; index++) {
         int i = index - fileStart;
@@ -186,12 +179,22 @@ public final class GenericIndexed {
   public long fileOffsetOf(int index) {
     int file = index >>> log2PerFile;
     int i = index - (file << log2PerFile);
+    ByteBuffer h = header(file);
+    int start = i == 0 ? 0 : h.getInt((i - 1) * 4);
+    return values[file].fileOffset(start + 4);
+  }
+
+  /**
+   * The end offsets of value file {@code file}: big-endian in version 1 (one file, log2 31), in the
+   * machine's order in version 2. buffer() is a fresh duplicate, so setting its order touches no
+   * shared state.
+   */
+  private ByteBuffer header(int file) {
     ByteBuffer h = headers[file].buffer();
     if (log2PerFile != 31) {
       h.order(ByteOrder.nativeOrder());
     }
-    int start = i == 0 ? 0 : h.getInt((i - 1) * 4);
-    return values[file].fileOffset(start + 4);
+    return h;
   }
 
   public String file() {
